@@ -1,0 +1,23 @@
+//! Python bindings: the only module that names pyo3 or the Arrow interchange crates.
+//!
+//! Every function follows one shape: convert the arguments into owned Rust values, run the core
+//! through [`runtime::compute`] (GIL released, Ctrl-C honoured, panics caught), convert the result.
+
+mod convert;
+mod errors;
+mod runtime;
+
+mod read;
+
+use pyo3::prelude::*;
+
+/// The compiled module `tipsom._core` (private; use the `tipsom` package).
+#[pymodule]
+#[pyo3(name = "_core")]
+fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(wrap_pyfunction!(runtime::_debug_panic, m)?)?;
+    m.add_function(wrap_pyfunction!(runtime::_debug_sleep, m)?)?;
+    read::register(m)?;
+    Ok(())
+}

@@ -1,0 +1,1 @@
+//! Record linkage: blocking, comparisons, the Fellegi–Sunter model fitted by EM, clustering.

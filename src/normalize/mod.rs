@@ -1,0 +1,1 @@
+//! Normalization of raw circle-return text into canonical typed values.

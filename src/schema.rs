@@ -1,0 +1,177 @@
+//! The canonical schema: column names and the code lists of categorical fields.
+//!
+//! Reading maps every house style onto these column names (as text); normalization turns
+//! them into typed values and keeps the raw text as `<field>_raw`. Code lists follow
+//! `shared/reference/domain.md` (GLOTIP categories, PTPA/PSMA 2018 crime types).
+
+use serde::{Deserialize, Serialize};
+
+/// Columns that say where a record came from; added by the reader.
+pub const PROVENANCE_COLUMNS: [&str; 4] = ["source", "source_file", "source_sheet", "source_row"];
+
+/// The canonical fields a circle return may carry, in display order.
+pub const CANONICAL_FIELDS: [&str; 27] = [
+    "record_id",
+    "case_id",
+    "fir_no",
+    "police_station",
+    "name",
+    "father_name",
+    "husband_name",
+    "sex",
+    "age",
+    "date_of_birth",
+    "cnic",
+    "passport",
+    "phone",
+    "nationality",
+    "address",
+    "district",
+    "province",
+    "date",
+    "law_sections",
+    "crime_type",
+    "exploitation",
+    "case_status",
+    "destination",
+    "role",
+    "remarks",
+    "source_type",
+    "date_of_report",
+];
+
+/// Whether a name is a canonical field.
+#[must_use]
+pub fn is_canonical(name: &str) -> bool {
+    CANONICAL_FIELDS.contains(&name) || PROVENANCE_COLUMNS.contains(&name)
+}
+
+macro_rules! code_list {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[allow(missing_docs)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The code written in tables.
+            #[must_use]
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// The value for a code, if it is one.
+            #[must_use]
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    };
+}
+
+code_list! {
+    /// Sex as recorded; transgender (khawaja sira) is a category of its own in Pakistani law
+    /// (Transgender Persons (Protection of Rights) Act 2018) and on the CNIC.
+    Sex { Male => "male", Female => "female", Transgender => "transgender", Unknown => "unknown" }
+}
+
+code_list! {
+    /// Child (under 18 at the time of the offence) or adult.
+    AgeGroup { Child => "child", Adult => "adult", Unknown => "unknown" }
+}
+
+code_list! {
+    /// The GLOTIP disaggregation of victims.
+    SexAge { Man => "man", Woman => "woman", Boy => "boy", Girl => "girl", Unknown => "unknown" }
+}
+
+code_list! {
+    /// Trafficking in persons, smuggling of migrants, both, another crime, or not known.
+    CrimeType { Tip => "tip", Som => "som", Both => "both", Other => "other", Unknown => "unknown" }
+}
+
+code_list! {
+    /// Forms of exploitation (GLOTIP categories, with bonded labour kept apart as Pakistani
+    /// data report it).
+    Exploitation {
+        SexualExploitation => "sexual_exploitation",
+        ForcedLabour => "forced_labour",
+        BondedLabour => "bonded_labour",
+        DomesticServitude => "domestic_servitude",
+        Begging => "begging",
+        ForcedMarriage => "forced_marriage",
+        ForcedCriminality => "forced_criminality",
+        OrganRemoval => "organ_removal",
+        IllegalAdoption => "illegal_adoption",
+        Other => "other",
+        Unknown => "unknown",
+    }
+}
+
+code_list! {
+    /// Stage of a case.
+    CaseStatus {
+        Investigation => "investigation",
+        Prosecution => "prosecution",
+        Convicted => "convicted",
+        Acquitted => "acquitted",
+        Absconding => "absconding",
+        Closed => "closed",
+        Unknown => "unknown",
+    }
+}
+
+code_list! {
+    /// Kind of the unit that recorded a victim.
+    SourceType {
+        FiaCircle => "fia_circle",
+        Police => "police",
+        SocialWelfare => "social_welfare",
+        Ngo => "ngo",
+        Other => "other",
+    }
+}
+
+impl SexAge {
+    /// The GLOTIP category from sex and age group. Transgender and unknown sex, or unknown
+    /// age, give `Unknown`.
+    #[must_use]
+    pub fn from_sex_and_age_group(sex: Sex, age_group: AgeGroup) -> Self {
+        match (sex, age_group) {
+            (Sex::Male, AgeGroup::Adult) => Self::Man,
+            (Sex::Female, AgeGroup::Adult) => Self::Woman,
+            (Sex::Male, AgeGroup::Child) => Self::Boy,
+            (Sex::Female, AgeGroup::Child) => Self::Girl,
+            _ => Self::Unknown,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for e in Exploitation::ALL {
+            assert_eq!(Exploitation::from_code(e.code()), Some(*e));
+        }
+        assert_eq!(serde_json::to_string(&CrimeType::Som).unwrap(), "\"som\"");
+    }
+
+    #[test]
+    fn sex_age() {
+        assert_eq!(SexAge::from_sex_and_age_group(Sex::Female, AgeGroup::Child), SexAge::Girl);
+        assert_eq!(SexAge::from_sex_and_age_group(Sex::Transgender, AgeGroup::Adult), SexAge::Unknown);
+    }
+}

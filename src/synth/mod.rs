@@ -1,0 +1,1 @@
+//! The synthetic generator of circle returns with ground truth.
