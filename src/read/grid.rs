@@ -389,7 +389,7 @@ pub fn find_table(
                 non_empty(&row.cells)
                     .map(|(_, c)| c)
                     .collect::<Vec<_>>()
-                    .join(" "),
+                    .join(", "),
             );
             set_aside.push((i, SetAside::Title));
         }
