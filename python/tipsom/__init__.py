@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-from tipsom import _core, exceptions
+from tipsom import _core, exceptions  # noqa: F401  (_core: the compiled module)
 from tipsom._core import __version__
 from tipsom.read import ReadReport, read_returns
 
