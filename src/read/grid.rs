@@ -148,9 +148,20 @@ fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
 fn is_total(cells: &[String]) -> bool {
     non_empty(cells).take(4).any(|(_, c)| {
         let t = c.trim_start_matches(|ch: char| ch == '#' || ch == '*' || ch.is_whitespace());
-        ["total", "grand total", "g. total", "g.total", "sub total", "sub-total", "subtotal", "کل", "ٹوٹل", "میزان"]
-            .iter()
-            .any(|p| starts_with_ignore_case(t, p))
+        [
+            "total",
+            "grand total",
+            "g. total",
+            "g.total",
+            "sub total",
+            "sub-total",
+            "subtotal",
+            "کل",
+            "ٹوٹل",
+            "میزان",
+        ]
+        .iter()
+        .any(|p| starts_with_ignore_case(t, p))
     })
 }
 
@@ -355,13 +366,13 @@ pub fn find_table(
         }
     }
     let mut columns = Vec::new();
-    for c in 0..width {
+    for (c, &with_data) in has_data.iter().enumerate() {
         let mut group = group_label(c);
         let sub = sub_label(c);
         if group.as_deref() == Some(sub.as_str()) {
             group = None;
         }
-        if group.is_none() && sub.is_empty() && !has_data[c] {
+        if group.is_none() && sub.is_empty() && !with_data {
             continue;
         }
         let field = table.map_with_group(group.as_deref(), &sub);
@@ -417,18 +428,21 @@ pub fn find_table(
     for (i, row) in rows.iter().enumerate().skip(bottom + 1) {
         let cells = &row.cells;
         let n = count_non_empty(cells);
-        let reason = if n == 0 {
-            Some(SetAside::Blank)
-        } else if {
-            // Repeated headers are copies of the header: compare the text as printed,
-            // ignoring case (cheap: this runs on every row).
+        // Repeated headers are copies of the header: compare the text as printed,
+        // ignoring case (cheap: this runs on every row).
+        let repeats_header = || {
             let matches = non_empty(cells)
                 .filter(|(c, v)| {
-                    header_at.get(*c).is_some_and(|hs| hs.iter().any(|h| h.eq_ignore_ascii_case(v)))
+                    header_at
+                        .get(*c)
+                        .is_some_and(|hs| hs.iter().any(|h| h.eq_ignore_ascii_case(v)))
                 })
                 .count();
             matches * 10 >= n * 6 && matches >= 1 && (n >= 2 || header_cells <= 2)
-        } {
+        };
+        let reason = if n == 0 {
+            Some(SetAside::Blank)
+        } else if repeats_header() {
             Some(SetAside::RepeatedHeader)
         } else if is_total(cells) {
             Some(SetAside::Total)

@@ -1050,12 +1050,31 @@ mod timing {
         let d = delimited::sniff_delimiter(&decoded.text);
         let recs = delimited::parse(&decoded.text, d);
         eprintln!("parse {:?} ({} records)", t.elapsed(), recs.len());
-        let rows: Vec<GridRow> = recs.into_iter().map(|r| GridRow { number: r.row, cells: r.fields }).collect();
+        let rows: Vec<GridRow> = recs
+            .into_iter()
+            .map(|r| GridRow {
+                number: r.row,
+                cells: r.fields,
+            })
+            .collect();
         let t = std::time::Instant::now();
         let found = grid::find_table(AliasTable::builtin(), &rows, &[], 30).unwrap();
-        eprintln!("find_table {:?} ({} records)", t.elapsed(), found.records.len());
+        eprintln!(
+            "find_table {:?} ({} records)",
+            t.elapsed(),
+            found.records.len()
+        );
         let t = std::time::Instant::now();
-        let (tab, _) = read_returns(&[InputFile::new(&path)], &ReadOptions::default(), &crate::NoControl).unwrap();
-        eprintln!("read_returns total {:?} ({} rows)", t.elapsed(), tab.height());
+        let (tab, _) = read_returns(
+            &[InputFile::new(&path)],
+            &ReadOptions::default(),
+            &crate::NoControl,
+        )
+        .unwrap();
+        eprintln!(
+            "read_returns total {:?} ({} rows)",
+            t.elapsed(),
+            tab.height()
+        );
     }
 }
