@@ -12,8 +12,15 @@ from __future__ import annotations
 
 from tipsom import _core, exceptions
 from tipsom._core import __version__
+from tipsom import expr
+from tipsom.normalize import default_law_table, normalize
+from tipsom.quality import quality
 
 __all__ = [
     "__version__",
+    "default_law_table",
     "exceptions",
+    "expr",
+    "normalize",
+    "quality",
 ]

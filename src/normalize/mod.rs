@@ -70,7 +70,8 @@ pub const INPUT_FIELDS: [&str; 30] = [
 ];
 
 /// Text of a column of any type: numbers without a spurious `.0`, dates as ISO.
-fn as_text(column: &Column) -> Cow<'_, [Option<String>]> {
+#[must_use]
+pub fn column_text(column: &Column) -> Cow<'_, [Option<String>]> {
     match &column.data {
         ColumnData::Str(v) => Cow::Borrowed(v.as_slice()),
         ColumnData::Int(v) => Cow::Owned(v.iter().map(|x| x.map(|x| x.to_string())).collect()),
@@ -223,7 +224,7 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
     let n = table.height();
     let laws: &LawTable = options.law_table.as_ref().unwrap_or_else(|| LawTable::default_table());
     let cols: HashMap<&str, Cow<'_, [Option<String>]>> =
-        INPUT_FIELDS.iter().filter_map(|f| table.get(f).map(|c| (*f, as_text(c)))).collect();
+        INPUT_FIELDS.iter().filter_map(|f| table.get(f).map(|c| (*f, column_text(c)))).collect();
     let col = |f: &str| cols.get(f).map(|c| c.as_ref());
     control.checkpoint("normalize", 0, Some(n as u64))?;
 
@@ -482,6 +483,92 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
     Ok(build_table(table, &cols, out))
 }
 
+/// The column-level normalizers that [`normalize_column`] offers (and `tipsom.expr` wraps).
+pub const COLUMN_KINDS: [&str; 18] = [
+    "text", "name", "father_name", "husband_name", "name_key", "cnic", "phone", "passport", "date", "age", "sex",
+    "district", "province", "nationality", "law_sections", "crime_type", "exploitation", "case_status",
+];
+
+/// Normalizes one column of raw text with one normalizer, in parallel, order kept: the
+/// building block of `tipsom.expr`. `crime_type` reads law citations (at an unknown date).
+///
+/// # Errors
+/// [`crate::Error::InvalidArgument`] for an unknown `kind`.
+pub fn normalize_column(kind: &str, values: &[Option<String>], law_table: Option<&LawTable>) -> Result<ColumnData> {
+    let laws = law_table.unwrap_or_else(|| LawTable::default_table());
+    let strs = |f: &(dyn Fn(&str) -> Option<String> + Sync)| -> ColumnData {
+        ColumnData::Str(values.par_iter().map(|v| v.as_deref().and_then(|s| clean_value(Some(s))).and_then(|s| f(&s))).collect())
+    };
+    Ok(match kind {
+        "text" => strs(&|s| Some(s.to_owned())),
+        "name" => strs(&|s| name::parse_name(s).name),
+        "father_name" => strs(&|s| name::parse_name(s).father),
+        "husband_name" => strs(&|s| name::parse_name(s).husband),
+        "name_key" => strs(&|s| name::parse_name(s).name.as_deref().and_then(name::name_key)),
+        "cnic" => strs(&|s| cnic::parse_cnic(s).0.map(|c| c.digits)),
+        "phone" => strs(&|s| phone::parse_phone(s).0),
+        "passport" => strs(&|s| cnic::parse_passport(s).0),
+        "sex" => ColumnData::Str(
+            values
+                .par_iter()
+                .map(|v| {
+                    Some(v.as_deref().and_then(|s| clean_value(Some(s))).map_or(Sex::Unknown, |s| sex::parse_sex(&s).0).code().to_owned())
+                })
+                .collect(),
+        ),
+        "district" => strs(&|s| place::parse_district(s).0.and_then(|p| p.district).map(str::to_owned)),
+        "province" => strs(&|s| {
+            place::parse_province(s).0.or_else(|| place::parse_district(s).0.and_then(|p| p.province)).map(str::to_owned)
+        }),
+        "nationality" => strs(&|s| nationality::parse_country(s, "nationality").0.map(str::to_owned)),
+        "case_status" => ColumnData::Str(
+            values
+                .par_iter()
+                .map(|v| {
+                    Some(
+                        v.as_deref()
+                            .and_then(|s| clean_value(Some(s)))
+                            .map_or(CaseStatus::Unknown, |s| status::parse_case_status(&s).0)
+                            .code()
+                            .to_owned(),
+                    )
+                })
+                .collect(),
+        ),
+        "crime_type" => ColumnData::Str(
+            values
+                .par_iter()
+                .map(|v| {
+                    let codes = v.as_deref().and_then(|s| clean_value(Some(s))).map(|s| offence::parse_sections(&s, laws).0);
+                    Some(codes.map_or(CrimeType::Unknown, |c| offence::classify(&c, None, laws).0).code().to_owned())
+                })
+                .collect(),
+        ),
+        "date" => ColumnData::Date(
+            values.par_iter().map(|v| v.as_deref().and_then(|s| clean_value(Some(s))).and_then(|s| date::parse_date(&s).0).map(|d| d.days)).collect(),
+        ),
+        "age" => ColumnData::Int(
+            values.par_iter().map(|v| v.as_deref().and_then(|s| clean_value(Some(s))).and_then(|s| age::parse_age(&s).0.years)).collect(),
+        ),
+        "law_sections" => ColumnData::StrList(
+            values.par_iter().map(|v| v.as_deref().and_then(|s| clean_value(Some(s))).map(|s| offence::parse_sections(&s, laws).0)).collect(),
+        ),
+        "exploitation" => ColumnData::StrList(
+            values
+                .par_iter()
+                .map(|v| {
+                    v.as_deref()
+                        .and_then(|s| clean_value(Some(s)))
+                        .map(|s| exploitation::parse_exploitation(&s).0.iter().map(|e| e.code().to_owned()).collect())
+                })
+                .collect(),
+        ),
+        other => {
+            return Err(crate::Error::invalid_argument("kind", format!("one of {}", COLUMN_KINDS.join(", ")), format!("'{other}'")))
+        }
+    })
+}
+
 fn raw_column(table: &Table, field: &str, n: usize) -> Column {
     let data = table.get(field).map_or_else(|| ColumnData::Str(vec![None; n]), |c| c.data.clone());
     Column::new(format!("{field}_raw"), data)
@@ -629,6 +716,17 @@ mod tests {
         let ColumnData::Int(age) = &out.column("age").unwrap().data else { panic!() };
         assert_eq!(age[0], Some(17));
         assert_eq!(strs(&out, "sex_age"), [Some("girl")]);
+    }
+
+    #[test]
+    fn column_kinds() {
+        let v = vec![Some("Mohd. Aslam S/O Ali".to_owned()), None];
+        for k in COLUMN_KINDS {
+            let out = normalize_column(k, &v, None).unwrap();
+            assert_eq!(out.len(), 2, "{k}");
+        }
+        assert_eq!(normalize_column("name", &v, None).unwrap(), ColumnData::Str(vec![Some("Mohd Aslam".into()), None]));
+        assert!(normalize_column("nope", &v, None).is_err());
     }
 
     #[test]
