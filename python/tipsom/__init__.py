@@ -12,11 +12,18 @@ from __future__ import annotations
 
 from tipsom import _core, exceptions  # noqa: F401  (_core: the compiled module)
 from tipsom._core import __version__
+from tipsom import expr
+from tipsom.normalize import default_law_table, normalize
+from tipsom.quality import quality
 from tipsom.read import ReadReport, read_returns
 
 __all__ = [
     "ReadReport",
     "__version__",
+    "default_law_table",
     "exceptions",
+    "expr",
+    "normalize",
+    "quality",
     "read_returns",
 ]

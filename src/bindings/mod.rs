@@ -7,6 +7,7 @@ mod convert;
 mod errors;
 mod runtime;
 
+mod normalize;
 mod read;
 
 use pyo3::prelude::*;
@@ -20,5 +21,6 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(runtime::_debug_sleep, m)?)?;
     m.add_function(wrap_pyfunction!(convert::_roundtrip, m)?)?;
     read::register(m)?;
+    normalize::register(m)?;
     Ok(())
 }
