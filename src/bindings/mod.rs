@@ -8,6 +8,7 @@ mod errors;
 mod runtime;
 
 mod normalize;
+mod linkage;
 mod read;
 
 use pyo3::prelude::*;
@@ -22,5 +23,6 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(convert::_roundtrip, m)?)?;
     read::register(m)?;
     normalize::register(m)?;
+    linkage::register(m)?;
     Ok(())
 }
