@@ -370,6 +370,13 @@ pub fn estimate(
             "an empty table",
         ));
     }
+    method.validate(table)?;
+    if method.is_loglinear() && lp::check_model(table, &Model::main_effects(table.lists())).code & 1 == 1 {
+        return Err(Error::compute(
+            "no log-linear model has a finite estimate on these data: the lists do not overlap, \
+             or one list holds every observed case",
+        ));
+    }
     let selected = select::select(table, method)?;
     let n = table.total();
     let mut intervals = Vec::new();

@@ -350,18 +350,19 @@ impl CaptureTable {
                     "no case is on more than one list: the lists do not overlap and the population cannot be estimated",
                 ));
             } else {
-                let nonover = self.non_overlapping_pairs();
-                if !nonover.is_empty() {
-                    let names: Vec<String> = nonover.iter().map(|&p| self.term_name(p)).collect();
-                    out.push(Notice::new(
-                        "mse.non_overlapping_pairs",
-                        format!(
-                            "{} of {} pairs of lists do not overlap ({}); their interactions are handled by the extended MLE",
-                            nonover.len(),
-                            t * (t - 1) / 2,
-                            names.join(", ")
-                        ),
-                    ));
+                // Non-overlapping pairs are normal in sparse data and handled by the extended MLE
+                // (they are listed in the diagnostics); a list that overlaps no other list is not.
+                for i in 0..t {
+                    let alone = (0..t).filter(|&j| j != i).all(|j| self.nstar((1 << i) | (1 << j)) == 0.0);
+                    if alone && self.nstar(1 << i) > 0.0 {
+                        out.push(Notice::new(
+                            "mse.isolated_list",
+                            format!(
+                                "list '{}' shares no case with any other list; the estimate leans on the model's assumptions for it",
+                                self.names[i]
+                            ),
+                        ));
+                    }
                 }
                 if overlap < 10.0 {
                     out.push(Notice::new(
@@ -444,7 +445,7 @@ mod tests {
         assert_eq!(t.non_overlapping_pairs(), vec![5, 6]);
         assert_eq!(t.overlapping_triples(), 0);
         let codes: Vec<_> = t.quality_notices().into_iter().map(|n| n.code).collect();
-        assert!(codes.contains(&"mse.non_overlapping_pairs".to_owned()));
+        assert!(codes.contains(&"mse.isolated_list".to_owned()), "{codes:?}");
         assert!(codes.contains(&"mse.sparse".to_owned()));
         let (ab, dropped) = t.select_lists(&[0, 1]);
         assert_eq!(dropped, 20.0);
