@@ -12,8 +12,11 @@ from __future__ import annotations
 
 from tipsom import _core, exceptions
 from tipsom._core import __version__
+from tipsom.read import ReadReport, read_returns
 
 __all__ = [
+    "ReadReport",
     "__version__",
     "exceptions",
+    "read_returns",
 ]

@@ -9,3 +9,15 @@ def _debug_panic(in_thread_pool: bool) -> None: ...
 def _debug_sleep(
     seconds: float, progress: Callable[[str, int, int | None], Any] | None = None
 ) -> int: ...
+def _roundtrip(table: Any) -> Any: ...
+def read_returns_files(
+    paths: list[str],
+    *,
+    sheets: list[str] | None = None,
+    aliases: list[tuple[str, str]] | None = None,
+    source: str | None = None,
+    source_by_file: dict[str, str] | None = None,
+    header_scan_rows: int = 30,
+    on_error: str = "raise",
+    progress: Callable[[str, int, int | None], Any] | None = None,
+) -> tuple[Any, Any, Any, Any, Any]: ...
