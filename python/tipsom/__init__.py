@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-from tipsom import _core, exceptions
+from tipsom import _core, exceptions, mse
 from tipsom._core import __version__
 from tipsom.read import ReadReport, read_returns
 
@@ -18,5 +18,6 @@ __all__ = [
     "ReadReport",
     "__version__",
     "exceptions",
+    "mse",
     "read_returns",
 ]

@@ -36,8 +36,11 @@ fn mse_estimate(
     progress: Option<Py<PyAny>>,
 ) -> PyResult<String> {
     compute(py, progress, move |control| {
-        let options: Options = serde_json::from_str(&options_json)
-            .map_err(|e| Error::Settings { path: "options".into(), reason: e.to_string() })?;
+        let options: Options =
+            serde_json::from_str(&options_json).map_err(|e| Error::Settings {
+                path: "options".into(),
+                reason: e.to_string(),
+            })?;
         let (table, notices) = build(names, &lists, &counts, &count_name)?;
         let mut result = mse::estimate(&table, &options, control)?;
         let mut all = notices;
@@ -61,7 +64,9 @@ fn mse_all_models(
 ) -> PyResult<String> {
     compute(py, progress, move |control| {
         let (table, _) = build(names, &lists, &counts, &count_name)?;
-        Ok(serde_json::to_string(&mse::all_models(&table, max_order, control)?)?)
+        Ok(serde_json::to_string(&mse::all_models(
+            &table, max_order, control,
+        )?)?)
     })
 }
 
@@ -84,7 +89,12 @@ fn mse_check(
 /// BCa limits from given replicates (the pure function, for testing and for users' own
 /// bootstraps); `None` when every replicate lies on one side of the estimate.
 #[pyfunction]
-fn mse_bca_limits(theta_hat: f64, replicates: Vec<f64>, a_hat: f64, probs: Vec<f64>) -> Option<Vec<f64>> {
+fn mse_bca_limits(
+    theta_hat: f64,
+    replicates: Vec<f64>,
+    a_hat: f64,
+    probs: Vec<f64>,
+) -> Option<Vec<f64>> {
     mse::interval::bca_limits(theta_hat, &replicates, a_hat, &probs).ok()
 }
 

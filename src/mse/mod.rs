@@ -371,7 +371,9 @@ pub fn estimate(
         ));
     }
     method.validate(table)?;
-    if method.is_loglinear() && lp::check_model(table, &Model::main_effects(table.lists())).code & 1 == 1 {
+    if method.is_loglinear()
+        && lp::check_model(table, &Model::main_effects(table.lists())).code & 1 == 1
+    {
         return Err(Error::compute(
             "no log-linear model has a finite estimate on these data: the lists do not overlap, \
              or one list holds every observed case",

@@ -353,7 +353,9 @@ impl CaptureTable {
                 // Non-overlapping pairs are normal in sparse data and handled by the extended MLE
                 // (they are listed in the diagnostics); a list that overlaps no other list is not.
                 for i in 0..t {
-                    let alone = (0..t).filter(|&j| j != i).all(|j| self.nstar((1 << i) | (1 << j)) == 0.0);
+                    let alone = (0..t)
+                        .filter(|&j| j != i)
+                        .all(|j| self.nstar((1 << i) | (1 << j)) == 0.0);
                     if alone && self.nstar(1 << i) > 0.0 {
                         out.push(Notice::new(
                             "mse.isolated_list",
