@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 from tipsom import _core, exceptions  # noqa: F401  (_core: the compiled module)
+from tipsom import _core, exceptions, mse
 from tipsom._core import __version__
 from tipsom import expr
 from tipsom.normalize import default_law_table, normalize
@@ -25,5 +26,6 @@ __all__ = [
     "expr",
     "normalize",
     "quality",
+    "mse",
     "read_returns",
 ]

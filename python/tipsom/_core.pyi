@@ -28,3 +28,29 @@ def read_returns_files(
     on_error: str = "raise",
     progress: Callable[[str, int, int | None], Any] | None = None,
 ) -> tuple[Any, Any, Any, Any, Any]: ...
+def mse_estimate(
+    names: list[str],
+    lists: list[list[float | None]],
+    counts: list[float | None],
+    count_name: str,
+    options_json: str,
+    progress: Callable[[str, int, int | None], Any] | None = None,
+) -> str: ...
+def mse_all_models(
+    names: list[str],
+    lists: list[list[float | None]],
+    counts: list[float | None],
+    count_name: str,
+    max_order: int,
+    progress: Callable[[str, int, int | None], Any] | None = None,
+) -> str: ...
+def mse_check(
+    names: list[str],
+    lists: list[list[float | None]],
+    counts: list[float | None],
+    count_name: str,
+    terms: list[int],
+) -> int: ...
+def mse_bca_limits(
+    theta_hat: float, replicates: list[float], a_hat: float, probs: list[float]
+) -> list[float] | None: ...

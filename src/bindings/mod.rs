@@ -9,6 +9,7 @@ mod runtime;
 
 mod normalize;
 mod linkage;
+mod mse;
 mod read;
 
 use pyo3::prelude::*;
@@ -24,5 +25,6 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     read::register(m)?;
     normalize::register(m)?;
     linkage::register(m)?;
+    mse::register(m)?;
     Ok(())
 }
