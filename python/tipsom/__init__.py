@@ -10,10 +10,16 @@ True
 
 from __future__ import annotations
 
-from tipsom import _core, exceptions
+from tipsom import _core, exceptions, indicators
 from tipsom._core import __version__
+from tipsom.indicators import classify_case, classify_cases
+from tipsom.report import report
 
 __all__ = [
     "__version__",
+    "classify_case",
+    "classify_cases",
     "exceptions",
+    "indicators",
+    "report",
 ]
