@@ -1,4 +1,4 @@
-"""Benchmark: the victim table on ten million records against a hand-written polars group_by,
+"""Benchmark: the victim table on ten million records vs a hand-written polars group_by,
 and the whole HTML report on 100,000 records. Ratios are measured in the same run.
 
 Run: python benches/bench_indicators.py [--records 10000000] [--report-records 100000]
@@ -111,7 +111,8 @@ def main() -> None:
     print(f"victim table by {BY}, {args.records:,} records (unit='record'):")
     print(f"  hand-written polars group_by: {tb:.3f}s")
     print(
-        f"  tipsom.indicators.victims:    {to:.3f}s   ratio {to / tb:.2f}x (target <= 1.5x)"
+        f"  tipsom.indicators.victims:    {to:.3f}s   ratio {to / tb:.2f}x "
+        "(target <= 1.5x)"
         f"   same counts: {same}"
     )
 
@@ -134,7 +135,8 @@ def main() -> None:
     top, _ = best_of(lambda: ts.indicators.victims(data, by=BY, unit="person"), 1)
     print(
         f"person-level table (majority rule over each person's records) vs a naive "
-        f"first-record group_by: {top:.2f}s vs {tbp:.2f}s ({top / tbp:.1f}x; informational)"
+        f"first-record group_by: {top:.2f}s vs {tbp:.2f}s "
+        f"({top / tbp:.1f}x; informational)"
     )
 
     small = generate(args.report_records, seed=2).with_columns(
@@ -152,7 +154,8 @@ def main() -> None:
         )
         size = path.stat().st_size
     print(
-        f"whole HTML report on {args.report_records:,} records: {tr:.2f}s ({size / 1e6:.2f} MB)"
+        f"whole HTML report on {args.report_records:,} records: {tr:.2f}s "
+        f"({size / 1e6:.2f} MB)"
     )
 
 

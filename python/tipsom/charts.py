@@ -1,9 +1,10 @@
-"""Charts of the indicators (matplotlib): sex–age pyramid, exploitation by sex–age, trends,
-justice funnel, sources per person and the data-quality heat map.
+"""Charts of the indicators (matplotlib).
 
-Every chart takes the data (records or a Linkage) and a ``suppress_below`` threshold: the
-counts drawn are the published ones, and a withheld cell is drawn as an empty, hatched bar
-marked ``x`` (never as zero). Each function returns a ``matplotlib.figure.Figure``.
+Sex–age pyramid, exploitation by sex–age, trends, justice funnel, sources per person and
+the data-quality heat map. Every chart takes the data (records or a Linkage) and a
+``suppress_below`` threshold: the counts drawn are the published ones, and a withheld
+cell is drawn as an empty, hatched bar marked ``x`` (never as zero). Each function
+returns a ``matplotlib.figure.Figure``.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def _figure(width: float = 7.0, height: float = 4.0) -> Any:
 
 
 def _hidden(
-    ax: Any, x: float, y: float, width: float, height: float, horizontal: bool
+    ax: Any, x: float, y: float, width: float, height: float, *, horizontal: bool
 ) -> None:
     """Draw a withheld cell: an empty hatched bar labelled x."""
     if horizontal:
@@ -169,7 +170,7 @@ def exploitation(
         for i, f in enumerate(forms):
             v = lookup.get(f, 0)
             if v is None:
-                _hidden(ax, left[i], i, 1, 0.7, True)
+                _hidden(ax, left[i], i, 1, 0.7, horizontal=True)
                 widths.append(1)
             else:
                 widths.append(v)
@@ -201,7 +202,7 @@ def trends(
     unit: Literal["person", "record"] = "person",
     suppress_below: int | None = 5,
 ) -> Any:
-    """Detected victims per month (or year), by crime type (TIP, SOM, both...)."""
+    """Plot detected victims per month (or year), by crime type (TIP, SOM, both...)."""
     frame, _ = _persons.records_of(data, linkage)
     by = (period, "crime_type") if "crime_type" in frame.columns else (period,)
     table = to_polars(victims(frame, by=by, unit=unit))
@@ -249,7 +250,7 @@ def trends(
 
 
 def funnel(funnel_table: Any) -> Any:
-    """The justice funnel: cases registered, challaned, decided, convicted."""
+    """Plot the justice funnel: cases registered, challaned, decided, convicted."""
     table = to_polars(funnel_table, argument="funnel_table")
     fig = _figure(6, 3.2)
     ax = fig.subplots()
@@ -280,7 +281,7 @@ def sources_per_person(
     ax = fig.subplots()
     for i, (_s, v) in enumerate(zip(table["sources"], table["victims"], strict=True)):
         if v is None:
-            _hidden(ax, i, 0, 0.8, 1, False)
+            _hidden(ax, i, 0, 0.8, 1, horizontal=False)
         else:
             ax.bar(i, v, color="#1b7837", width=0.8)
     ax.set_xticks(range(table.height), table["sources"].to_list())

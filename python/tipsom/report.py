@@ -1,7 +1,9 @@
 """One self-contained HTML report a researcher can hand on.
 
-The file works offline: styles are inline, charts are PNG images embedded as base64, there are
-no scripts and no links to the network. Disclosure control is applied to every count of people
+The file works offline: styles are inline, charts are PNG images embedded as base64,
+there are
+no scripts and no links to the network. Disclosure control is applied to every count of
+people
 by default (threshold 5 with secondary suppression; ``x`` marks a withheld cell).
 """
 
@@ -38,7 +40,8 @@ SECTIONS = (
 )
 
 _CSS = """
-body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;max-width:60em;
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em
+auto;max-width:60em;
 color:#222;line-height:1.45;padding:0 1em}
 h1{border-bottom:3px solid #1b4f72;padding-bottom:.3em}
 h2{color:#1b4f72;margin-top:2em;border-bottom:1px solid #ccc}
@@ -68,15 +71,18 @@ def _table(name: str, frame: pl.DataFrame) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
     body = []
     for row in frame.iter_rows():
-        cells = "".join(
-            f"<td>{html.escape('' if v is None else (f'{v:.1f}' if isinstance(v, float) else str(v)))}</td>"
-            for v in row
-        )
+        cells = "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row)
         body.append(f"<tr>{cells}</tr>")
     return (
         f'<table><caption class="note">{html.escape(name)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    return f"{v:.1f}" if isinstance(v, float) else str(v)
 
 
 def _section(sid: str, title: str, parts: list[str]) -> str:
@@ -111,7 +117,8 @@ def report(
     path
         Where to write the HTML file.
     suspects
-        Optional suspects frame (see ``tipsom.indicators.justice``) for the justice section.
+        Optional suspects frame (see ``tipsom.indicators.justice``) for the justice
+        section.
     returns
         Optional monthly returns (stock and flow) for the balance checks.
     title
@@ -119,11 +126,13 @@ def report(
     unit
         Count persons (default) or records.
     suppress_below, round_to
-        Disclosure control: withhold counts below the threshold (default 5, with secondary
+        Disclosure control: withhold counts below the threshold (default 5, with
+        secondary
         suppression), or round to a base instead. ``suppress_below=None`` without
         ``round_to`` writes exact counts and marks the report NOT FOR PUBLICATION.
     census
-        Population for the rates: 2023, 2017, or a frame with ``province`` and ``population``.
+        Population for the rates: 2023, 2017, or a frame with ``province`` and
+        ``population``.
 
     Returns
     -------
@@ -164,18 +173,22 @@ def report(
         if dates.len():
             period = f"{dates.min()} to {dates.max()}"
     n_sources = frame["source"].n_unique() if "source" in frame.columns else 0
+    what = "persons" if unit_used == "person" else "victim records"
+    today = dt.date.today().isoformat()
     kpis = [
-        f'<div class="kpi"><b>{shown}</b>{"persons" if unit_used == "person" else "victim records"}</div>',
+        f'<div class="kpi"><b>{shown}</b>{what}</div>',
         f'<div class="kpi"><b>{frame.height:,}</b>records</div>',
         f'<div class="kpi"><b>{n_sources}</b>sources</div>',
     ]
     summary = [
         "".join(kpis),
-        f"<p>Period: {html.escape(period or 'unknown')}. Generated {dt.date.today().isoformat()} by tipsom.</p>",
+        f"<p>Period: {html.escape(period or 'unknown')}. "
+        f"Generated {today} by tipsom.</p>",
     ]
     if not has_person:
         summary.append(
-            '<p class="note"><b>No record linkage:</b> each record is counted as one victim, so '
+            '<p class="note"><b>No record linkage:</b> each record is counted as one '
+            "victim, so "
             "victims recorded by more than one unit are counted more than once.</p>"
         )
     if suppress_below is None and round_to is None:
@@ -198,7 +211,8 @@ def report(
                 "exploitation by sex and age",
             ),
             *tables_for("Victims by form of exploitation and sex-age"),
-            '<p class="note">A victim counts once under each form of exploitation; forms do not add up to the total.</p>',
+            '<p class="note">A victim counts once under each form of exploitation; '
+            "forms do not add up to the total.</p>",
         ]
     sections["citizenship"] = tables_for("Victims by citizenship and sex-age")
     sections["geography"] = tables_for(
@@ -227,7 +241,8 @@ def report(
         bad = checked.filter(pl.col("issues") != "")
         sections["returns"] = [
             f"<p>{bad.height} of {checked.height} monthly returns fail a check "
-            "(brought forward + new − disposed = pending; brought forward = last month's pending).</p>",
+            "(brought forward + new − disposed = pending; "
+            "brought forward = last month's pending).</p>",
             _table(
                 "Returns with findings" if bad.height else "Monthly returns",
                 bad if bad.height else checked,
@@ -250,23 +265,26 @@ def report(
         *tables_for("Data quality by source"),
     ]
     rule = (
-        f"Cells counting 1 to {suppress_below - 1} persons are withheld and shown as <b>x</b>, "
-        "never as zero; further cells are withheld (secondary suppression) so that no withheld "
+        f"Cells counting 1 to {suppress_below - 1} persons are withheld and shown as "
+        "<b>x</b>, never as zero; further cells are withheld (secondary suppression) "
+        "so that no withheld "
         "cell can be worked out from the row, column or grand totals."
         if suppress_below
         else (
-            f"Counts are rounded to multiples of {round_to}; a non-zero count is never shown as zero."
+            f"Counts are rounded to multiples of {round_to}; "
+            "a non-zero count is never shown as zero."
             if round_to
             else "No disclosure control was applied."
         )
     )
     sections["methods"] = [
         f"<p>{rule}</p>",
-        "<p>Persons are counted once however many units recorded them (record linkage). A "
-        "person's sex, age group, nationality and place come from all their records: the most "
-        "frequent known value, ties going to the earliest record; their year is that of their "
-        "first record. Rates use the Pakistan census population (PBS) and exact Poisson "
-        "(Garwood) 95% intervals; shares and conviction rates use Wilson intervals.</p>",
+        "<p>Persons are counted once however many units recorded them (record "
+        "linkage). A person's sex, age group, nationality and place come from all "
+        "their records: the most frequent known value, ties going to the earliest "
+        "record; their year is that of their first record. Rates use the Pakistan "
+        "census population (PBS) and exact Poisson (Garwood) 95% intervals; shares "
+        "and conviction rates use Wilson intervals.</p>",
     ]
     body = "\n".join(_section(sid, t, sections[sid]) for sid, t in SECTIONS)
     nav = " · ".join(f'<a href="#{sid}">{html.escape(t)}</a>' for sid, t in SECTIONS)

@@ -13,14 +13,20 @@ use super::runtime::compute;
 fn non_negative(values: &[i64], name: &str) -> Result<Vec<u64>, Error> {
     values
         .iter()
-        .map(|&v| u64::try_from(v).map_err(|_| Error::invalid_argument(name, "non-negative counts", v)))
+        .map(|&v| {
+            u64::try_from(v).map_err(|_| Error::invalid_argument(name, "non-negative counts", v))
+        })
         .collect()
 }
 
 /// Exact (Garwood) Poisson intervals for counts: `(lower, upper)` lists.
 #[pyfunction]
 #[pyo3(signature = (counts, confidence=0.95))]
-fn poisson_interval(py: Python<'_>, counts: Vec<i64>, confidence: f64) -> PyResult<(Vec<f64>, Vec<f64>)> {
+fn poisson_interval(
+    py: Python<'_>,
+    counts: Vec<i64>,
+    confidence: f64,
+) -> PyResult<(Vec<f64>, Vec<f64>)> {
     compute(py, None, move |_| {
         let counts = non_negative(&counts, "counts")?;
         let mut lower = Vec::with_capacity(counts.len());
@@ -73,7 +79,9 @@ fn suppress_table<'py>(
     columns: usize,
     threshold: i64,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let pattern = compute(py, None, move |_| suppression::suppress_table(&values, rows, columns, threshold))?;
+    let pattern = compute(py, None, move |_| {
+        suppression::suppress_table(&values, rows, columns, threshold)
+    })?;
     let codes = |v: &[suppression::CellStatus]| v.iter().map(|s| s.code()).collect::<Vec<_>>();
     let out = PyDict::new(py);
     out.set_item("cells", codes(&pattern.cells))?;

@@ -50,11 +50,19 @@ fn rules() -> &'static Rules {
 }
 
 fn law(key: &str) -> String {
-    rules().laws.get(key).cloned().unwrap_or_else(|| key.to_owned())
+    rules()
+        .laws
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| key.to_owned())
 }
 
 fn reason(key: &str, fill: &[(&str, &str)]) -> String {
-    let mut text = rules().reasons.get(key).cloned().unwrap_or_else(|| key.to_owned());
+    let mut text = rules()
+        .reasons
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| key.to_owned());
     for (name, value) in fill {
         text = text.replace(&format!("{{{name}}}"), value);
     }
@@ -122,13 +130,23 @@ pub struct Classification {
 #[must_use]
 pub fn classify_case(case: &CaseElements) -> Classification {
     let rules = rules();
-    let purposes: Vec<Exploitation> =
-        case.purpose.iter().copied().filter(|p| *p != Exploitation::Unknown).collect();
+    let purposes: Vec<Exploitation> = case
+        .purpose
+        .iter()
+        .copied()
+        .filter(|p| *p != Exploitation::Unknown)
+        .collect();
     let rule = |p: &Exploitation| rules.purposes.get(p.code());
-    let un_purposes: Vec<&str> =
-        purposes.iter().filter(|p| rule(p).is_some_and(|r| r.un_protocol)).map(|p| p.code()).collect();
-    let ptpa_purposes: Vec<&str> =
-        purposes.iter().filter(|p| rule(p).is_some_and(|r| r.ptpa)).map(|p| p.code()).collect();
+    let un_purposes: Vec<&str> = purposes
+        .iter()
+        .filter(|p| rule(p).is_some_and(|r| r.un_protocol))
+        .map(|p| p.code())
+        .collect();
+    let ptpa_purposes: Vec<&str> = purposes
+        .iter()
+        .filter(|p| rule(p).is_some_and(|r| r.ptpa))
+        .map(|p| p.code())
+        .collect();
     let act = case.act == Some(true);
     let means = case.means == Some(true);
     let child = case.age.is_some_and(|a| a < 18);
@@ -160,7 +178,10 @@ pub fn classify_case(case: &CaseElements) -> Classification {
         for p in &purposes {
             if let Some(r) = rule(p) {
                 if r.un_protocol && !r.ptpa {
-                    reasons.push(reason("ptpa_not_purpose", &[("purpose", p.code()), ("note", &r.note)]));
+                    reasons.push(reason(
+                        "ptpa_not_purpose",
+                        &[("purpose", p.code()), ("note", &r.note)],
+                    ));
                     match p {
                         Exploitation::OrganRemoval => laws.push(law("thota")),
                         Exploitation::ForcedMarriage => laws.push(law("ppc_marriage")),
@@ -223,27 +244,40 @@ pub fn classify_case(case: &CaseElements) -> Classification {
     if !missing.is_empty() {
         reasons.push(reason("missing", &[("elements", &missing.join(", "))]));
     }
-    Classification { decision, laws, reasons }
+    Classification {
+        decision,
+        laws,
+        reasons,
+    }
 }
 
 fn bool_column(table: &Table, name: &str) -> Result<Vec<Option<bool>>> {
     let n = table.height();
-    let Some(column) = table.get(name) else { return Ok(vec![None; n]) };
+    let Some(column) = table.get(name) else {
+        return Ok(vec![None; n]);
+    };
     match &column.data {
         ColumnData::Bool(v) => Ok(v.clone()),
         ColumnData::Int(v) => Ok(v.iter().map(|x| x.map(|x| x != 0)).collect()),
         ColumnData::Str(v) => v
             .iter()
             .enumerate()
-            .map(|(row, s)| match s.as_deref().map(str::trim).map(str::to_lowercase).as_deref() {
-                None | Some("" | "unknown" | "na") => Ok(None),
-                Some("true" | "yes" | "y" | "1") => Ok(Some(true)),
-                Some("false" | "no" | "n" | "0") => Ok(Some(false)),
-                Some(_) => Err(Error::Schema {
-                    column: name.to_owned(),
-                    expected: "true/false, yes/no or empty".into(),
-                    found: format!("another value in row {}", row + 1),
-                }),
+            .map(|(row, s)| {
+                match s
+                    .as_deref()
+                    .map(str::trim)
+                    .map(str::to_lowercase)
+                    .as_deref()
+                {
+                    None | Some("" | "unknown" | "na") => Ok(None),
+                    Some("true" | "yes" | "y" | "1") => Ok(Some(true)),
+                    Some("false" | "no" | "n" | "0") => Ok(Some(false)),
+                    Some(_) => Err(Error::Schema {
+                        column: name.to_owned(),
+                        expected: "true/false, yes/no or empty".into(),
+                        found: format!("another value in row {}", row + 1),
+                    }),
+                }
             })
             .collect(),
         other => Err(Error::Schema {
@@ -264,7 +298,11 @@ fn purpose_codes(codes: &[String], row: usize) -> Result<Vec<Exploitation>> {
                 column: "purpose".into(),
                 expected: format!(
                     "forms of exploitation among {}",
-                    Exploitation::ALL.iter().map(|e| e.code()).collect::<Vec<_>>().join(", ")
+                    Exploitation::ALL
+                        .iter()
+                        .map(|e| e.code())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
                 found: format!("an unknown code in row {}", row + 1),
             })
@@ -274,16 +312,25 @@ fn purpose_codes(codes: &[String], row: usize) -> Result<Vec<Exploitation>> {
 
 fn purpose_column(table: &Table) -> Result<Vec<Vec<Exploitation>>> {
     let n = table.height();
-    let Some(column) = table.get("purpose") else { return Ok(vec![Vec::new(); n]) };
+    let Some(column) = table.get("purpose") else {
+        return Ok(vec![Vec::new(); n]);
+    };
     match &column.data {
-        ColumnData::StrList(v) => {
-            v.iter().enumerate().map(|(row, l)| purpose_codes(l.as_deref().unwrap_or(&[]), row)).collect()
-        }
+        ColumnData::StrList(v) => v
+            .iter()
+            .enumerate()
+            .map(|(row, l)| purpose_codes(l.as_deref().unwrap_or(&[]), row))
+            .collect(),
         ColumnData::Str(v) => v
             .iter()
             .enumerate()
             .map(|(row, s)| {
-                let parts: Vec<String> = s.as_deref().unwrap_or("").split(',').map(str::to_owned).collect();
+                let parts: Vec<String> = s
+                    .as_deref()
+                    .unwrap_or("")
+                    .split(',')
+                    .map(str::to_owned)
+                    .collect();
                 purpose_codes(&parts, row)
             })
             .collect(),
@@ -297,7 +344,9 @@ fn purpose_column(table: &Table) -> Result<Vec<Vec<Exploitation>>> {
 
 fn age_column(table: &Table) -> Result<Vec<Option<u32>>> {
     let n = table.height();
-    let Some(column) = table.get("age") else { return Ok(vec![None; n]) };
+    let Some(column) = table.get("age") else {
+        return Ok(vec![None; n]);
+    };
     let to_age = |row: usize, v: f64| -> Result<u32> {
         if (0.0..=130.0).contains(&v) {
             Ok(v as u32)
@@ -310,11 +359,21 @@ fn age_column(table: &Table) -> Result<Vec<Option<u32>>> {
         }
     };
     match &column.data {
-        ColumnData::Int(v) => {
-            v.iter().enumerate().map(|(r, a)| a.map(|a| to_age(r, a as f64)).transpose()).collect()
-        }
-        ColumnData::Float(v) => v.iter().enumerate().map(|(r, a)| a.map(|a| to_age(r, a)).transpose()).collect(),
-        other => Err(Error::Schema { column: "age".into(), expected: "numbers".into(), found: other.type_name().into() }),
+        ColumnData::Int(v) => v
+            .iter()
+            .enumerate()
+            .map(|(r, a)| a.map(|a| to_age(r, a as f64)).transpose())
+            .collect(),
+        ColumnData::Float(v) => v
+            .iter()
+            .enumerate()
+            .map(|(r, a)| a.map(|a| to_age(r, a)).transpose())
+            .collect(),
+        other => Err(Error::Schema {
+            column: "age".into(),
+            expected: "numbers".into(),
+            found: other.type_name().into(),
+        }),
     }
 }
 
@@ -325,11 +384,22 @@ fn age_column(table: &Table) -> Result<Vec<Option<u32>>> {
 /// [`Error::InvalidArgument`] when none of the element columns is present; [`Error::Schema`]
 /// for a column of the wrong type or an unknown exploitation code (naming the row).
 pub fn classify_table(table: &Table) -> Result<Table> {
-    const ELEMENTS: [&str; 7] = ["act", "means", "purpose", "age", "consent", "border_crossing", "benefit"];
+    const ELEMENTS: [&str; 7] = [
+        "act",
+        "means",
+        "purpose",
+        "age",
+        "consent",
+        "border_crossing",
+        "benefit",
+    ];
     if !ELEMENTS.iter().any(|c| table.get(c).is_some()) {
         return Err(Error::invalid_argument(
             "cases",
-            format!("a frame with at least one of the columns {}", ELEMENTS.join(", ")),
+            format!(
+                "a frame with at least one of the columns {}",
+                ELEMENTS.join(", ")
+            ),
             format!("columns [{}]", table.names().join(", ")),
         ));
     }
@@ -369,7 +439,14 @@ mod tests {
     use super::*;
     use Exploitation as E;
 
-    fn case(act: bool, means: bool, purpose: &[E], age: u32, crossing: bool, benefit: bool) -> CaseElements {
+    fn case(
+        act: bool,
+        means: bool,
+        purpose: &[E],
+        age: u32,
+        crossing: bool,
+        benefit: bool,
+    ) -> CaseElements {
         CaseElements {
             act: Some(act),
             means: Some(means),
@@ -399,12 +476,22 @@ mod tests {
         assert_eq!(r.decision, Decision::Both);
         assert!(r.laws.contains(&"PTPA-2018:3".to_owned()));
         assert!(r.laws.contains(&"PSMA-2018".to_owned()));
-        assert!(r.reasons.iter().any(|s| s.contains("consent does not matter")));
+        assert!(r
+            .reasons
+            .iter()
+            .any(|s| s.contains("consent does not matter")));
     }
 
     #[test]
     fn girl_taken_from_punjab_to_karachi_is_tip_without_means() {
-        let r = classify_case(&case(true, false, &[E::SexualExploitation], 15, false, false));
+        let r = classify_case(&case(
+            true,
+            false,
+            &[E::SexualExploitation],
+            15,
+            false,
+            false,
+        ));
         assert_eq!(r.decision, Decision::Tip);
         assert!(r.laws.contains(&"PTPA-2018:3(2)".to_owned()));
         assert!(r.reasons[0].contains("child under 18"));
@@ -422,7 +509,10 @@ mod tests {
         c.consent = Some(true);
         let r = classify_case(&c);
         assert_eq!(r.decision, Decision::Som);
-        assert!(r.reasons.iter().any(|s| s.contains("no purpose of exploitation")));
+        assert!(r
+            .reasons
+            .iter()
+            .any(|s| s.contains("no purpose of exploitation")));
     }
 
     #[test]
@@ -459,9 +549,15 @@ mod tests {
     #[test]
     fn table_version_and_errors() {
         let t = Table::new(vec![
-            Column::new("act", ColumnData::Str(vec![Some("yes".into()), Some("no".into())])),
+            Column::new(
+                "act",
+                ColumnData::Str(vec![Some("yes".into()), Some("no".into())]),
+            ),
             Column::new("means", ColumnData::Bool(vec![Some(true), None])),
-            Column::new("purpose", ColumnData::Str(vec![Some("forced_labour".into()), None])),
+            Column::new(
+                "purpose",
+                ColumnData::Str(vec![Some("forced_labour".into()), None]),
+            ),
             Column::new("age", ColumnData::Int(vec![Some(30), Some(20)])),
         ])
         .unwrap();
@@ -470,7 +566,11 @@ mod tests {
             out.str_column("crime_type").unwrap(),
             &[Some("tip".to_owned()), Some("neither".to_owned())]
         );
-        let bad = Table::new(vec![Column::new("purpose", ColumnData::Str(vec![Some("kidneys".into())]))]).unwrap();
+        let bad = Table::new(vec![Column::new(
+            "purpose",
+            ColumnData::Str(vec![Some("kidneys".into())]),
+        )])
+        .unwrap();
         let err = classify_table(&bad).unwrap_err().to_string();
         assert!(err.contains("row 1") && !err.contains("kidneys"), "{err}");
         let none = Table::new(vec![Column::new("x", ColumnData::Str(vec![]))]).unwrap();

@@ -145,8 +145,12 @@ pub fn normal_quantile(p: f64) -> f64 {
         4.374_664_141_464_968,
         2.938_163_982_698_783,
     ];
-    const D: [f64; 4] =
-        [7.784_695_709_041_462e-3, 3.224_671_290_700_398e-1, 2.445_134_137_142_996, 3.754_408_661_907_416];
+    const D: [f64; 4] = [
+        7.784_695_709_041_462e-3,
+        3.224_671_290_700_398e-1,
+        2.445_134_137_142_996,
+        3.754_408_661_907_416,
+    ];
     if p <= 0.0 {
         return f64::NEG_INFINITY;
     }
@@ -169,7 +173,11 @@ pub fn normal_quantile(p: f64) -> f64 {
             / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
     };
     // One Halley step using Φ(x) = P(1/2, x²/2)/2 + 1/2 for x ≥ 0.
-    let phi = if x >= 0.0 { 0.5 + 0.5 * gamma_p(0.5, x * x / 2.0) } else { 0.5 - 0.5 * gamma_p(0.5, x * x / 2.0) };
+    let phi = if x >= 0.0 {
+        0.5 + 0.5 * gamma_p(0.5, x * x / 2.0)
+    } else {
+        0.5 - 0.5 * gamma_p(0.5, x * x / 2.0)
+    };
     let e = phi - p;
     let u = e * (2.0 * std::f64::consts::PI).sqrt() * (x * x / 2.0).exp();
     x - u / (1.0 + x * u / 2.0)
@@ -179,7 +187,11 @@ fn check_confidence(confidence: f64) -> Result<()> {
     if confidence > 0.0 && confidence < 1.0 {
         Ok(())
     } else {
-        Err(Error::invalid_argument("confidence", "a number strictly between 0 and 1", confidence))
+        Err(Error::invalid_argument(
+            "confidence",
+            "a number strictly between 0 and 1",
+            confidence,
+        ))
     }
 }
 
@@ -191,7 +203,11 @@ pub fn poisson_interval(count: u64, confidence: f64) -> Result<(f64, f64)> {
     check_confidence(confidence)?;
     let alpha = 1.0 - confidence;
     let k = count as f64;
-    let lower = if count == 0 { 0.0 } else { gamma_quantile(alpha / 2.0, k) };
+    let lower = if count == 0 {
+        0.0
+    } else {
+        gamma_quantile(alpha / 2.0, k)
+    };
     let upper = gamma_quantile(1.0 - alpha / 2.0, k + 1.0);
     Ok((lower, upper))
 }
@@ -235,7 +251,11 @@ mod tests {
     fn ln_gamma_known_values() {
         assert!(close(ln_gamma(1.0), 0.0, 1e-12));
         assert!(close(ln_gamma(5.0), 24f64.ln(), 1e-12));
-        assert!(close(ln_gamma(0.5), std::f64::consts::PI.sqrt().ln(), 1e-12));
+        assert!(close(
+            ln_gamma(0.5),
+            std::f64::consts::PI.sqrt().ln(),
+            1e-12
+        ));
     }
 
     #[test]

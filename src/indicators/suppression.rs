@@ -122,7 +122,12 @@ impl Extended {
 /// # Errors
 /// [`Error::InvalidArgument`] for a shape that does not match, a negative count or a threshold
 /// below 1.
-pub fn suppress_table(values: &[i64], rows: usize, columns: usize, threshold: i64) -> Result<SuppressionPattern> {
+pub fn suppress_table(
+    values: &[i64],
+    rows: usize,
+    columns: usize,
+    threshold: i64,
+) -> Result<SuppressionPattern> {
     if values.len() != rows * columns {
         return Err(Error::invalid_argument(
             "values",
@@ -131,7 +136,11 @@ pub fn suppress_table(values: &[i64], rows: usize, columns: usize, threshold: i6
         ));
     }
     if threshold < 1 {
-        return Err(Error::invalid_argument("threshold", "at least 1", threshold));
+        return Err(Error::invalid_argument(
+            "threshold",
+            "at least 1",
+            threshold,
+        ));
     }
     if let Some(v) = values.iter().find(|v| **v < 0) {
         return Err(Error::invalid_argument("values", "non-negative counts", v));
@@ -149,9 +158,20 @@ pub fn suppress_table(values: &[i64], rows: usize, columns: usize, threshold: i6
     }
     let status = ext
         .iter()
-        .map(|&v| if v > 0 && v < threshold { CellStatus::Primary } else { CellStatus::Published })
+        .map(|&v| {
+            if v > 0 && v < threshold {
+                CellStatus::Primary
+            } else {
+                CellStatus::Published
+            }
+        })
         .collect();
-    let mut table = Extended { rows, columns, values: ext, status };
+    let mut table = Extended {
+        rows,
+        columns,
+        values: ext,
+        status,
+    };
     // Each pass suppresses at least one more cell or stops, so this terminates.
     loop {
         if fix_lines(&mut table, threshold) {
@@ -162,7 +182,10 @@ pub fn suppress_table(values: &[i64], rows: usize, columns: usize, threshold: i6
         }
     }
     let w = table.width();
-    let cells = (0..rows).flat_map(|i| (0..columns).map(move |j| (i, j))).map(|(i, j)| table.status[i * w + j]).collect();
+    let cells = (0..rows)
+        .flat_map(|i| (0..columns).map(move |j| (i, j)))
+        .map(|(i, j)| table.status[i * w + j])
+        .collect();
     Ok(SuppressionPattern {
         rows,
         columns,
@@ -179,8 +202,11 @@ fn fix_lines(table: &mut Extended, threshold: i64) -> bool {
     let mut changed = false;
     for line in 0..(table.rows + 1 + table.columns + 1) {
         let cells = table.line_cells(line);
-        let suppressed: Vec<(usize, usize)> =
-            cells.iter().copied().filter(|&(i, j)| table.status[table.at(i, j)].is_suppressed()).collect();
+        let suppressed: Vec<(usize, usize)> = cells
+            .iter()
+            .copied()
+            .filter(|&(i, j)| table.status[table.at(i, j)].is_suppressed())
+            .collect();
         if suppressed.is_empty() {
             continue;
         }
@@ -188,7 +214,10 @@ fn fix_lines(table: &mut Extended, threshold: i64) -> bool {
         // cells is known to everyone.
         let (ti, tj) = *cells.last().expect("a line has at least two cells");
         let total_published = !table.status[table.at(ti, tj)].is_suppressed();
-        let suppressed_sum: i64 = suppressed.iter().map(|&(i, j)| table.values[table.at(i, j)]).sum();
+        let suppressed_sum: i64 = suppressed
+            .iter()
+            .map(|&(i, j)| table.values[table.at(i, j)])
+            .sum();
         let lone = suppressed.len() == 1;
         let small_sum = total_published && suppressed_sum > 0 && suppressed_sum < threshold;
         if !(lone || small_sum) {
@@ -226,13 +255,17 @@ fn fix_bridges(table: &mut Extended) -> bool {
         adjacency[b].push((a, e));
     }
     let bridges = find_bridges(n_nodes, &adjacency);
-    let Some(&bridge) = bridges.first() else { return false };
+    let Some(&bridge) = bridges.first() else {
+        return false;
+    };
     let (row_node, column_node) = edges[bridge];
     // Side A: what row_node reaches without the bridge; side B: the rest of the component.
     let side_a = reachable(row_node, &adjacency, bridge);
     let side_b = reachable(column_node, &adjacency, bridge);
     let rows_b: Vec<usize> = (0..n_rows).filter(|&r| side_b[r]).collect();
-    let columns_a: Vec<usize> = (0..=table.columns).filter(|&c| side_a[n_rows + c]).collect();
+    let columns_a: Vec<usize> = (0..=table.columns)
+        .filter(|&c| side_a[n_rows + c])
+        .collect();
     let candidate = rows_b
         .iter()
         .flat_map(|&i| columns_a.iter().map(move |&j| (i, j)))
@@ -452,7 +485,10 @@ mod tests {
 
     #[test]
     fn rounding_to_base_five() {
-        assert_eq!(round_to_base(&[0, 1, 2, 3, 7, 8, 12, 13, 100], 5).unwrap(), vec![0, 5, 5, 5, 5, 10, 10, 15, 100]);
+        assert_eq!(
+            round_to_base(&[0, 1, 2, 3, 7, 8, 12, 13, 100], 5).unwrap(),
+            vec![0, 5, 5, 5, 5, 10, 10, 15, 100]
+        );
         assert!(round_to_base(&[1], 0).is_err());
     }
 
@@ -469,8 +505,15 @@ mod tests {
         for _ in 0..300 {
             let rows = (next() % 6 + 1) as usize;
             let columns = (next() % 6 + 1) as usize;
-            let values: Vec<i64> =
-                (0..rows * columns).map(|_| if next() % 3 == 0 { (next() % 5) as i64 } else { (next() % 40) as i64 }).collect();
+            let values: Vec<i64> = (0..rows * columns)
+                .map(|_| {
+                    if next() % 3 == 0 {
+                        (next() % 5) as i64
+                    } else {
+                        (next() % 40) as i64
+                    }
+                })
+                .collect();
             let p = suppress_table(&values, rows, columns, 5).unwrap();
             assert!(!recoverable(&p), "{rows}x{columns} {values:?} -> {p:?}");
             for (v, s) in values.iter().zip(&p.cells) {

@@ -119,7 +119,7 @@ def records() -> pl.DataFrame:
 
 
 class FakeLinkage:
-    """Stands in for tipsom's Linkage: anything with a `.records` frame carrying person_id."""
+    """Stand-in for a Linkage: anything with a `.records` frame carrying person_id."""
 
     def __init__(self, records: pl.DataFrame) -> None:
         self.records = records

@@ -117,7 +117,7 @@ def test_no_linkage_warns_and_counts_records(records):
 
 
 def test_bad_by_names_it_and_lists_choices(records):
-    with pytest.raises(InvalidArgumentError, match="'colour'.*valid choices: year"):
+    with pytest.raises(InvalidArgumentError, match=r"'colour'.*valid choices: year"):
         victims(records, by="colour", unit="record")
     with pytest.raises(SchemaError, match="no 'district' column"):
         victims(records.drop("district"), by="district", unit="record")

@@ -1,9 +1,10 @@
-"""Indicators researchers report: GLOTIP / SDG 16.2.2 victim tables, rates per 100,000, the
-criminal-justice response, monthly-returns checks and disclosure control.
+"""Indicators researchers report.
 
-Counts come from normalized records or, better, a Linkage (one row per unique person). Every
-table is a tidy polars frame (pandas when pandas came in). Published outputs
-(:func:`export_excel`, :func:`tipsom.report`) apply disclosure control by default.
+GLOTIP / SDG 16.2.2 victim tables, rates per 100,000, the criminal-justice response,
+monthly-returns checks and disclosure control. Counts come from normalized records or,
+better, a Linkage (one row per unique person). Every table is a tidy polars frame
+(pandas when pandas came in). Published outputs (:func:`export_excel`,
+:func:`tipsom.report`) apply disclosure control by default.
 """
 
 from __future__ import annotations

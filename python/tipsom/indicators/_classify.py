@@ -1,6 +1,9 @@
-"""TIP, SOM, both or neither from the elements of a case (PTPA 2018, PSMA 2018, UN Protocols).
+"""TIP, SOM, both or neither from the elements of a case.
 
-The legal reasoning lives in the compiled core (``src/indicators/classify.rs``) with its rules
+Under PTPA 2018, PSMA 2018 and the UN Protocols.
+
+The legal reasoning lives in the compiled core (``src/indicators/classify.rs``) with its
+rules
 and wording in ``src/indicators/data/classify_rules.json``.
 """
 
@@ -32,11 +35,15 @@ def classify_cases(cases: Any) -> Any:
     ----------
     cases
         A frame with any of the columns ``act`` (recruitment, transport, transfer,
-        harbouring or receipt), ``means`` (force, coercion, fraud, deception, abduction, abuse
+        harbouring or receipt), ``means`` (force, coercion, fraud, deception, abduction,
+        abuse
         of vulnerability, debt), ``purpose`` (a list of exploitation codes, or
-        comma-separated text), ``age`` (at the offence), ``consent``, ``border_crossing``
-        (illegal entry into a state the person is not a national of) and ``benefit`` (someone
-        gained financially from procuring that entry). Booleans may be true/false or yes/no;
+        comma-separated text), ``age`` (at the offence), ``consent``,
+        ``border_crossing``
+        (illegal entry into a state the person is not a national of) and ``benefit``
+        (someone
+        gained financially from procuring that entry). Booleans may be true/false or
+        yes/no;
         missing means not recorded, and counts as absent.
 
     Returns
@@ -73,20 +80,22 @@ def classify_case(
 ) -> dict[str, Any]:
     """Decide whether one case is trafficking (TIP), smuggling (SOM), both or neither.
 
-    Parameters are the elements of the case (see :func:`classify_cases`); ``None`` means not
+    Parameters are the elements of the case (see :func:`classify_cases`); ``None`` means
+    not
     recorded.
 
     Returns
     -------
     dict
-        ``crime_type`` (``"tip"``, ``"som"``, ``"both"`` or ``"neither"``), ``laws`` that
+        ``crime_type`` (``"tip"``, ``"som"``, ``"both"`` or ``"neither"``), ``laws``
+        that
         apply and ``reasons`` spelling out the decision.
 
     Examples
     --------
     >>> import tipsom as ts
-    >>> r = ts.classify_case(act=True, means=False, purpose=["sexual_exploitation"], age=15,
-    ...                      border_crossing=False)
+    >>> r = ts.classify_case(act=True, means=False, purpose=["sexual_exploitation"],
+    ...                      age=15, border_crossing=False)
     >>> r["crime_type"], r["laws"]
     ('tip', ['PTPA-2018:3(2)', 'UN-TIP-Protocol:3'])
     """

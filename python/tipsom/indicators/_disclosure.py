@@ -1,10 +1,15 @@
 """Statistical disclosure control for tidy count tables (domain.md §6.1).
 
-A tidy table (one row per cell, the count in ``value``) is laid out two-way: the last key
-column across, the other keys down (combined). The full cross of the observed levels is filled
-with zeros, and the compiled core chooses the cells to withhold so that no suppressed cell can
-be recovered from the row, column and grand totals (see ``src/indicators/suppression.rs``).
-Suppressed counts become ``null`` with a ``<value>_status`` of ``primary`` or ``secondary``;
+A tidy table (one row per cell, the count in ``value``) is laid out two-way: the last
+key
+column across, the other keys down (combined). The full cross of the observed levels is
+filled
+with zeros, and the compiled core chooses the cells to withhold so that no suppressed
+cell can
+be recovered from the row, column and grand totals (see
+``src/indicators/suppression.rs``).
+Suppressed counts become ``null`` with a ``<value>_status`` of ``primary`` or
+``secondary``;
 they are never shown as zero. Rounding to a base is the alternative.
 """
 
@@ -45,7 +50,8 @@ def _keys(
         rows = [k for k in keys if k != columns]
     for name in [*rows, *([columns] if columns else [])]:
         if name not in frame.columns:
-            msg = f"column {name!r} not found; available columns: {', '.join(frame.columns)}"
+            available = ", ".join(frame.columns)
+            msg = f"column {name!r} not found; available columns: {available}"
             raise SchemaError(msg)
     return list(rows), columns
 
@@ -53,7 +59,7 @@ def _keys(
 def _cube(
     frame: pl.DataFrame, value: str, rows: list[str], columns: str | None
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Full cross of observed levels: (row keys, column levels, cells in row-major order)."""
+    """Cross the observed levels: (row keys, column levels, cells row-major)."""
     one = pl.DataFrame({"_one": [0]})
     row_levels = (
         frame.select(rows).unique().sort(rows, nulls_last=True) if rows else one
@@ -101,7 +107,7 @@ def disclosure_pattern(
     columns: str | None = None,
     threshold: int = 5,
 ) -> dict[str, Any]:
-    """Cells, margins and their statuses of a tidy count table (internal building block)."""
+    """Compute cells, margins and their statuses of a tidy count table (internal)."""
     frame = to_polars(table, argument="table")
     if threshold < 1:
         msg = f"`threshold` must be at least 1, got {threshold}"
@@ -147,7 +153,8 @@ def suppress(
     value
         The count column.
     rows, columns
-        The two-way layout in which totals are published: ``columns`` goes across (default:
+        The two-way layout in which totals are published: ``columns`` goes across
+        (default:
         the last key column), ``rows`` down (default: the other key columns, combined).
     threshold
         Counts from 1 to ``threshold - 1`` are withheld (primary suppression). Zeros are
@@ -157,8 +164,10 @@ def suppress(
     -------
     DataFrame
         The full table (every combination of the observed levels, zeros included) with
-        ``value`` set to null where withheld and ``<value>_status`` one of ``published``,
-        ``primary`` (below the threshold) or ``secondary`` (withheld to protect a primary
+        ``value`` set to null where withheld and ``<value>_status`` one of
+        ``published``,
+        ``primary`` (below the threshold) or ``secondary`` (withheld to protect a
+        primary
         cell). Suppressed cells are never zero. Some row or column totals may have to
         be withheld as well: take published totals from :func:`publication_table`, which
         shows them with the same protection.
@@ -167,7 +176,9 @@ def suppress(
     --------
     >>> import polars as pl
     >>> from tipsom.indicators import suppress
-    >>> t = pl.DataFrame({"sex": ["female", "male", "transgender"], "victims": [40, 30, 2]})
+    >>> t = pl.DataFrame(
+    ...     {"sex": ["female", "male", "transgender"], "victims": [40, 30, 2]}
+    ... )
     >>> suppress(t)["victims_status"].to_list()
     ['published', 'secondary', 'primary']
     """
@@ -187,14 +198,16 @@ def suppress(
 def round_counts(table: Any, *, value: str = "victims", base: int = 5) -> Any:
     """Round counts to a multiple of ``base`` (non-zero counts never become zero).
 
-    Returns the table with ``value`` rounded and ``<value>_status`` = ``rounded``. Totals
+    Returns the table with ``value`` rounded and ``<value>_status`` = ``rounded``.
+    Totals
     must be rounded separately (they are not the sum of rounded cells).
 
     Examples
     --------
     >>> import polars as pl
     >>> from tipsom.indicators import round_counts
-    >>> round_counts(pl.DataFrame({"k": ["a", "b"], "victims": [2, 13]}))["victims"].to_list()
+    >>> t = pl.DataFrame({"k": ["a", "b"], "victims": [2, 13]})
+    >>> round_counts(t)["victims"].to_list()
     [5, 15]
     """
     frame = to_polars(table, argument="table")
@@ -225,10 +238,12 @@ def publication_table(
     threshold: int | None = 5,
     round_to: int | None = None,
 ) -> pl.DataFrame:
-    """A wide, display-ready table with totals, disclosure control applied.
+    """Build a wide, display-ready table with totals, disclosure control applied.
 
-    Cells are text: counts, or ``x`` where withheld. With ``round_to``, cells and totals are
-    rounded independently instead. ``threshold=None`` and ``round_to=None`` publish raw counts
+    Cells are text: counts, or ``x`` where withheld. With ``round_to``, cells and totals
+    are
+    rounded independently instead. ``threshold=None`` and ``round_to=None`` publish raw
+    counts
     (not for publication).
     """
     frame = to_polars(table, argument="table")
@@ -275,6 +290,7 @@ def publication_table(
             show(grand, grand_status),
         ]
     if not p["rows"]:
-        # One-way table: the "Total" row repeats the cells; keep a single row plus Total column.
+        # One-way table: the "Total" row repeats the cells; keep a single row plus Total
+        # column.
         data = {k: v[:1] for k, v in data.items()}
     return pl.DataFrame(data)

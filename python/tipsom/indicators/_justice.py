@@ -1,7 +1,9 @@
 """Criminal-justice response and monthly stock-and-flow returns (domain.md §2.2, §4.1).
 
-Suspects frame (one row per suspected person in a case; the reader and normalizer produce it
-from the suspects sheet of a return). Columns used, all optional except ``status``-or-dates:
+Suspects frame (one row per suspected person in a case; the reader and normalizer
+produce it
+from the suspects sheet of a return). Columns used, all optional except
+``status``-or-dates:
 
 ========================  ==============================================================
 ``suspect_id``            person identifier (each row is a person when absent)
@@ -9,7 +11,8 @@ from the suspects sheet of a return). Columns used, all optional except ``status
 ``nationality``           ISO 3166-1 alpha-3 (PAK = national)
 ``case_id``               the FIR / case the person is accused in
 ``status``                suspected, arrested, investigation, prosecution, convicted,
-                          acquitted, absconding, closed, unknown (``case_status`` accepted)
+                          acquitted, absconding, closed, unknown (``case_status``
+                          accepted)
 ``arrested``              boolean
 ``date_fir``              date the FIR was registered
 ``date_arrest``           date of arrest
@@ -17,9 +20,12 @@ from the suspects sheet of a return). Columns used, all optional except ``status
 ``date_verdict``          date of the verdict
 ========================  ==============================================================
 
-Stages: *suspected* = every person; *arrested* = ``arrested`` or a ``date_arrest`` or status
-``arrested``; *prosecuted* = a ``date_challan`` or status prosecution, convicted or acquitted;
-*convicted* / *acquitted* from the status. The conviction rate is convicted / (convicted +
+Stages: *suspected* = every person; *arrested* = ``arrested`` or a ``date_arrest`` or
+status
+``arrested``; *prosecuted* = a ``date_challan`` or status prosecution, convicted or
+acquitted;
+*convicted* / *acquitted* from the status. The conviction rate is convicted / (convicted
++
 acquitted), i.e. among decided cases, with a Wilson interval.
 """
 
@@ -56,7 +62,8 @@ def _stage_flags(frame: pl.DataFrame) -> pl.DataFrame:
         {"status", "case_status", "date_challan", "date_verdict"} & set(frame.columns)
     ):
         msg = (
-            "the suspects frame needs a `status` (or `case_status`) column or the dates "
+            "the suspects frame needs a `status` (or `case_status`) column or "
+            "the dates "
             f"`date_challan` / `date_verdict`; it has {', '.join(frame.columns)}"
         )
         raise SchemaError(msg)
@@ -95,8 +102,10 @@ def justice(
     Returns
     -------
     DataFrame
-        ``by``, one count column per stage, ``conviction_rate`` (convicted among decided)
-        with ``conviction_rate_lower`` / ``_upper``. A person accused in several cases is
+        ``by``, one count column per stage, ``conviction_rate`` (convicted among
+        decided)
+        with ``conviction_rate_lower`` / ``_upper``. A person accused in several cases
+        is
         counted once per stage, at their furthest stage for each flag.
 
     Examples
@@ -148,7 +157,10 @@ def _cases(data: Any) -> pl.DataFrame:
     """One row per case: furthest stage reached and first date of each step."""
     frame = to_polars(data, argument="data")
     if "case_id" not in frame.columns:
-        msg = f"the case funnel needs a `case_id` column; available columns: {', '.join(frame.columns)}"
+        available = ", ".join(frame.columns)
+        msg = (
+            f"the case funnel needs a `case_id` column; available columns: {available}"
+        )
         raise SchemaError(msg)
     frame = _stage_flags(frame).filter(pl.col("case_id").is_not_null())
     status = _status(frame)
@@ -180,14 +192,17 @@ def case_funnel(data: Any, *, confidence: float = 0.95) -> Any:
     Parameters
     ----------
     data
-        Victim records or a suspects frame, with ``case_id`` and ``case_status`` / ``status``
-        (and optionally ``date_challan`` / ``date_verdict``). A case is at the furthest stage
+        Victim records or a suspects frame, with ``case_id`` and ``case_status`` /
+        ``status``
+        (and optionally ``date_challan`` / ``date_verdict``). A case is at the furthest
+        stage
         any of its rows reached; a case with any conviction is convicted.
 
     Returns
     -------
     DataFrame
-        ``step`` (registered, challan, verdict, convicted), ``cases``, ``share_of_registered``,
+        ``step`` (registered, challan, verdict, convicted), ``cases``,
+        ``share_of_registered``,
         ``attrition`` (share lost since the previous step); the last rows give the
         ``conviction_rate`` among decided cases with its Wilson interval.
     """
@@ -239,8 +254,10 @@ def case_funnel(data: Any, *, confidence: float = 0.95) -> Any:
 def justice_times(data: Any) -> Any:
     """Days from FIR to challan and from FIR to verdict: median and quartiles, per case.
 
-    Needs ``case_id``, ``date_fir`` (or ``date``) and ``date_challan`` / ``date_verdict``.
-    Negative intervals (a challan dated before the FIR) are data errors: they are left out
+    Needs ``case_id``, ``date_fir`` (or ``date``) and ``date_challan`` /
+    ``date_verdict``.
+    Negative intervals (a challan dated before the FIR) are data errors: they are left
+    out
     and counted in ``negative``.
     """
     cases = _cases(data)
@@ -290,12 +307,15 @@ RETURN_COLUMNS = ("source", "month", "brought_forward", "new", "disposed", "pend
 def check_returns(returns: Any) -> Any:
     """Check the stock-and-flow counts of monthly returns.
 
-    Each row is one circle's (``source``) return for a ``month`` (and optionally a counting
-    ``unit``: enquiries, cases or persons) with ``brought_forward``, ``new``, ``disposed`` and
+    Each row is one circle's (``source``) return for a ``month`` (and optionally a
+    counting
+    ``unit``: enquiries, cases or persons) with ``brought_forward``, ``new``,
+    ``disposed`` and
     ``pending``. Two checks, each a data-quality finding when it fails:
 
     - balance: ``brought_forward + new - disposed == pending``;
-    - carry-over: ``brought_forward`` equals the previous month's ``pending`` for the same
+    - carry-over: ``brought_forward`` equals the previous month's ``pending`` for the
+    same
       source and unit (the first month of each series is not checked).
 
     Returns
@@ -310,8 +330,10 @@ def check_returns(returns: Any) -> Any:
     --------
     >>> import polars as pl
     >>> from tipsom.indicators import check_returns
-    >>> r = pl.DataFrame({"source": ["AHTC Lahore"] * 2, "month": ["2023-01", "2023-02"],
-    ...                   "brought_forward": [10, 12], "new": [5, 3], "disposed": [3, 4],
+    >>> r = pl.DataFrame({"source": ["AHTC Lahore"] * 2,
+    ...                   "month": ["2023-01", "2023-02"],
+    ...                   "brought_forward": [10, 12], "new": [5, 3],
+    ...                   "disposed": [3, 4],
     ...                   "pending": [12, 10]})
     >>> check_returns(r)["balanced"].to_list()
     [True, False]
@@ -319,7 +341,10 @@ def check_returns(returns: Any) -> Any:
     frame = to_polars(returns, argument="returns")
     missing = [c for c in RETURN_COLUMNS if c not in frame.columns]
     if missing:
-        msg = f"monthly returns need the columns {', '.join(RETURN_COLUMNS)}; missing: {', '.join(missing)}"
+        msg = (
+            f"monthly returns need the columns {', '.join(RETURN_COLUMNS)}; "
+            f"missing: {', '.join(missing)}"
+        )
         raise SchemaError(msg)
     series = ["source", *(["unit"] if "unit" in frame.columns else [])]
     counts = ("brought_forward", "new", "disposed", "pending")

@@ -1,11 +1,16 @@
-"""From records (or a linkage) to the unit that is counted: one row per person or per record.
+"""From records (or a linkage) to the unit counted: one row per person or per record.
 
 Conflict rule for a person seen in several records (documented in ``victims``): for each
-attribute the most frequent *known* value wins (``null`` and ``"unknown"`` do not vote); a tie
-goes to the value of the earliest record (by ``date``, then ``record_id``). ``sex_age`` is then
-derived from the resolved ``sex`` and ``age_group`` so that the two always agree. Forms of
-exploitation are the union over the person's records. ``source`` and ``source_type`` are the
-set of units that recorded the person. The person's ``date`` (and so ``year`` and ``month``) is
+attribute the most frequent *known* value wins (``null`` and ``"unknown"`` do not vote);
+a tie
+goes to the value of the earliest record (by ``date``, then ``record_id``). ``sex_age``
+is then
+derived from the resolved ``sex`` and ``age_group`` so that the two always agree. Forms
+of
+exploitation are the union over the person's records. ``source`` and ``source_type`` are
+the
+set of units that recorded the person. The person's ``date`` (and so ``year`` and
+``month``) is
 that of the first record. Attributes with more than one known value are listed in
 ``conflicts``.
 """
@@ -80,7 +85,7 @@ def _known(column: str) -> pl.Expr:
 
 
 def _as_list(frame: pl.DataFrame, column: str) -> pl.Expr:
-    """The column as a list of text (a scalar becomes a one-element list)."""
+    """Return the column as a list of text (a scalar becomes a one-element list)."""
     dtype = frame.schema[column]
     if isinstance(dtype, pl.List):
         return pl.col(column).cast(pl.List(pl.String))
@@ -159,7 +164,8 @@ def persons(data: Any, linkage: Any = None) -> pl.DataFrame:
     polars.DataFrame
         ``person_id``, the resolved attributes, ``year``, ``month``, ``citizenship``,
         ``sex_age``, list columns ``exploitation``, ``source``, ``source_type``,
-        ``n_records``, ``n_sources`` and ``conflicts`` (attributes with disagreeing records).
+        ``n_records``, ``n_sources`` and ``conflicts`` (attributes with disagreeing
+        records).
     """
     frame, has_person = records_of(data, linkage)
     if not has_person:
@@ -263,14 +269,15 @@ def _resolve_persons(frame: pl.DataFrame) -> pl.DataFrame:
 def counting_frame(
     data: Any, linkage: Any, unit: str, by: tuple[str, ...] | None = None
 ) -> tuple[pl.DataFrame, tuple[str, ...]]:
-    """The frame to count and the names of its multi-valued (list) columns."""
+    """Return the frame to count and the names of its multi-valued (list) columns."""
     frame, has_person = records_of(data, linkage)
     if unit == "person":
         if not has_person:
             warnings.warn(
-                "no linkage given and no `person_id` column: each record is counted as one "
-                "person, so victims recorded by several units are counted several times; "
-                "pass the Linkage from tipsom.deduplicate, or unit='record' to silence this",
+                "no linkage given and no `person_id` column: each record is counted "
+                "as one person, so victims recorded by several units are counted "
+                "several times; pass the Linkage from tipsom.deduplicate, or "
+                "unit='record' to silence this",
                 DataQualityWarning,
                 stacklevel=3,
             )

@@ -1,4 +1,4 @@
-"""Tables for publication (Excel workbook, HTML report) with disclosure control applied."""
+"""Tables for publication (Excel workbook, HTML report), disclosure control applied."""
 
 from __future__ import annotations
 
@@ -35,9 +35,10 @@ QUALITY_FIELDS = (
 
 
 def quality_summary(records: Any) -> pl.DataFrame:
-    """Per source: records, share of known values of each key field, issue codes per record.
+    """Tabulate per source: records, share known of each key field, issues per record.
 
-    Uses ``tipsom.quality`` (the normalization engineer's fuller table) when the package has
+    Uses ``tipsom.quality`` (the normalization engineer's fuller table) when the package
+    has
     it; this fallback reads the canonical columns and the ``issues`` list.
     """
     frame = to_polars(records, argument="records")
@@ -84,8 +85,10 @@ def publication_tables(
     """Every published table, disclosure control applied, as display-ready frames.
 
     Victim and suspect counts are suppressed below ``suppress_below`` (default 5, with
-    secondary suppression) or rounded to ``round_to``; withheld cells show ``x``, never 0.
-    Pass ``suppress_below=None`` and ``round_to=None`` for exact tables (not for publication).
+    secondary suppression) or rounded to ``round_to``; withheld cells show ``x``, never
+    0.
+    Pass ``suppress_below=None`` and ``round_to=None`` for exact tables (not for
+    publication).
     Case counts (funnel), durations and the monthly-returns checks are about cases, not
     people, and are published as they are.
     """
@@ -233,8 +236,10 @@ def export_excel(
 ) -> Path:
     """Write every published table to an Excel workbook, one sheet per table.
 
-    Disclosure control is on by default (threshold 5 with secondary suppression; ``x`` marks
-    a withheld cell). A first sheet, ``About``, explains the marks and the counting rules.
+    Disclosure control is on by default (threshold 5 with secondary suppression; ``x``
+    marks
+    a withheld cell). A first sheet, ``About``, explains the marks and the counting
+    rules.
     Needs ``openpyxl``.
 
     Returns
@@ -261,10 +266,11 @@ def export_excel(
     about = wb.active
     about.title = "About"
     notes = [
-        "Detected victims of trafficking in persons and smuggling of migrants (tipsom).",
+        "Detected victims of trafficking in persons and smuggling of migrants.",
         (
-            f"Cells counting fewer than {suppress_below} persons are withheld (x), with "
-            "secondary suppression so that no withheld cell can be worked out from the totals."
+            f"Cells counting fewer than {suppress_below} persons are withheld (x), "
+            "with secondary suppression so that no withheld cell can be worked out "
+            "from the totals."
             if suppress_below
             else (
                 f"Counts are rounded to multiples of {round_to}."
@@ -272,7 +278,8 @@ def export_excel(
                 else "Exact counts: NOT FOR PUBLICATION."
             )
         ),
-        "A victim counts once under each form of exploitation, so forms do not add up to the total.",
+        "A victim counts once under each form of exploitation: "
+        "forms do not add up to the total.",
         "Persons are counted once however many units recorded them (record linkage).",
     ]
     for i, line in enumerate(notes, start=1):

@@ -55,7 +55,11 @@ LEVELS = {
 #: Row that gives the unique victims when a multi-valued column is broken down.
 ALL_FORMS = "all_forms"
 #: The same for each multi-valued column.
-ALL_LABELS = {"exploitation": ALL_FORMS, "source": "all_sources", "source_type": "all_sources"}
+ALL_LABELS = {
+    "exploitation": ALL_FORMS,
+    "source": "all_sources",
+    "source_type": "all_sources",
+}
 TOTAL_LABELS = frozenset(ALL_LABELS.values())
 
 
@@ -65,7 +69,11 @@ def _check_by(by: Sequence[str] | str) -> tuple[str, ...]:
     by = tuple(by)
     for name in by:
         if name not in BY_CHOICES:
-            msg = f"`by` has {name!r}, which is not a victim attribute; valid choices: {', '.join(BY_CHOICES)}"
+            choices = ", ".join(BY_CHOICES)
+            msg = (
+                f"`by` has {name!r}, which is not a victim attribute; "
+                f"valid choices: {choices}"
+            )
             raise InvalidArgumentError(msg)
     if len(set(by)) != len(by):
         msg = f"`by` repeats a column: {list(by)}"
@@ -91,7 +99,7 @@ def victims(
     suppress_below: int | None = None,
     round_to: int | None = None,
 ) -> Any:
-    """Detected victims, broken down by any of their attributes.
+    """Count detected victims, broken down by any of their attributes.
 
     Parameters
     ----------
@@ -102,16 +110,19 @@ def victims(
         The Linkage for ``data`` (from ``tipsom.deduplicate``); gives each record its
         ``person_id``.
     by
-        Any of ``year``, ``month``, ``source``, ``source_type``, ``province``, ``district``,
+        Any of ``year``, ``month``, ``source``, ``source_type``, ``province``,
+        ``district``,
         ``sex``, ``age_group``, ``sex_age`` (man, woman, boy, girl, unknown),
         ``exploitation``, ``citizenship`` (national, foreign, unknown), ``nationality``,
         ``crime_type``.
     unit
-        ``"person"`` counts unique persons (needs ``person_id``; without it every record is
+        ``"person"`` counts unique persons (needs ``person_id``; without it every record
+        is
         one person and a ``DataQualityWarning`` says so); ``"record"`` counts records.
     suppress_below
         Withhold counts below this threshold, with secondary suppression (see
-        :func:`suppress`). ``None`` (default) returns exact counts for analysis; published
+        :func:`suppress`). ``None`` (default) returns exact counts for analysis;
+        published
         outputs (Excel, report) apply 5 unless told otherwise.
     round_to
         Round counts to this base instead of suppressing.
@@ -119,18 +130,24 @@ def victims(
     Returns
     -------
     DataFrame
-        The ``by`` columns and ``victims``. **Multi-valued attributes**: a victim counts once
+        The ``by`` columns and ``victims``. **Multi-valued attributes**: a victim counts
+        once
         under each form of ``exploitation`` (and, for persons, under each ``source`` /
-        ``source_type`` that recorded them), so those rows do not add up to the total; a row
-        with the value ``all_forms`` (``all_sources``) gives the unique victims. A person's attributes come from
-        all their records: the most frequent known value, ties to the earliest record; the
+        ``source_type`` that recorded them), so those rows do not add up to the total; a
+        row
+        with the value ``all_forms`` (``all_sources``) gives the unique victims. A
+        person's attributes come from
+        all their records: the most frequent known value, ties to the earliest record;
+        the
         year and month are those of the first record.
 
     Examples
     --------
     >>> import polars as pl
     >>> import tipsom as ts
-    >>> records = pl.DataFrame({"record_id": ["1", "2", "3"], "sex": ["female", "female", "male"]})
+    >>> records = pl.DataFrame(
+    ...     {"record_id": ["1", "2", "3"], "sex": ["female", "female", "male"]}
+    ... )
     >>> ts.indicators.victims(records, by="sex", unit="record")
     shape: (2, 2)
     ┌────────┬─────────┐
@@ -237,7 +254,8 @@ def with_shares(
 ) -> Any:
     """Add each row's share of its group with a Wilson interval.
 
-    ``within`` names the columns that define the groups (none: share of the whole table).
+    ``within`` names the columns that define the groups (none: share of the whole
+    table).
     Rows with the value ``all_forms`` and suppressed (null) counts get no share.
     """
     frame = to_polars(table, argument="table")
@@ -285,8 +303,10 @@ def glotip_by_exploitation(
 ) -> Any:
     """Women, men, girls and boys by form of exploitation (the GLOTIP table).
 
-    A victim counts once under each form; ``all_forms`` rows give unique victims. Columns
-    ``exploitation``, ``sex_age``, ``victims`` (and ``share`` of the form's victims with a
+    A victim counts once under each form; ``all_forms`` rows give unique victims.
+    Columns
+    ``exploitation``, ``sex_age``, ``victims`` (and ``share`` of the form's victims with
+    a
     Wilson interval when not suppressed).
     """
     table = victims(
@@ -308,7 +328,7 @@ def glotip_by_citizenship(
     unit: Literal["person", "record"] = "person",
     suppress_below: int | None = None,
 ) -> Any:
-    """Victims by citizenship (national, foreign) and sex–age, with shares when exact."""
+    """Victims by citizenship (national, foreign) and sex–age, with shares if exact."""
     table = victims(
         data,
         linkage,
@@ -337,8 +357,10 @@ def population(
     ----------
     census
         2023 (total, male, female, transgender) or 2017 (total only; on 2023 district
-        boundaries, KP including the former FATA). Source: Pakistan Bureau of Statistics,
-        via ``shehroz-iqbal/pakistan-district-data`` (see ``tipsom/data/census_districts.md``).
+        boundaries, KP including the former FATA). Source: Pakistan Bureau of
+        Statistics,
+        via ``shehroz-iqbal/pakistan-district-data`` (see
+        ``tipsom/data/census_districts.md``).
     by
         Any of ``province``, ``district``, ``sex``.
 
@@ -368,7 +390,10 @@ def population(
         ).with_columns(pl.col("sex").str.replace("_2023", ""))
     elif census == 2017:
         if "sex" in by:
-            msg = "the bundled 2017 census has no breakdown by sex; use census=2023 or your own table"
+            msg = (
+                "the bundled 2017 census has no breakdown by sex; "
+                "use census=2023 or your own table"
+            )
             raise InvalidArgumentError(msg)
         long = c.select(
             "district", "province", pl.col("population_2017").alias("population")
@@ -392,7 +417,7 @@ def rates(
     confidence: float = 0.95,
     suppress_below: int | None = None,
 ) -> Any:
-    """Detected victims per 100,000 population (SDG 16.2.2 style) with exact intervals.
+    """Compute detected victims per 100,000 population (SDG 16.2.2 style).
 
     Parameters
     ----------
@@ -413,8 +438,10 @@ def rates(
     Returns
     -------
     DataFrame
-        ``by``, ``victims``, ``victims_lower``, ``victims_upper``, ``population``, ``rate``,
-        ``rate_lower``, ``rate_upper``. Victims with an unknown place or sex appear in their
+        ``by``, ``victims``, ``victims_lower``, ``victims_upper``, ``population``,
+        ``rate``,
+        ``rate_lower``, ``rate_upper``. Victims with an unknown place or sex appear in
+        their
         own rows without a rate.
     """
     by = tuple(by)
@@ -430,7 +457,8 @@ def rates(
         pop = to_polars(census, argument="census")
         missing = [c for c in (*by, "population") if c not in pop.columns]
         if missing:
-            msg = f"the population table has no {missing[0]!r} column; it needs {[*by, 'population']}"
+            needs = [*by, "population"]
+            msg = f"the population table has no {missing[0]!r} column; it needs {needs}"
             raise SchemaError(msg)
         pop = pop.select(*[pl.col(b).cast(pl.String) for b in by], pl.col("population"))
     counts = to_polars(victims(data, linkage, by=by, unit=unit))
