@@ -124,9 +124,8 @@ def pyramid(
                 continue
             v = row["victims"][0]
             if v is None:
-                _hidden(
-                    ax, 0 if sign > 0 else -largest * 0.15, i, largest * 0.15, 0.8, True
-                )
+                left = 0 if sign > 0 else -largest * 0.15
+                _hidden(ax, left, i, largest * 0.15, 0.8, horizontal=True)
             else:
                 ax.barh(i, sign * v, color=COLOURS[sex], height=0.8)
     ax.set_yticks(range(len(bands)), bands)
