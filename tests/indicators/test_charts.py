@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tipsom import charts
 from tipsom.indicators import case_funnel
 
@@ -24,5 +23,5 @@ def test_every_chart_draws(linkage, records, threshold):
         assert fig.axes, "a chart has no axes"
         texts = [t.get_text() for ax in fig.axes for t in ax.texts]
         if threshold == 5 and fig is figures[0]:
-            # Everything here counts fewer than 5: withheld bars are marked, not drawn as 0.
+            # All counts here are below 5: withheld bars are marked, not drawn as 0.
             assert "x" in texts
