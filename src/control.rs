@@ -94,6 +94,9 @@ mod tests {
         let c = FlagControl::default();
         c.stop.store(true, Ordering::Relaxed);
         let v = [1, 2, 3];
-        assert!(matches!(map_chunks(&v, 1, "t", &c, |x| *x), Err(Error::Interrupted)));
+        assert!(matches!(
+            map_chunks(&v, 1, "t", &c, |x| *x),
+            Err(Error::Interrupted)
+        ));
     }
 }

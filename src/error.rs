@@ -23,7 +23,10 @@ pub struct Location {
 impl Location {
     /// A location naming only a file.
     pub fn file(file: impl Into<String>) -> Self {
-        Self { file: Some(file.into()), ..Self::default() }
+        Self {
+            file: Some(file.into()),
+            ..Self::default()
+        }
     }
     /// The same location with a sheet.
     #[must_use]
@@ -139,7 +142,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// A [`Error::Read`] for a file.
     pub fn read(location: Location, reason: impl Into<String>) -> Self {
-        Self::Read { location, reason: reason.into() }
+        Self::Read {
+            location,
+            reason: reason.into(),
+        }
     }
 
     /// A [`Error::InvalidArgument`].
@@ -148,7 +154,11 @@ impl Error {
         expected: impl Into<String>,
         found: impl fmt::Display,
     ) -> Self {
-        Self::InvalidArgument { name: name.into(), expected: expected.into(), found: found.to_string() }
+        Self::InvalidArgument {
+            name: name.into(),
+            expected: expected.into(),
+            found: found.to_string(),
+        }
     }
 
     /// A [`Error::ColumnNotFound`] listing the available columns.
@@ -164,7 +174,9 @@ impl Error {
 
     /// A [`Error::Compute`].
     pub fn compute(reason: impl Into<String>) -> Self {
-        Self::Compute { reason: reason.into() }
+        Self::Compute {
+            reason: reason.into(),
+        }
     }
 }
 
@@ -174,14 +186,22 @@ mod tests {
 
     #[test]
     fn location_names_file_sheet_and_row() {
-        let loc = Location::file("lahore.xlsx").with_sheet("Victims").with_row(7);
+        let loc = Location::file("lahore.xlsx")
+            .with_sheet("Victims")
+            .with_row(7);
         let err = Error::read(loc, "no header row found");
-        assert_eq!(err.to_string(), "file 'lahore.xlsx', sheet 'Victims', row 7: no header row found");
+        assert_eq!(
+            err.to_string(),
+            "file 'lahore.xlsx', sheet 'Victims', row 7: no header row found"
+        );
     }
 
     #[test]
     fn column_not_found_lists_choices() {
         let err = Error::column_not_found("sexx", ["sex", "age"]);
-        assert_eq!(err.to_string(), "column 'sexx' not found; available columns: sex, age");
+        assert_eq!(
+            err.to_string(),
+            "column 'sexx' not found; available columns: sex, age"
+        );
     }
 }

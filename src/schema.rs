@@ -171,7 +171,13 @@ mod tests {
 
     #[test]
     fn sex_age() {
-        assert_eq!(SexAge::from_sex_and_age_group(Sex::Female, AgeGroup::Child), SexAge::Girl);
-        assert_eq!(SexAge::from_sex_and_age_group(Sex::Transgender, AgeGroup::Adult), SexAge::Unknown);
+        assert_eq!(
+            SexAge::from_sex_and_age_group(Sex::Female, AgeGroup::Child),
+            SexAge::Girl
+        );
+        assert_eq!(
+            SexAge::from_sex_and_age_group(Sex::Transgender, AgeGroup::Adult),
+            SexAge::Unknown
+        );
     }
 }

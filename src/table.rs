@@ -85,7 +85,10 @@ pub struct Column {
 impl Column {
     /// A new column.
     pub fn new(name: impl Into<String>, data: ColumnData) -> Self {
-        Self { name: name.into(), data }
+        Self {
+            name: name.into(),
+            data,
+        }
     }
 
     /// A text column from string values.
@@ -176,7 +179,8 @@ impl Table {
     /// # Errors
     /// [`Error::ColumnNotFound`].
     pub fn column(&self, name: &str) -> Result<&Column> {
-        self.get(name).ok_or_else(|| Error::column_not_found(name, self.names()))
+        self.get(name)
+            .ok_or_else(|| Error::column_not_found(name, self.names()))
     }
 
     /// The text values of column `name`.
@@ -249,7 +253,11 @@ mod tests {
 
     #[test]
     fn set_replaces_in_place() {
-        let mut t = Table::new(vec![Column::text("a", s(&[Some("x")])), Column::text("b", s(&[None]))]).unwrap();
+        let mut t = Table::new(vec![
+            Column::text("a", s(&[Some("x")])),
+            Column::text("b", s(&[None])),
+        ])
+        .unwrap();
         t.set(Column::text("a", s(&[Some("y")]))).unwrap();
         assert_eq!(t.names(), ["a", "b"]);
         assert_eq!(t.str_column("a").unwrap()[0].as_deref(), Some("y"));

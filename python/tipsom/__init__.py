@@ -13,13 +13,16 @@ from __future__ import annotations
 from tipsom import _core, exceptions, indicators
 from tipsom._core import __version__
 from tipsom.indicators import classify_case, classify_cases
+from tipsom.read import ReadReport, read_returns
 from tipsom.report import report
 
 __all__ = [
+    "ReadReport",
     "__version__",
     "classify_case",
     "classify_cases",
     "exceptions",
     "indicators",
+    "read_returns",
     "report",
 ]

@@ -30,13 +30,29 @@ fn cast(array: &ArrayRef, to: &DataType, column: &str) -> Result<ArrayRef> {
 
 fn strings(array: &ArrayRef, column: &str) -> Result<Vec<Option<String>>> {
     Ok(match array.data_type() {
-        DataType::Utf8 => array.as_string::<i32>().iter().map(|v| v.map(str::to_owned)).collect(),
-        DataType::LargeUtf8 => array.as_string::<i64>().iter().map(|v| v.map(str::to_owned)).collect(),
-        DataType::Utf8View => array.as_string_view().iter().map(|v| v.map(str::to_owned)).collect(),
+        DataType::Utf8 => array
+            .as_string::<i32>()
+            .iter()
+            .map(|v| v.map(str::to_owned))
+            .collect(),
+        DataType::LargeUtf8 => array
+            .as_string::<i64>()
+            .iter()
+            .map(|v| v.map(str::to_owned))
+            .collect(),
+        DataType::Utf8View => array
+            .as_string_view()
+            .iter()
+            .map(|v| v.map(str::to_owned))
+            .collect(),
         DataType::Null => vec![None; array.len()],
         _ => {
             let casted = cast(array, &DataType::Utf8, column)?;
-            casted.as_string::<i32>().iter().map(|v| v.map(str::to_owned)).collect()
+            casted
+                .as_string::<i32>()
+                .iter()
+                .map(|v| v.map(str::to_owned))
+                .collect()
         }
     })
 }
@@ -66,7 +82,10 @@ fn column_data(array: &ArrayRef, column: &str) -> Result<ColumnData> {
             let a = cast(array, &DataType::Date32, column)?;
             ColumnData::Date(a.as_primitive::<Date32Type>().iter().collect())
         }
-        DataType::List(_) | DataType::LargeList(_) | DataType::ListView(_) | DataType::LargeListView(_) => {
+        DataType::List(_)
+        | DataType::LargeList(_)
+        | DataType::ListView(_)
+        | DataType::LargeListView(_) => {
             let target = DataType::LargeList(Arc::new(Field::new("item", DataType::Utf8, true)));
             let a = cast(array, &target, column)?;
             let list = a.as_list::<i64>();
@@ -76,7 +95,14 @@ fn column_data(array: &ArrayRef, column: &str) -> Result<ColumnData> {
                     out.push(None);
                 } else {
                     let inner = list.value(i);
-                    out.push(Some(inner.as_string::<i32>().iter().flatten().map(str::to_owned).collect()));
+                    out.push(Some(
+                        inner
+                            .as_string::<i32>()
+                            .iter()
+                            .flatten()
+                            .map(str::to_owned)
+                            .collect(),
+                    ));
                 }
             }
             ColumnData::StrList(out)
@@ -191,4 +217,11 @@ pub(crate) fn table_to_arrow(table: &Table) -> PyResult<PyTable> {
             .map_err(|e| Error::compute(format!("building the result table: {e}")))?
     };
     PyTable::try_new(vec![batch], schema)
+}
+
+/// Sends a frame through the core and back unchanged, to test the boundary.
+#[pyfunction]
+pub(crate) fn _roundtrip(py: Python<'_>, table: PyTable) -> PyResult<PyTable> {
+    let t = super::runtime::compute(py, None, |_| table_from_arrow(table))?;
+    table_to_arrow(&t)
 }

@@ -19,6 +19,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(runtime::_debug_panic, m)?)?;
     m.add_function(wrap_pyfunction!(runtime::_debug_sleep, m)?)?;
+    m.add_function(wrap_pyfunction!(convert::_roundtrip, m)?)?;
     read::register(m)?;
     indicators::register(m)?;
     Ok(())

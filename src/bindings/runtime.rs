@@ -29,7 +29,10 @@ impl Control for PyControl {
     fn checkpoint(&self, stage: &str, done: u64, total: Option<u64>) -> Result<()> {
         let finished = total.is_some_and(|t| done >= t);
         {
-            let mut last = self.last_poll.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut last = self
+                .last_poll
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             if !finished && last.is_some_and(|t| t.elapsed() < POLL_INTERVAL) {
                 return Ok(());
             }
@@ -45,7 +48,10 @@ impl Control for PyControl {
         match outcome {
             Ok(()) => Ok(()),
             Err(e) => {
-                *self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(e);
+                *self
+                    .pending
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(e);
                 Err(Error::Interrupted)
             }
         }
@@ -69,12 +75,20 @@ where
     F: FnOnce(&dyn Control) -> Result<T> + Send,
     T: Send,
 {
-    let control = PyControl { progress, last_poll: Mutex::new(None), pending: Mutex::new(None) };
+    let control = PyControl {
+        progress,
+        last_poll: Mutex::new(None),
+        pending: Mutex::new(None),
+    };
     let outcome = py.detach(|| catch_unwind(AssertUnwindSafe(|| f(&control))));
     match outcome {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(err)) => {
-            if let Some(pending) = control.pending.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) {
+            if let Some(pending) = control
+                .pending
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+            {
                 Err(pending)
             } else {
                 Err(err.into())
@@ -90,7 +104,9 @@ pub(crate) fn _debug_panic(py: Python<'_>, in_thread_pool: bool) -> PyResult<()>
     compute(py, None, |_| {
         if in_thread_pool {
             use rayon::prelude::*;
-            (0..64).into_par_iter().for_each(|i| assert!(i != 33, "deliberate panic in a worker"));
+            (0..64)
+                .into_par_iter()
+                .for_each(|i| assert!(i != 33, "deliberate panic in a worker"));
         }
         panic!("deliberate panic");
     })
@@ -99,7 +115,11 @@ pub(crate) fn _debug_panic(py: Python<'_>, in_thread_pool: bool) -> PyResult<()>
 /// Works for `seconds`, checking for interrupts, to test Ctrl-C handling and progress.
 #[pyfunction]
 #[pyo3(signature = (seconds, progress=None))]
-pub(crate) fn _debug_sleep(py: Python<'_>, seconds: f64, progress: Option<Py<PyAny>>) -> PyResult<u64> {
+pub(crate) fn _debug_sleep(
+    py: Python<'_>,
+    seconds: f64,
+    progress: Option<Py<PyAny>>,
+) -> PyResult<u64> {
     compute(py, progress, |control| {
         let steps = (seconds * 100.0).ceil().max(1.0) as u64;
         for i in 0..steps {

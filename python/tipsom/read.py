@@ -1,0 +1,259 @@
+"""Reading circle returns: CSV and Excel files in many house styles.
+
+:func:`read_returns` reads the returns units send (CSV in any common encoding and delimiter,
+Excel workbooks with every sheet), finds each table below its title rows, maps the column
+headers onto tipsom's canonical field names and returns one frame of **text** columns: nothing
+is converted yet, so a CNIC cannot turn into ``3.52E+12`` or lose a leading zero. Conversion to
+typed values is :func:`tipsom.normalize`'s job.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, overload
+
+import polars as pl
+
+from tipsom import _core
+from tipsom._frame import from_core
+from tipsom.exceptions import InvalidArgumentError, ReadError
+
+__all__ = ["RETURN_EXTENSIONS", "ReadReport", "read_returns"]
+
+#: File extensions read when a directory is given.
+RETURN_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+
+
+@dataclass(frozen=True)
+class ReadReport:
+    """What :func:`read_returns` read, kept and set aside.
+
+    Every row of every file is accounted for: ``sheets.rows_read`` equals
+    ``records + set_aside`` for each file or sheet, and every row set aside is listed in
+    ``set_aside`` with its reason and the row number a spreadsheet program shows.
+    No cell values are shown, so the report can be shared.
+
+    Attributes
+    ----------
+    sheets
+        One row per CSV file or worksheet: format, encoding, delimiter, the source assigned,
+        header row numbers, rows read, records kept, rows set aside and status
+        (``read``, ``no header``, ``empty`` or ``error``).
+    set_aside
+        One row per row not kept as a record: file, sheet, row and reason (title, blank,
+        repeated header, total, signature, note, serial number only, no header).
+    columns
+        How each column was mapped: file, sheet, column letter, header as printed, canonical
+        field (null when unmapped) and the output column holding its values.
+    problems
+        Anything a person should look at: unreadable files (with ``on_error="report"``),
+        rows decoded with a fallback encoding, repeated column names.
+    """
+
+    sheets: pl.DataFrame
+    set_aside: pl.DataFrame
+    columns: pl.DataFrame
+    problems: pl.DataFrame
+
+    @property
+    def unmapped_columns(self) -> pl.DataFrame:
+        """Columns whose header did not map to a canonical field (kept as they are)."""
+        return self.columns.filter(pl.col("field").is_null())
+
+    def summary(self) -> str:
+        """A short plain-text summary."""
+        s = self.sheets
+        lines = [
+            f"read {s.height} file(s)/sheet(s): "
+            f"{int(s['rows_read'].sum() or 0)} rows, "
+            f"{int(s['records'].sum() or 0)} records kept, "
+            f"{int(s['set_aside'].sum() or 0)} rows set aside"
+        ]
+        if self.set_aside.height:
+            counts = self.set_aside.group_by("reason").len().sort("len", descending=True)
+            for reason, n in counts.iter_rows():
+                lines.append(f"  set aside: {n:>6}  {reason}")
+        n_unmapped = self.unmapped_columns.height
+        if n_unmapped:
+            lines.append(f"  {n_unmapped} column(s) kept unmapped")
+        for file, sheet, row, message in self.problems.iter_rows():
+            where = file + (f" [{sheet}]" if sheet else "") + (f" row {row}" if row else "")
+            lines.append(f"  problem: {where}: {message}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def _repr_html_(self) -> str:
+        parts = ["<h4>tipsom read report</h4>", f"<pre>{_escape(self.summary())}</pre>"]
+        parts.append(self.sheets._repr_html_())
+        if self.problems.height:
+            parts.append("<h5>Problems</h5>" + self.problems._repr_html_())
+        return "".join(parts)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _expand(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    out: list[str] = []
+    for p in paths:
+        text = os.fspath(p)
+        if any(ch in text for ch in "*?["):
+            matches = sorted(glob.glob(text, recursive=True))
+            matches = [m for m in matches if os.path.isfile(m)]
+            if not matches:
+                msg = f"no files match the pattern '{text}'"
+                raise ReadError(msg)
+            out.extend(matches)
+        elif os.path.isdir(text):
+            found = sorted(
+                str(f)
+                for f in Path(text).rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in RETURN_EXTENSIONS
+                and not f.name.startswith(("~$", "."))
+            )
+            if not found:
+                msg = f"directory '{text}' has no CSV or Excel files"
+                raise ReadError(msg)
+            out.extend(found)
+        else:
+            out.append(text)
+    if not out:
+        msg = "no files given"
+        raise ReadError(msg)
+    return out
+
+
+@overload
+def read_returns(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    sheets: str | list[str] | None = ...,
+    aliases: Mapping[str, str] | None = ...,
+    source: str | Mapping[str, str] | None = ...,
+    header_scan_rows: int = ...,
+    on_error: Literal["raise", "report"] = ...,
+    with_report: Literal[False] = ...,
+    progress: Callable[[str, int, int | None], Any] | None = ...,
+) -> pl.DataFrame: ...
+
+
+@overload
+def read_returns(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    sheets: str | list[str] | None = ...,
+    aliases: Mapping[str, str] | None = ...,
+    source: str | Mapping[str, str] | None = ...,
+    header_scan_rows: int = ...,
+    on_error: Literal["raise", "report"] = ...,
+    with_report: Literal[True],
+    progress: Callable[[str, int, int | None], Any] | None = ...,
+) -> tuple[pl.DataFrame, ReadReport]: ...
+
+
+def read_returns(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    sheets: str | list[str] | None = None,
+    aliases: Mapping[str, str] | None = None,
+    source: str | Mapping[str, str] | None = None,
+    header_scan_rows: int = 30,
+    on_error: Literal["raise", "report"] = "raise",
+    with_report: bool = False,
+    progress: Callable[[str, int, int | None], Any] | None = None,
+) -> pl.DataFrame | tuple[pl.DataFrame, ReadReport]:
+    """Read circle returns (CSV and Excel) into one frame of text columns.
+
+    Parameters
+    ----------
+    paths
+        File paths, directories (every CSV/Excel file inside, recursively) or glob
+        patterns such as ``"returns/**/*.xlsx"``.
+    sheets
+        Worksheet name(s) to read from workbooks; every sheet when None.
+    aliases
+        Extra header aliases, ``{"Naam": "name"}``; they take precedence over the built-in
+        table (English variants and abbreviations such as ``Name of Victim``, ``F/Name``,
+        ``CNIC/B-Form``, ``U/S``, and Urdu headers).
+    source
+        The reporting unit for every record (a string), or per file name (a mapping).
+        By default the unit named in a file's title rows, else the file name without
+        extension. A ``source`` column in a file wins for its rows.
+    header_scan_rows
+        How many non-blank rows from the top of a sheet to search for the header.
+    on_error
+        ``"raise"`` (default): stop with a :class:`~tipsom.exceptions.ReadError` naming the
+        file when a file cannot be read. ``"report"``: record it in the report's
+        ``problems`` and read the other files.
+    with_report
+        Also return a :class:`ReadReport` accounting for every row.
+    progress
+        Called as ``progress(stage, done, total)`` while reading.
+
+    Returns
+    -------
+    polars.DataFrame or (polars.DataFrame, ReadReport)
+        One row per record: ``source``, ``source_file``, ``source_sheet`` (null for CSV),
+        ``source_row`` (the row number a spreadsheet program shows; for CSV the record
+        number counting title lines and the header), then the canonical fields found
+        (``name``, ``father_name``, ``cnic``, ``sex``, ``age``, ``date``, ``district``,
+        ``law_sections``...) and every unmapped column under its header. All values are text.
+
+    Raises
+    ------
+    ReadError
+        A file is missing, empty, binary, a corrupt or password-protected workbook, has no
+        recognisable header, or a requested sheet is missing (``on_error="raise"``).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "lahore.csv").write_text(
+    ...     "FIA AHT Circle Lahore\\nSr.;Name of Victim;CNIC/B-Form;Age\\n"
+    ...     "1;Ayesha;35202-1234567-2;17\\nTotal;;;1\\n"
+    ... )
+    >>> df, report = read_returns(d / "lahore.csv", with_report=True)
+    >>> df.select("source", "source_row", "cnic", "age").rows()
+    [('FIA AHT Circle Lahore', 3, '35202-1234567-2', '17')]
+    >>> report.set_aside.select("row", "reason").rows()
+    [(4, 'total row')]
+    """
+    if on_error not in ("raise", "report"):
+        msg = f"`on_error` must be one of {{'raise', 'report'}}, got {on_error!r}"
+        raise InvalidArgumentError(msg)
+    files = _expand(paths)
+    sheet_list = [sheets] if isinstance(sheets, str) else sheets
+    source_all = source if isinstance(source, str) else None
+    source_by_file = dict(source) if isinstance(source, Mapping) else None
+    alias_pairs = [(str(k), str(v)) for k, v in (aliases or {}).items()]
+    table, sheets_t, set_aside_t, columns_t, problems_t = _core.read_returns_files(
+        files,
+        sheets=sheet_list,
+        aliases=alias_pairs,
+        source=source_all,
+        source_by_file=source_by_file,
+        header_scan_rows=header_scan_rows,
+        on_error=on_error,
+        progress=progress,
+    )
+    frame = from_core(table)
+    if not with_report:
+        return frame
+    report = ReadReport(
+        sheets=from_core(sheets_t),
+        set_aside=from_core(set_aside_t),
+        columns=from_core(columns_t),
+        problems=from_core(problems_t),
+    )
+    return frame, report

@@ -1,0 +1,596 @@
+//! Finding the table in a sheet as a person reading it would.
+//!
+//! A sheet (or CSV file) is a grid of text cells. Above the table there may be title rows
+//! naming the unit and the month; the header may span two rows (a group label such as
+//! "Victim particulars" or "Father / Guardian" over sub-columns, often a merged cell); below
+//! it come records, interrupted by blank rows, repeated headers at page breaks, TOTAL rows and
+//! signature blocks. This module finds the header, labels every column, and sorts every row into
+//! records and rows set aside with a reason, so that every row is accounted for.
+
+use super::aliases::{normalize_header, AliasTable, Match};
+
+/// A row of the grid: its 1-based number as a spreadsheet shows it, and its cells.
+#[derive(Debug, Clone)]
+pub struct GridRow {
+    /// 1-based row number.
+    pub number: u64,
+    /// Cell text (trimmed of nothing; empty string for an empty cell).
+    pub cells: Vec<String>,
+}
+
+/// A merged region, 0-based inclusive row/column indices into the grid's rows and cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    /// First row index.
+    pub first_row: usize,
+    /// Last row index.
+    pub last_row: usize,
+    /// First column.
+    pub first_col: usize,
+    /// Last column.
+    pub last_col: usize,
+}
+
+/// Why a row was not kept as a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetAside {
+    /// Title rows above the header.
+    Title,
+    /// The header row(s).
+    Header,
+    /// Nothing in any cell.
+    Blank,
+    /// The header repeated (page breaks in printed returns).
+    RepeatedHeader,
+    /// A total or subtotal row.
+    Total,
+    /// Signatures, stamps, "prepared by".
+    Signature,
+    /// A note, page number or section label in a single cell.
+    Note,
+    /// Only a serial number and nothing else.
+    SerialOnly,
+    /// The sheet has no recognisable header, so its rows cannot be read as records.
+    NoHeader,
+}
+
+impl SetAside {
+    /// The reason written in the read report.
+    #[must_use]
+    pub fn reason(self) -> &'static str {
+        match self {
+            Self::Title => "title row above the header",
+            Self::Header => "header row",
+            Self::Blank => "blank row",
+            Self::RepeatedHeader => "repeated header row",
+            Self::Total => "total row",
+            Self::Signature => "signature or stamp row",
+            Self::Note => "note or section label in a single cell",
+            Self::SerialOnly => "serial number only, no data",
+            Self::NoHeader => "no recognisable header row in this sheet",
+        }
+    }
+}
+
+/// A labelled column of the table.
+#[derive(Debug, Clone)]
+pub struct ColumnLabel {
+    /// 0-based position in the grid.
+    pub position: usize,
+    /// The header text as printed (group label and sub-label joined by " / ").
+    pub header: String,
+    /// The canonical field it maps to, if any.
+    pub field: Option<String>,
+}
+
+/// The table found in a grid.
+#[derive(Debug, Clone)]
+pub struct FoundTable {
+    /// Text of the title rows, in order.
+    pub titles: Vec<String>,
+    /// Grid indices of the header rows (one or two).
+    pub header_rows: Vec<usize>,
+    /// The labelled columns (only columns with a header or with data).
+    pub columns: Vec<ColumnLabel>,
+    /// Grid indices of record rows.
+    pub records: Vec<usize>,
+    /// Grid indices of rows set aside, with the reason.
+    pub set_aside: Vec<(usize, SetAside)>,
+}
+
+fn non_empty(cells: &[String]) -> impl Iterator<Item = (usize, &str)> {
+    cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, c.trim()))
+        .filter(|(_, c)| !c.is_empty())
+}
+
+fn count_non_empty(cells: &[String]) -> usize {
+    non_empty(cells).count()
+}
+
+/// Header score: exact aliases count double, keyword matches once; cells that look like data
+/// (mostly digits, dates) count against.
+fn header_score(table: &AliasTable, cells: &[String]) -> (usize, usize) {
+    let mut score = 0;
+    let mut mapped = 0;
+    for (_, c) in non_empty(cells) {
+        if c.chars().count() > 60 {
+            continue;
+        }
+        let digits = c.chars().filter(char::is_ascii_digit).count();
+        if digits * 2 > c.chars().count() {
+            continue;
+        }
+        match table.lookup(c) {
+            Match::Exact(_) => {
+                score += 3;
+                mapped += 1;
+            }
+            Match::Keyword(_) => {
+                score += 1;
+                mapped += 1;
+            }
+            Match::None => {}
+        }
+    }
+    (score, mapped)
+}
+
+fn is_total(cells: &[String]) -> bool {
+    non_empty(cells).take(4).any(|(_, c)| {
+        let n = normalize_header(c);
+        let n = n.trim_start_matches(|ch: char| ch == '#' || ch == ' ');
+        n.starts_with("total")
+            || n.starts_with("grand total")
+            || n.starts_with("sub total")
+            || n.starts_with("subtotal")
+            || n == "g total"
+            || n.starts_with("کل")
+            || n.starts_with("ٹوٹل")
+            || n.starts_with("میزان")
+    })
+}
+
+const SIGNATURE_WORDS: [&str; 18] = [
+    "sd/",
+    "signature",
+    "prepared by",
+    "checked by",
+    "verified by",
+    "submitted by",
+    "approved by",
+    "deputy director",
+    "assistant director",
+    "director",
+    "incharge",
+    "in charge",
+    "circle officer",
+    "stamp",
+    "seal",
+    "دستخط",
+    "انچارج",
+    "مہر",
+];
+
+fn is_signature(cells: &[String]) -> bool {
+    let n = count_non_empty(cells);
+    n > 0
+        && n <= 3
+        && non_empty(cells).any(|(_, c)| {
+            let t = c.to_lowercase();
+            SIGNATURE_WORDS.iter().any(|w| {
+                t.starts_with(w) || t.contains(&format!(" {w}")) || t.contains(&format!("({w}"))
+            })
+        })
+}
+
+fn looks_like_note(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    [
+        "note",
+        "n.b",
+        "nb:",
+        "page ",
+        "source:",
+        "*",
+        "month",
+        "for the month",
+        "continued",
+        "contd",
+        "نوٹ",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
+}
+
+/// Finds the header and sorts the rows of `rows`.
+///
+/// Returns `None` when no row looks like a header (fewer than two cells that name known
+/// fields).
+#[must_use]
+pub fn find_table(
+    table: &AliasTable,
+    rows: &[GridRow],
+    merges: &[Merge],
+    scan: usize,
+) -> Option<FoundTable> {
+    // 1. The header row: the best-scoring row among the first `scan` non-blank rows.
+    let mut best: Option<(usize, usize)> = None; // (index, score)
+    let mut seen = 0;
+    for (i, row) in rows.iter().enumerate() {
+        if count_non_empty(&row.cells) == 0 {
+            continue;
+        }
+        seen += 1;
+        if seen > scan {
+            break;
+        }
+        let (score, mapped) = header_score(table, &row.cells);
+        if mapped >= 2 && score >= 4 && best.is_none_or(|(_, s)| score > s) {
+            best = Some((i, score));
+        }
+    }
+    let (h, _) = best?;
+
+    // 2. A second header row: a group row above, or a sub-header row below.
+    let merged_value = |r: usize, c: usize| -> Option<&str> {
+        merges
+            .iter()
+            .find(|m| m.first_row <= r && r <= m.last_row && m.first_col <= c && c <= m.last_col)
+            .and_then(|m| rows.get(m.first_row)?.cells.get(m.first_col))
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+    };
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let header_width = rows[h]
+        .cells
+        .iter()
+        .rposition(|c| !c.trim().is_empty())
+        .map_or(0, |p| p + 1);
+    let is_group_row = |r: usize| -> bool {
+        let cells = &rows[r].cells;
+        let n = count_non_empty(cells);
+        if n == 0 || is_total(cells) || is_signature(cells) {
+            return false;
+        }
+        let first = non_empty(cells).next().map_or(0, |(i, _)| i);
+        let spans_all = merges.iter().any(|m| {
+            m.first_row <= r
+                && r <= m.last_row
+                && m.first_col == 0
+                && m.last_col + 2 >= header_width
+        });
+        if spans_all {
+            return false;
+        }
+        n >= 2 || first > 0
+    };
+    let is_sub_row = |r: usize| -> bool {
+        let cells = &rows[r].cells;
+        let n = count_non_empty(cells);
+        if n == 0 {
+            return false;
+        }
+        let (_, mapped) = header_score(table, cells);
+        // Every non-empty cell sits under a blank or horizontally merged header cell, and
+        // most of them name fields.
+        let under_group = non_empty(cells).all(|(c, _)| {
+            rows[h].cells.get(c).is_none_or(|s| s.trim().is_empty())
+                || merges.iter().any(|m| {
+                    m.first_row <= h
+                        && h <= m.last_row
+                        && m.first_col <= c
+                        && c <= m.last_col
+                        && m.last_col > m.first_col
+                })
+        });
+        under_group && mapped * 2 >= n
+    };
+    let (top, bottom) = if h + 1 < rows.len() && is_sub_row(h + 1) {
+        (Some(h), h + 1)
+    } else if h > 0
+        && is_group_row(h - 1)
+        && count_non_empty(&rows[h - 1].cells) < count_non_empty(&rows[h].cells)
+    {
+        (Some(h - 1), h)
+    } else {
+        (None, h)
+    };
+
+    // Group labels: merged cells carry their value across; in CSV a label carries to the
+    // right over blank cells while the row below has labels there.
+    let group_label = |c: usize| -> Option<String> {
+        let t = top?;
+        if let Some(v) = merged_value(t, c) {
+            return Some(v.to_owned());
+        }
+        let own = rows[t].cells.get(c).map(|s| s.trim()).unwrap_or("");
+        if !own.is_empty() {
+            return Some(own.to_owned());
+        }
+        if merges.is_empty() {
+            let mut k = c;
+            while k > 0 {
+                k -= 1;
+                let sub_here = rows[bottom]
+                    .cells
+                    .get(k + 1)
+                    .is_some_and(|s| !s.trim().is_empty());
+                if !sub_here {
+                    return None;
+                }
+                let v = rows[t].cells.get(k).map(|s| s.trim()).unwrap_or("");
+                if !v.is_empty() {
+                    // Only carry a label that itself has sub-columns under it.
+                    return rows[bottom]
+                        .cells
+                        .get(k)
+                        .filter(|s| !s.trim().is_empty())
+                        .map(|_| v.to_owned());
+                }
+            }
+        }
+        None
+    };
+    let sub_label = |c: usize| -> String {
+        if let Some(v) = merged_value(bottom, c) {
+            // A header cell merged down from the group row is a label, not a group.
+            return v.to_owned();
+        }
+        rows[bottom]
+            .cells
+            .get(c)
+            .map(|s| s.trim().to_owned())
+            .unwrap_or_default()
+    };
+
+    // 3. Which columns exist: those with a header, and those with any data below.
+    let mut has_data = vec![false; width];
+    for row in &rows[bottom + 1..] {
+        for (c, _) in non_empty(&row.cells) {
+            has_data[c] = true;
+        }
+    }
+    let mut columns = Vec::new();
+    for c in 0..width {
+        let mut group = group_label(c);
+        let sub = sub_label(c);
+        if group.as_deref() == Some(sub.as_str()) {
+            group = None;
+        }
+        if group.is_none() && sub.is_empty() && !has_data[c] {
+            continue;
+        }
+        let field = table.map_with_group(group.as_deref(), &sub);
+        let header = match (&group, sub.is_empty()) {
+            (Some(g), false) => format!("{g} / {sub}"),
+            (Some(g), true) => g.clone(),
+            (None, _) => sub,
+        };
+        columns.push(ColumnLabel {
+            position: c,
+            header,
+            field,
+        });
+    }
+
+    // 4. Sort the rows.
+    let first_header = top.unwrap_or(h);
+    let header_rows: Vec<usize> = (first_header..=bottom).collect();
+    let mut set_aside = Vec::new();
+    let mut titles = Vec::new();
+    for (i, row) in rows.iter().enumerate().take(first_header) {
+        if count_non_empty(&row.cells) == 0 {
+            set_aside.push((i, SetAside::Blank));
+        } else {
+            titles.push(
+                non_empty(&row.cells)
+                    .map(|(_, c)| c)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+            set_aside.push((i, SetAside::Title));
+        }
+    }
+    for &i in &header_rows {
+        set_aside.push((i, SetAside::Header));
+    }
+    let header_norm: Vec<(usize, String)> = header_rows
+        .iter()
+        .flat_map(|&r| {
+            non_empty(&rows[r].cells)
+                .map(|(c, v)| (c, normalize_header(v)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let serial_cols: Vec<usize> = columns
+        .iter()
+        .filter(|c| c.field.as_deref() == Some("serial_no"))
+        .map(|c| c.position)
+        .collect();
+    let mut records = Vec::new();
+    for (i, row) in rows.iter().enumerate().skip(bottom + 1) {
+        let cells = &row.cells;
+        let n = count_non_empty(cells);
+        let reason = if n == 0 {
+            Some(SetAside::Blank)
+        } else if {
+            let matches = non_empty(cells)
+                .filter(|(c, v)| {
+                    let nv = normalize_header(v);
+                    header_norm.iter().any(|(hc, hv)| hc == c && *hv == nv)
+                })
+                .count();
+            matches * 10 >= n * 6 && matches >= 1 && (n >= 2 || header_norm.len() <= 2)
+        } {
+            Some(SetAside::RepeatedHeader)
+        } else if is_total(cells) {
+            Some(SetAside::Total)
+        } else if is_signature(cells) {
+            Some(SetAside::Signature)
+        } else if n == 1 {
+            let (c, v) = non_empty(cells).next().unwrap_or((0, ""));
+            let col_field = columns
+                .iter()
+                .find(|l| l.position == c)
+                .and_then(|l| l.field.as_deref());
+            let is_serial = serial_cols.contains(&c);
+            if is_serial && v.chars().all(|ch| ch.is_ascii_digit() || ch == '.') {
+                Some(SetAside::SerialOnly)
+            } else if looks_like_note(v)
+                || (v.chars().any(char::is_alphabetic)
+                    && (is_serial
+                        || (c == 0 && col_field.is_none())
+                        || v.chars().count() > 40 && col_field != Some("remarks")))
+            {
+                Some(SetAside::Note)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        match reason {
+            Some(r) => set_aside.push((i, r)),
+            None => records.push(i),
+        }
+    }
+    set_aside.sort_by_key(|(i, _)| *i);
+    Some(FoundTable {
+        titles,
+        header_rows,
+        columns,
+        records,
+        set_aside,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(rows: &[&[&str]]) -> Vec<GridRow> {
+        rows.iter()
+            .enumerate()
+            .map(|(i, r)| GridRow {
+                number: i as u64 + 1,
+                cells: r.iter().map(|s| (*s).to_owned()).collect(),
+            })
+            .collect()
+    }
+
+    fn fields(t: &FoundTable) -> Vec<Option<&str>> {
+        t.columns.iter().map(|c| c.field.as_deref()).collect()
+    }
+
+    #[test]
+    fn finds_header_below_titles_and_sorts_rows() {
+        let rows = grid(&[
+            &["FIA Anti Human Trafficking Circle, Lahore", "", ""],
+            &["Statement of victims, March 2025", "", ""],
+            &["", "", ""],
+            &["Sr. No.", "Name of Victim", "F/Name", "Age"],
+            &["1", "A", "B", "12"],
+            &["", "", "", ""],
+            &["Sr. No.", "Name of Victim", "F/Name", "Age"],
+            &["2", "C", "D", "30"],
+            &["Total", "", "", "2"],
+            &["", "Sd/- Deputy Director", "", ""],
+            &["3", "", "", ""],
+        ]);
+        let t = find_table(AliasTable::builtin(), &rows, &[], 30).unwrap();
+        assert_eq!(t.header_rows, vec![3]);
+        assert_eq!(t.titles.len(), 2);
+        assert_eq!(
+            fields(&t),
+            [
+                Some("serial_no"),
+                Some("name"),
+                Some("father_name"),
+                Some("age")
+            ]
+        );
+        assert_eq!(t.records, vec![4, 7]);
+        let reasons: Vec<_> = t.set_aside.iter().map(|(i, r)| (*i, *r)).collect();
+        assert!(reasons.contains(&(5, SetAside::Blank)));
+        assert!(reasons.contains(&(6, SetAside::RepeatedHeader)));
+        assert!(reasons.contains(&(8, SetAside::Total)));
+        assert!(reasons.contains(&(9, SetAside::Signature)));
+        assert!(reasons.contains(&(10, SetAside::SerialOnly)));
+        assert_eq!(t.records.len() + t.set_aside.len(), rows.len());
+    }
+
+    #[test]
+    fn group_header_row_in_csv() {
+        let rows = grid(&[
+            &["", "Victim", "", "", "Father / Guardian", ""],
+            &["S.No", "Name", "Age", "Sex", "Name", "CNIC"],
+            &["1", "A", "12", "F", "B", "35202-1234567-1"],
+        ]);
+        let t = find_table(AliasTable::builtin(), &rows, &[], 30).unwrap();
+        assert_eq!(t.header_rows, vec![0, 1]);
+        assert_eq!(
+            fields(&t),
+            [
+                Some("serial_no"),
+                Some("name"),
+                Some("age"),
+                Some("sex"),
+                Some("father_name"),
+                Some("father_cnic")
+            ]
+        );
+        assert_eq!(t.records, vec![2]);
+    }
+
+    #[test]
+    fn merged_header_cells_in_excel() {
+        // "Name of Victim" merged over two header rows; "Address" merged over two columns.
+        let rows = grid(&[
+            &["Sr", "Name of Victim", "Address", "", "Age"],
+            &["", "", "District", "Province", ""],
+            &["1", "A", "Kasur", "Punjab", "19"],
+        ]);
+        let merges = [
+            Merge {
+                first_row: 0,
+                last_row: 1,
+                first_col: 1,
+                last_col: 1,
+            },
+            Merge {
+                first_row: 0,
+                last_row: 0,
+                first_col: 2,
+                last_col: 3,
+            },
+            Merge {
+                first_row: 0,
+                last_row: 1,
+                first_col: 4,
+                last_col: 4,
+            },
+        ];
+        let t = find_table(AliasTable::builtin(), &rows, &merges, 30).unwrap();
+        assert_eq!(t.header_rows, vec![0, 1]);
+        assert_eq!(
+            fields(&t),
+            [
+                Some("serial_no"),
+                Some("name"),
+                Some("district"),
+                Some("province"),
+                Some("age")
+            ]
+        );
+        assert_eq!(t.records, vec![2]);
+    }
+
+    #[test]
+    fn no_header() {
+        let rows = grid(&[&["Notes"], &["This workbook has instructions only."]]);
+        assert!(find_table(AliasTable::builtin(), &rows, &[], 30).is_none());
+    }
+}
