@@ -146,3 +146,17 @@ def test_monthly_returns_checks():
     assert ["returns.imbalance", "returns.carry_over"] in issues
     with pytest.raises(SchemaError, match="pending"):
         check_returns(r.drop("pending"))
+
+
+def test_monthly_returns_house_style_headers():
+    r = pl.DataFrame(
+        {
+            "Circle": ["AHTC Gujranwala"] * 2,
+            "Month": ["2023-01", "2023-02"],
+            "B/F": [50, 52],
+            "New": [10, 8],
+            "Disposed": [8, 9],
+            "Closing Balance": [52, 51],
+        }
+    )
+    assert check_returns(r)["balanced"].to_list() == [True, True]

@@ -304,6 +304,38 @@ def justice_times(data: Any) -> Any:
 RETURN_COLUMNS = ("source", "month", "brought_forward", "new", "disposed", "pending")
 
 
+#: House-style headers of monthly returns and the canonical name they mean.
+RETURN_ALIASES = {
+    "bf": "brought_forward",
+    "broughtforward": "brought_forward",
+    "opening": "brought_forward",
+    "openingbalance": "brought_forward",
+    "received": "new",
+    "newregistered": "new",
+    "registered": "new",
+    "disposedof": "disposed",
+    "closed": "disposed",
+    "closing": "pending",
+    "closingbalance": "pending",
+    "balance": "pending",
+    "circle": "source",
+    "unitname": "source",
+}
+
+
+def _canonical_return_columns(frame: pl.DataFrame) -> pl.DataFrame:
+    """Rename house-style headers (``B/F``, ``Closing balance``...) canonically."""
+    renames = {}
+    for name in frame.columns:
+        if name in RETURN_COLUMNS:
+            continue
+        key = "".join(ch for ch in name.lower() if ch.isalnum())
+        target = RETURN_ALIASES.get(key, key if key in RETURN_COLUMNS else None)
+        if target and target not in frame.columns and target not in renames.values():
+            renames[name] = target
+    return frame.rename(renames) if renames else frame
+
+
 def check_returns(returns: Any) -> Any:
     """Check the stock-and-flow counts of monthly returns.
 
@@ -311,7 +343,9 @@ def check_returns(returns: Any) -> Any:
     counting
     ``unit``: enquiries, cases or persons) with ``brought_forward``, ``new``,
     ``disposed`` and
-    ``pending``. Two checks, each a data-quality finding when it fails:
+    ``pending`` (house-style headers such as ``B/F``, ``Opening balance``, ``Received``,
+    ``Closing balance`` are recognised). Two checks, each a data-quality finding when it
+    fails:
 
     - balance: ``brought_forward + new - disposed == pending``;
     - carry-over: ``brought_forward`` equals the previous month's ``pending`` for the
@@ -338,7 +372,7 @@ def check_returns(returns: Any) -> Any:
     >>> check_returns(r)["balanced"].to_list()
     [True, False]
     """
-    frame = to_polars(returns, argument="returns")
+    frame = _canonical_return_columns(to_polars(returns, argument="returns"))
     missing = [c for c in RETURN_COLUMNS if c not in frame.columns]
     if missing:
         msg = (
