@@ -174,60 +174,97 @@ def persons(data: Any, linkage: Any = None) -> pl.DataFrame:
     return _resolve_persons(frame)
 
 
-def _resolve_persons(frame: pl.DataFrame) -> pl.DataFrame:
+#: Record columns each derived breakdown needs when persons are resolved.
+_NEEDS = {
+    "year": ("date",),
+    "month": ("date",),
+    "sex_age": ("sex", "age_group"),
+    "citizenship": ("nationality",),
+}
+
+
+def _attributes_for(by: tuple[str, ...] | None) -> set[str] | None:
+    if by is None:
+        return None
+    out: set[str] = set()
+    for name in by:
+        out.update(_NEEDS.get(name, (name,)))
+    return out
+
+
+def _resolve_persons(
+    frame: pl.DataFrame, attributes: set[str] | None = None
+) -> pl.DataFrame:
+    """Resolve persons; ``attributes`` limits the work to the columns a table needs."""
     cols = frame.columns
+
+    def wanted(name: str) -> bool:
+        return name in cols and (attributes is None or name in attributes)
+
     order_keys = [c for c in ("date", "record_id") if c in cols]
     frame = frame.filter(pl.col("person_id").is_not_null())
     if order_keys:
         frame = frame.sort(order_keys, nulls_last=True)
-    frame = frame.with_row_index("_order")
-    base = frame.group_by("person_id").agg(
+    # Integer person codes: grouping and joining on them is much cheaper than on text.
+    ids = frame.select(pl.col("person_id").cast(pl.String)).unique(maintain_order=True)
+    ids = ids.with_row_index("_pid")
+    lazy = (
+        frame.lazy()
+        .with_row_index("_order")
+        .join(ids.lazy(), on="person_id", how="left")
+    )
+    big = frame.height + 1
+    base = lazy.group_by("_pid").agg(
         pl.len().alias("n_records"),
         *([pl.col("date").first().alias("date")] if "date" in cols else []),
         # Age at the first record that gives one (ages grow between records).
-        *([pl.col("age").drop_nulls().first().alias("age")] if "age" in cols else []),
+        *([pl.col("age").drop_nulls().first().alias("age")] if wanted("age") else []),
     )
     conflicts = []
     for attr in SCALAR_ATTRIBUTES:
-        if attr not in cols:
+        if not wanted(attr):
             continue
-        votes = (
-            frame.filter(_known(attr))
-            .group_by("person_id", attr)
-            .agg(pl.len().alias("_n"), pl.col("_order").min().alias("_o"))
+        # Most frequent known value, ties to the earliest record: max n*big - order.
+        winner = (
+            lazy.filter(_known(attr))
+            .group_by("_pid", pl.col(attr).cast(pl.String))
+            .agg(
+                (
+                    pl.len().cast(pl.Int64) * big
+                    - pl.col("_order").min().cast(pl.Int64)
+                ).alias("_score")
+            )
+            .group_by("_pid")
+            .agg(
+                pl.col(attr).get(pl.col("_score").arg_max()),
+                pl.len().alias(f"_k_{attr}"),
+            )
         )
-        distinct = votes.group_by("person_id").agg(pl.len().alias(f"_k_{attr}"))
-        winner = votes.sort(
-            ["person_id", "_n", "_o"], descending=[False, True, False]
-        ).unique("person_id", keep="first", maintain_order=False)
-        base = base.join(
-            winner.select("person_id", pl.col(attr).cast(pl.String)),
-            on="person_id",
-            how="left",
-        ).join(distinct, on="person_id", how="left")
-        base = base.with_columns(pl.col(attr).fill_null(UNKNOWN))
+        base = base.join(winner, on="_pid", how="left").with_columns(
+            pl.col(attr).fill_null(UNKNOWN)
+        )
         conflicts.append(
             pl.when(pl.col(f"_k_{attr}").fill_null(0) > 1)
             .then(pl.lit(attr))
             .otherwise(pl.lit(None, dtype=pl.String))
         )
     for attr in MULTI_VALUED:
-        if attr not in cols:
+        if not wanted(attr):
             continue
         values = (
-            frame.select("person_id", _as_list(frame, attr).alias(attr))
+            lazy.select("_pid", _as_list(frame, attr).alias(attr))
             .explode(attr)
             .filter(_known(attr))
-            .group_by("person_id")
+            .group_by("_pid")
             .agg(pl.col(attr).unique().sort())
         )
-        base = base.join(values, on="person_id", how="left").with_columns(
+        base = base.join(values, on="_pid", how="left").with_columns(
             pl.when(pl.col(attr).is_null() | (pl.col(attr).list.len() == 0))
             .then(pl.lit([UNKNOWN], dtype=pl.List(pl.String)))
             .otherwise(pl.col(attr))
             .alias(attr)
         )
-    if "source" in cols:
+    if wanted("source"):
         base = base.with_columns(
             pl.col("source")
             .list.eval(pl.element().filter(pl.element() != UNKNOWN))
@@ -242,28 +279,31 @@ def _resolve_persons(frame: pl.DataFrame) -> pl.DataFrame:
         base = base.with_columns(
             pl.lit([], dtype=pl.List(pl.String)).alias("conflicts")
         )
-    if "crime_type" in cols:
+    if wanted("crime_type"):
         # A person recorded under TIP by one unit and SOM by another holds both roles.
         kinds = (
-            frame.filter(_known("crime_type"))
-            .group_by("person_id")
-            .agg(pl.col("crime_type").cast(pl.String).unique().alias("_kinds"))
-        )
-        base = base.join(kinds, on="person_id", how="left").with_columns(
-            pl.when(
-                pl.col("_kinds").list.contains("both")
-                | (
-                    pl.col("_kinds").list.contains("tip")
-                    & pl.col("_kinds").list.contains("som")
-                )
+            lazy.filter(_known("crime_type"))
+            .group_by("_pid")
+            .agg(
+                (pl.col("crime_type").cast(pl.String) == "both").any().alias("_both"),
+                (pl.col("crime_type").cast(pl.String) == "tip").any().alias("_tip"),
+                (pl.col("crime_type").cast(pl.String) == "som").any().alias("_som"),
             )
+        )
+        base = base.join(kinds, on="_pid", how="left").with_columns(
+            pl.when(pl.col("_both") | (pl.col("_tip") & pl.col("_som")))
             .then(pl.lit("both"))
             .otherwise(pl.col("crime_type"))
             .alias("crime_type")
         )
-    base = base.drop([c for c in base.columns if c.startswith("_")])
-    base = prepare_records(base.drop([c for c in ("sex_age",) if c in base.columns]))
-    return base.sort("person_id")
+    base = base.join(ids.lazy(), on="_pid", how="left")
+    out = base.collect()
+    out = out.select(
+        "person_id",
+        *[c for c in out.columns if not c.startswith("_") and c != "person_id"],
+    )
+    out = prepare_records(out.drop([c for c in ("sex_age",) if c in out.columns]))
+    return out.sort("person_id")
 
 
 def counting_frame(
@@ -284,7 +324,7 @@ def counting_frame(
             frame = frame.with_columns(
                 pl.int_range(pl.len()).cast(pl.String).alias("person_id")
             )
-        return _resolve_persons(frame), tuple(
+        return _resolve_persons(frame, _attributes_for(by)), tuple(
             c for c in MULTI_VALUED if c in frame.columns
         )
     if unit != "record":
