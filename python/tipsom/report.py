@@ -146,6 +146,35 @@ def report(
     if frame.height == 0:
         msg = "no records to report on: the data are empty"
         raise InvalidArgumentError(msg)
+    with _persons.person_cache():
+        document = _document(
+            frame,
+            has_person=has_person,
+            suspects=suspects,
+            returns=returns,
+            title=title,
+            unit=unit,
+            suppress_below=suppress_below,
+            round_to=round_to,
+            census=census,
+        )
+    path = Path(path)
+    path.write_text(document, encoding="utf-8")
+    return path
+
+
+def _document(
+    frame: pl.DataFrame,
+    *,
+    has_person: bool,
+    suspects: Any,
+    returns: Any,
+    title: str,
+    unit: Literal["person", "record"],
+    suppress_below: int | None,
+    round_to: int | None,
+    census: Any,
+) -> str:
     if not has_person:
         unit_used: Literal["person", "record"] = "record"
     else:
@@ -296,9 +325,7 @@ def report(
 {body}
 </body></html>
 """
-    path = Path(path)
-    path.write_text(document, encoding="utf-8")
-    return path
+    return document
 
 
 __all__ = ["SECTIONS", "report"]

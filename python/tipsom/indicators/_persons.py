@@ -17,7 +17,9 @@ that of the first record. Attributes with more than one known value are listed i
 
 from __future__ import annotations
 
+import contextlib
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
 import polars as pl
@@ -192,10 +194,39 @@ def _attributes_for(by: tuple[str, ...] | None) -> set[str] | None:
     return out
 
 
+#: Resolved persons by input frame, while a report or a set of tables is being built.
+_CACHE: dict[int, tuple[pl.DataFrame, pl.DataFrame]] | None = None
+
+
+@contextlib.contextmanager
+def person_cache() -> Iterator[None]:
+    """Resolve the persons of each input frame once inside this block (for reports)."""
+    global _CACHE
+    if _CACHE is not None:
+        yield
+        return
+    _CACHE = {}
+    try:
+        yield
+    finally:
+        _CACHE = None
+
+
 def _resolve_persons(
     frame: pl.DataFrame, attributes: set[str] | None = None
 ) -> pl.DataFrame:
     """Resolve persons; ``attributes`` limits the work to the columns a table needs."""
+    if _CACHE is not None:
+        hit = _CACHE.get(id(frame))
+        # Keep the input alive with the result so that its id cannot be reused.
+        if hit is None or hit[0] is not frame:
+            hit = (frame, _resolve(frame, None))
+            _CACHE[id(frame)] = hit
+        return hit[1]
+    return _resolve(frame, attributes)
+
+
+def _resolve(frame: pl.DataFrame, attributes: set[str] | None) -> pl.DataFrame:
     cols = frame.columns
 
     def wanted(name: str) -> bool:

@@ -17,7 +17,7 @@ from tipsom.indicators._justice import (
     justice,
     justice_times,
 )
-from tipsom.indicators._persons import counting_frame, records_of
+from tipsom.indicators._persons import counting_frame, person_cache, records_of
 from tipsom.indicators._victims import population, rates, victims
 
 #: Fields whose completeness the quality table reports.
@@ -99,6 +99,30 @@ def publication_tables(
     if frame.height == 0:
         msg = "no records to tabulate: the data are empty"
         raise InvalidArgumentError(msg)
+    with person_cache():
+        return _tables(
+            frame,
+            has_person=has_person,
+            suspects=suspects,
+            returns=returns,
+            unit=unit,
+            suppress_below=suppress_below,
+            round_to=round_to,
+            census=census,
+        )
+
+
+def _tables(
+    frame: pl.DataFrame,
+    *,
+    has_person: bool,
+    suspects: Any,
+    returns: Any,
+    unit: Literal["person", "record"],
+    suppress_below: int | None,
+    round_to: int | None,
+    census: Any,
+) -> dict[str, pl.DataFrame]:
     if not has_person and unit == "person":
         warnings.warn(
             "no linkage given: each record is counted as one person",
@@ -129,7 +153,11 @@ def publication_tables(
         if isinstance(census, int):
             # Places outside the census (AJK, Gilgit-Baltistan) get no rate.
             known = population(census=census, by=("province",))["province"].to_list()
-            rate_frame = frame.filter(pl.col("province").is_in(known))
+            outside = ~pl.col("province").is_in(known) & (
+                pl.col("province") != "unknown"
+            )
+            if frame.select(outside.any()).item():
+                rate_frame = frame.filter(~outside)
         if rate_frame.height:
             r = to_polars(
                 rates(
