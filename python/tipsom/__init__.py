@@ -16,7 +16,11 @@ from tipsom._core import __version__
 from tipsom import expr
 from tipsom.normalize import default_law_table, normalize
 from tipsom.quality import quality
+from tipsom import _core, exceptions, indicators
+from tipsom._core import __version__
+from tipsom.indicators import classify_case, classify_cases
 from tipsom.read import ReadReport, read_returns
+from tipsom.report import report
 
 __all__ = [
     "ReadReport",
@@ -27,5 +31,10 @@ __all__ = [
     "normalize",
     "quality",
     "mse",
+    "classify_case",
+    "classify_cases",
+    "exceptions",
+    "indicators",
     "read_returns",
+    "report",
 ]

@@ -10,6 +10,7 @@ mod runtime;
 mod normalize;
 mod linkage;
 mod mse;
+mod indicators;
 mod read;
 
 use pyo3::prelude::*;
@@ -26,5 +27,6 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     normalize::register(m)?;
     linkage::register(m)?;
     mse::register(m)?;
+    indicators::register(m)?;
     Ok(())
 }
