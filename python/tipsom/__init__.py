@@ -10,10 +10,11 @@ True
 
 from __future__ import annotations
 
-from tipsom import _core, exceptions
+from tipsom import _core, datasets, exceptions
 from tipsom._core import __version__
 
 __all__ = [
     "__version__",
+    "datasets",
     "exceptions",
 ]

@@ -8,6 +8,7 @@ mod errors;
 mod runtime;
 
 mod read;
+mod synth;
 
 use pyo3::prelude::*;
 
@@ -19,5 +20,6 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(runtime::_debug_panic, m)?)?;
     m.add_function(wrap_pyfunction!(runtime::_debug_sleep, m)?)?;
     read::register(m)?;
+    synth::register(m)?;
     Ok(())
 }
