@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from tipsom import (  # noqa: F401  (_core: the compiled module)
     _core,
+    datasets,
     exceptions,
     expr,
     indicators,
@@ -30,6 +31,7 @@ __all__ = [
     "classify_case",
     "classify_cases",
     "default_law_table",
+    "datasets",
     "exceptions",
     "expr",
     "indicators",

@@ -67,3 +67,12 @@ def mse_check(
 def mse_bca_limits(
     theta_hat: float, replicates: list[float], a_hat: float, probs: list[float]
 ) -> list[float] | None: ...
+def synth_circle_returns(
+    options_json: str, progress: Callable[[str, int, int | None], Any] | None = None
+) -> Any: ...
+def synth_write_circle_returns(
+    directory: Any,
+    options_json: str,
+    overwrite: bool = False,
+    progress: Callable[[str, int, int | None], Any] | None = None,
+) -> tuple[Any, Any, Any]: ...

@@ -12,6 +12,7 @@ mod linkage;
 mod mse;
 mod indicators;
 mod read;
+mod synth;
 
 use pyo3::prelude::*;
 
@@ -28,5 +29,6 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     linkage::register(m)?;
     mse::register(m)?;
     indicators::register(m)?;
+    synth::register(m)?;
     Ok(())
 }
