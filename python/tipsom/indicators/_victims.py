@@ -12,6 +12,7 @@ import polars as pl
 from tipsom import _core
 from tipsom._frame import like_input, to_polars
 from tipsom.exceptions import InvalidArgumentError, SchemaError
+from tipsom.indicators._codes import LEVELS
 from tipsom.indicators._disclosure import round_counts, suppress
 from tipsom.indicators._persons import UNKNOWN, counting_frame, records_of
 
@@ -31,27 +32,6 @@ BY_CHOICES = (
     "nationality",
     "crime_type",
 )
-#: Display order of categorical codes (schema.rs); unknown last.
-LEVELS = {
-    "sex": ["female", "male", "transgender", "unknown"],
-    "age_group": ["adult", "child", "unknown"],
-    "sex_age": ["woman", "man", "girl", "boy", "unknown"],
-    "citizenship": ["national", "foreign", "unknown"],
-    "crime_type": ["tip", "som", "both", "other", "unknown"],
-    "exploitation": [
-        "sexual_exploitation",
-        "forced_labour",
-        "bonded_labour",
-        "domestic_servitude",
-        "begging",
-        "forced_marriage",
-        "forced_criminality",
-        "organ_removal",
-        "illegal_adoption",
-        "other",
-        "unknown",
-    ],
-}
 #: Row that gives the unique victims when a multi-valued column is broken down.
 ALL_FORMS = "all_forms"
 #: The same for each multi-valued column.
