@@ -335,6 +335,11 @@ def _document(
         "census population (PBS) and exact Poisson (Garwood) 95% intervals; shares "
         "and conviction rates use Wilson intervals.</p>",
     ]
+    if not sections["returns"]:
+        sections["returns"] = [
+            '<p class="note">No monthly returns were given (pass <code>returns=</code> '
+            "to check their stock-and-flow balances).</p>"
+        ]
     body = "\n".join(_section(sid, t, sections[sid]) for sid, t in SECTIONS)
     nav = " · ".join(f'<a href="#{sid}">{html.escape(t)}</a>' for sid, t in SECTIONS)
     document = f"""<!DOCTYPE html>

@@ -321,6 +321,10 @@ def glotip_by_citizenship(
     return table
 
 
+#: Territories outside the census totals (domain.md §3.6): their victims get no rate.
+OUTSIDE_CENSUS = ("Azad Jammu & Kashmir", "Gilgit-Baltistan")
+
+
 @cache
 def _census() -> pl.DataFrame:
     path = resources.files("tipsom").joinpath("data/census_districts.csv")
@@ -420,8 +424,8 @@ def rates(
     DataFrame
         ``by``, ``victims``, ``victims_lower``, ``victims_upper``, ``population``,
         ``rate``,
-        ``rate_lower``, ``rate_upper``. Victims with an unknown place or sex appear in
-        their
+        ``rate_lower``, ``rate_upper``. Victims with an unknown place or sex, or in
+        Azad Jammu & Kashmir or Gilgit-Baltistan (outside the census), appear in their
         own rows without a rate.
     """
     by = tuple(by)
@@ -444,6 +448,9 @@ def rates(
     counts = to_polars(victims(data, linkage, by=by, unit=unit))
     if by:
         known = pl.all_horizontal([pl.col(b) != UNKNOWN for b in by])
+        if isinstance(census, int) and "province" in by:
+            # AJK and Gilgit-Baltistan are outside the census: no rate, not an error.
+            known = known & ~pl.col("province").is_in(OUTSIDE_CENSUS)
         have = counts.filter(known).select(by).unique()
         absent = have.join(pop.select(by), on=list(by), how="anti")
         if absent.height:
