@@ -48,7 +48,7 @@ def _write_frame(frame: pl.DataFrame, path: Path) -> None:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
-    """Read returns into one canonical file."""
+    """Read returns into one canonical file (text values, as read)."""
     frame, report = ts.read_returns(
         args.files,
         sheets=args.sheet,
@@ -68,6 +68,69 @@ def cmd_read(args: argparse.Namespace) -> int:
     print(report.summary())
     print(f"wrote {frame.height} records to {out}")
     print(f"read report: {report_path} (+ _set_aside, _columns, _problems)")
+    return 0
+
+
+def _read_and_normalize(args: argparse.Namespace) -> tuple[pl.DataFrame, ts.ReadReport]:
+    frame, report = ts.read_returns(
+        args.files,
+        sheets=args.sheet,
+        source=args.source,
+        on_error="report" if args.keep_going else "raise",
+        with_report=True,
+        progress=_progress_printer(not args.quiet),
+    )
+    if not args.quiet:
+        print(report.summary())
+    return ts.normalize(frame), report
+
+
+def cmd_normalize(args: argparse.Namespace) -> int:
+    """Read and normalize returns into one canonical file."""
+    records, _ = _read_and_normalize(args)
+    out = Path(args.output)
+    if out.suffix.lower() != ".parquet":
+        # CSV cannot hold list columns: join them with "; ".
+        records = records.with_columns(
+            pl.col(c).list.join("; ")
+            for c, t in records.schema.items()
+            if isinstance(t, pl.List)
+        )
+    _write_frame(records, out)
+    print(f"wrote {records.height} normalized records to {out}")
+    return 0
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    """Read, normalize and deduplicate returns; write records with person ids and persons."""
+    from tipsom.linkage import deduplicate
+
+    records, _ = _read_and_normalize(args)
+    links = deduplicate(records, progress=_progress_printer(not args.quiet))
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    links.records.write_parquet(out.with_suffix(".parquet"))
+    links.persons.write_parquet(out.with_name(out.stem + "_persons.parquet"))
+    print(
+        f"{links.records.height} records, {links.persons.height} persons: "
+        f"{out.with_suffix('.parquet')} and {out.stem}_persons.parquet"
+    )
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Read, normalize, deduplicate and write the offline HTML report."""
+    from tipsom.linkage import deduplicate
+
+    records, _ = _read_and_normalize(args)
+    links = deduplicate(records, progress=_progress_printer(not args.quiet))
+    path = ts.report(
+        records,
+        links,
+        path=args.output,
+        suppress_below=None if args.no_suppression else args.suppress_below,
+    )
+    print(f"{records.height} records, {links.persons.height} persons; report: {path}")
     return 0
 
 
@@ -125,6 +188,51 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_read)
+
+    def input_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("files", nargs="+", help="files, directories or glob patterns")
+        p.add_argument("--sheet", action="append", help="sheet to read (repeatable)")
+        p.add_argument("--source", help="source (reporting unit) for every record")
+        p.add_argument(
+            "--keep-going",
+            action="store_true",
+            help="report unreadable files instead of stopping",
+        )
+        p.add_argument("--quiet", action="store_true")
+
+    p = sub.add_parser(
+        "normalize", help="read and normalize returns into one canonical file"
+    )
+    input_options(p)
+    p.add_argument("-o", "--output", required=True, help="output .csv or .parquet")
+    p.set_defaults(func=cmd_normalize)
+
+    p = sub.add_parser("link", help="read, normalize and deduplicate returns")
+    input_options(p)
+    p.add_argument(
+        "-o", "--output", required=True, help="output .parquet (records with person_id)"
+    )
+    p.set_defaults(func=cmd_link)
+
+    p = sub.add_parser(
+        "report", help="read, normalize, deduplicate and write the HTML report"
+    )
+    input_options(p)
+    p.add_argument(
+        "-o", "--output", default="report.html", help="HTML file (default: %(default)s)"
+    )
+    p.add_argument(
+        "--suppress-below",
+        type=int,
+        default=5,
+        help="small-cell threshold (default: 5)",
+    )
+    p.add_argument(
+        "--no-suppression",
+        action="store_true",
+        help="publish small cells (internal use only)",
+    )
+    p.set_defaults(func=cmd_report)
     return parser
 
 

@@ -82,11 +82,15 @@ class ReadReport:
         n_unmapped = self.unmapped_columns.height
         if n_unmapped:
             lines.append(f"  {n_unmapped} column(s) kept unmapped")
-        for file, sheet, row, message in self.problems.iter_rows():
+        shown = 5
+        for file, sheet, row, message in self.problems.head(shown).iter_rows():
             where = (
                 file + (f" [{sheet}]" if sheet else "") + (f" row {row}" if row else "")
             )
             lines.append(f"  problem: {where}: {message}")
+        if self.problems.height > shown:
+            hidden = self.problems.height - shown
+            lines.append(f"  ... and {hidden} more problem(s) in `.problems`")
         return "\n".join(lines)
 
     def __str__(self) -> str:

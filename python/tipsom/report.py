@@ -13,6 +13,7 @@ import base64
 import datetime as dt
 import html
 import io
+import warnings
 from pathlib import Path
 from typing import Any, Literal
 
@@ -60,7 +61,10 @@ img{max-width:100%;display:block;margin:1em 0}
 
 def _png(fig: Any) -> str:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100)
+    with warnings.catch_warnings():
+        # Urdu unit names may lack glyphs in the default font; the chart still renders.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        fig.savefig(buffer, format="png", dpi=100)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
