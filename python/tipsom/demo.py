@@ -79,15 +79,20 @@ def run(
     )
     _say(f"{records.height} records; most frequent problems:", quiet=quiet)
     _table(issues.rename({"len": "records"}), quiet=quiet)
-    quality = ts.quality(records, by=None)
-    keep = [
-        c
-        for c in quality.columns
-        if any(k in c for k in ("sex_known", "cnic_valid", "date_valid", "complete"))
-    ][:6]
-    if keep:
-        _say("data quality (all sources):", quiet=quiet)
-        _table(quality.select(keep), quiet=quiet)
+    quality = ts.quality(records)
+    _say("data quality by source (shares of records):", quiet=quiet)
+    _table(
+        quality.select(
+            "source",
+            "n_records",
+            "share_sex_known",
+            "complete_cnic",
+            "valid_cnic",
+            "consistent_sex_cnic",
+            "valid_date",
+        ),
+        quiet=quiet,
+    )
 
     _heading("4. Deduplicate: people, not records", quiet=quiet)
     links = deduplicate(records)
