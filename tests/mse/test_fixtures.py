@@ -155,12 +155,14 @@ def test_bca_limits_arithmetic():
     assert ts.mse.bca_limits(0.0, [1.0, 2.0]) is None
 
 
-# Band for BCa limits at B = 1,000: the spread of our own limits over seeds 1..8
-# (benches/bench_mse.py --seeds prints it) plus the reference's lumpiness; see mse.md
-# §12.3.
+# Bands for BCa limits at B = 1,000: three standard deviations of our own limits over
+# seeds 1..30 (`python benches/bench_mse.py --seeds 30`) around the SparseMSE seed-1234
+# reference. Reselection makes the bootstrap distribution lumpy and z0 noisy (mse.md
+# §10.8, §12.3). Measured sd (lo95/hi95/lo80/hi80): Western 100/115/65/63; NewOrl_5
+# 40/47/39/28. Our mean NewOrl_5 limits sit 1.3-2.5 sd below the reference.
 BCA_BANDS = {
-    "Western": ((1293, 3672), (60, 300), (1343, 2999), (60, 200)),
-    "NewOrl_5": ((589, 1704), (40, 160), (599, 1256), (40, 80)),
+    "Western": ((1293, 3672), (300, 350), (1343, 2999), (200, 190)),
+    "NewOrl_5": ((589, 1704), (120, 150), (599, 1256), (120, 90)),
 }
 
 
