@@ -124,16 +124,16 @@ def test_chao_on_western():
 
 
 def test_bhs_baseline_on_new_orleans_is_a_warning_example():
-    # modslavmse MSEfit: no sparse handling, several interactions on tiny cells, ~3,367
-    # with an unbounded profile upper limit. Asserted loosely: the point is that it is
-    # far from 1,184.
+    # modslavmse MSEfit (reference): no sparse handling, 7 interactions on tiny cells,
+    # profile-likelihood estimate 3,367, upper limit beyond the 3 x N search limit.
     frame, count = load("NewOrl")
+    pin(frame, 185, 8)
     with quiet():
         r = ts.mse.estimate(
             frame, count=count, method="bhs", p_threshold=0.05, interval="profile"
         )
-    assert len(r.model) >= 3
-    assert r.profile_estimate > 2000
+    assert len(r.model) == 7
+    assert r.profile_estimate == pytest.approx(3367, abs=1)
     assert r.interval[1] == float("inf")
 
 
