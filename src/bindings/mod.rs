@@ -7,8 +7,12 @@ mod convert;
 mod errors;
 mod runtime;
 
+mod normalize;
+mod linkage;
 mod mse;
+mod indicators;
 mod read;
+mod synth;
 
 use pyo3::prelude::*;
 
@@ -21,6 +25,10 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(runtime::_debug_sleep, m)?)?;
     m.add_function(wrap_pyfunction!(convert::_roundtrip, m)?)?;
     read::register(m)?;
+    normalize::register(m)?;
+    linkage::register(m)?;
     mse::register(m)?;
+    indicators::register(m)?;
+    synth::register(m)?;
     Ok(())
 }

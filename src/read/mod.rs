@@ -1033,3 +1033,48 @@ mod tests {
         assert!(t.get("name").is_some());
     }
 }
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+
+    #[test]
+    #[ignore = "manual timing on a local file"]
+    fn stage_timing() {
+        let path = std::env::var("TIPSOM_TIMING_FILE").unwrap();
+        let t = std::time::Instant::now();
+        let bytes = std::fs::read(&path).unwrap();
+        let decoded = encoding::decode(&bytes);
+        eprintln!("decode {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let d = delimited::sniff_delimiter(&decoded.text);
+        let recs = delimited::parse(&decoded.text, d);
+        eprintln!("parse {:?} ({} records)", t.elapsed(), recs.len());
+        let rows: Vec<GridRow> = recs
+            .into_iter()
+            .map(|r| GridRow {
+                number: r.row,
+                cells: r.fields,
+            })
+            .collect();
+        let t = std::time::Instant::now();
+        let found = grid::find_table(AliasTable::builtin(), &rows, &[], 30).unwrap();
+        eprintln!(
+            "find_table {:?} ({} records)",
+            t.elapsed(),
+            found.records.len()
+        );
+        let t = std::time::Instant::now();
+        let (tab, _) = read_returns(
+            &[InputFile::new(&path)],
+            &ReadOptions::default(),
+            &crate::NoControl,
+        )
+        .unwrap();
+        eprintln!(
+            "read_returns total {:?} ({} rows)",
+            t.elapsed(),
+            tab.height()
+        );
+    }
+}

@@ -1,0 +1,305 @@
+//! Offences: law and section parsed from free text into canonical codes, and the crime type
+//! they imply from a law table versioned by date (domain.md §1.7; users may pass their own).
+//!
+//! Canonical codes are `LAW:SECTION` (`PTPA-2018:3`, `EO-1979:17(2)`, `PPC:371-A`), or the law
+//! alone when no section is given (`PACHTO-2002`, a valid legacy code). Sections written before
+//! a law name belong to it ("370/371-A PPC", "u/s 3 PTPA"); sections after a law that had none
+//! before it belong to it ("PACHTO 2002 s.3", "PTPA 3, PPC 371-A"); "r/w" (read with) and commas
+//! separate groups ("22 EO r/w 420 PPC"). A four-digit number after a law name is its year.
+//! Sections given with no law at all are attributed to the one law whose table lists them,
+//! flagged `law.inferred`.
+
+use crate::normalize::date::days_from_ymd;
+use crate::normalize::text::clean;
+use crate::reference::LawTable;
+use crate::schema::{CrimeType, Exploitation};
+
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Law(String),
+    Section(String),
+}
+
+fn tokenize(text: &str, table: &LawTable) -> Vec<Item> {
+    let lower = clean(text).to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    // Words and sections in order; punctuation other than brackets after a number is a break.
+    #[derive(Debug)]
+    enum Raw {
+        Word(String),
+        Num(String),
+    }
+    let mut raw: Vec<Raw> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let mut s = String::new();
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                s.push(chars[i]);
+                i += 1;
+            }
+            // A letter suffix: "371-A", "371A", "371 a" when the letter stands alone.
+            let mut j = i;
+            if j < chars.len() && chars[j] == '-' {
+                j += 1;
+            }
+            if j < chars.len() && chars[j].is_ascii_alphabetic() && (j + 1 >= chars.len() || !chars[j + 1].is_ascii_alphabetic()) {
+                s.push('-');
+                s.push(chars[j].to_ascii_uppercase());
+                i = j + 1;
+            }
+            // Sub-sections: "(2)", " (2)", "(1)(a)".
+            loop {
+                let mut k = i;
+                while k < chars.len() && chars[k] == ' ' {
+                    k += 1;
+                }
+                if k < chars.len() && chars[k] == '(' {
+                    let close = chars[k..].iter().position(|&ch| ch == ')').map(|p| p + k);
+                    if let Some(close) = close {
+                        let inner: String = chars[k + 1..close].iter().collect();
+                        if !inner.is_empty() && inner.len() <= 3 && inner.chars().all(|ch| ch.is_ascii_alphanumeric()) {
+                            s.push('(');
+                            s.push_str(&inner);
+                            s.push(')');
+                            i = close + 1;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            raw.push(Raw::Num(s));
+        } else if c.is_alphabetic() {
+            let mut s = String::new();
+            while i < chars.len() && chars[i].is_alphabetic() {
+                s.push(chars[i]);
+                i += 1;
+            }
+            raw.push(Raw::Word(s));
+        } else {
+            i += 1;
+        }
+    }
+    let mut items = Vec::new();
+    let mut k = 0;
+    while k < raw.len() {
+        if let Raw::Word(_) = &raw[k] {
+            let mut matched = None;
+            for (alias, law) in &table.aliases {
+                let n = alias.len();
+                if k + n <= raw.len()
+                    && alias.iter().zip(&raw[k..k + n]).all(|(a, r)| matches!(r, Raw::Word(w) if w == a))
+                {
+                    matched = Some((n, law.clone()));
+                    break;
+                }
+            }
+            if let Some((n, law)) = matched {
+                items.push(Item::Law(law));
+                k += n;
+                // The law's year ("PTPA 2018", "EO, 1979") is not a section.
+                if let Some(Raw::Num(y)) = raw.get(k) {
+                    if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
+                        k += 1;
+                    }
+                }
+                continue;
+            }
+            k += 1;
+            continue;
+        }
+        if let Raw::Num(s) = &raw[k] {
+            let base: String = s.chars().take_while(char::is_ascii_digit).collect();
+            let n: u32 = base.parse().unwrap_or(0);
+            if (1..1000).contains(&n) {
+                items.push(Item::Section(s.clone()));
+            }
+        }
+        k += 1;
+    }
+    items
+}
+
+/// Parses law sections from free text into canonical codes (deduplicated, in order of
+/// appearance). Issue codes: `law.inferred`, `law.section_without_law`, `law.unparsed`.
+#[must_use]
+pub fn parse_sections(text: &str, table: &LawTable) -> (Vec<String>, Vec<&'static str>) {
+    let items = tokenize(text, table);
+    let mut issues = Vec::new();
+    // (law, sections) groups in order.
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
+    for item in items {
+        match item {
+            Item::Section(s) => pending.push(s),
+            Item::Law(law) => {
+                if !pending.is_empty() {
+                    // Trailing sections of a previous law that had none belong to it.
+                    if let Some(last) = groups.last_mut() {
+                        if last.1.is_empty() {
+                            last.1.append(&mut pending);
+                        }
+                    }
+                }
+                groups.push((law, std::mem::take(&mut pending)));
+            }
+        }
+    }
+    if !pending.is_empty() {
+        if let Some(last) = groups.last_mut() {
+            last.1.append(&mut pending);
+        } else {
+            for s in pending.drain(..) {
+                if let Some(law) = table.law_of_bare_section(&s) {
+                    groups.push((law.to_owned(), vec![s]));
+                    if !issues.contains(&"law.inferred") {
+                        issues.push("law.inferred");
+                    }
+                } else if !issues.contains(&"law.section_without_law") {
+                    issues.push("law.section_without_law");
+                }
+            }
+        }
+    }
+    let mut codes: Vec<String> = Vec::new();
+    for (law, sections) in groups {
+        if sections.is_empty() {
+            if !codes.iter().any(|c| c == &law || c.starts_with(&format!("{law}:"))) {
+                codes.push(law);
+            }
+        } else {
+            for s in sections {
+                let code = format!("{law}:{s}");
+                if !codes.contains(&code) {
+                    codes.push(code);
+                }
+            }
+        }
+    }
+    // A bare law followed later by the same law with sections: keep the specific codes only.
+    let specific: Vec<String> = codes.iter().filter_map(|c| c.split_once(':').map(|(l, _)| l.to_owned())).collect();
+    codes.retain(|c| c.contains(':') || !specific.contains(c));
+    if codes.is_empty() && !text.trim().is_empty() && issues.is_empty() {
+        issues.push("law.unparsed");
+    }
+    (codes, issues)
+}
+
+fn parse_iso(s: &str) -> Option<i32> {
+    let mut it = s.split('-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok()?;
+    let d = it.next()?.parse().ok()?;
+    days_from_ymd(y, m, d)
+}
+
+/// Crime type and implied forms of exploitation of a set of canonical codes at an offence
+/// date (days since 1970-01-01). Issue code `law.not_in_force` when a section is cited for a
+/// date outside its validity; `law.unknown` when a code is not in the table.
+#[must_use]
+pub fn classify(codes: &[String], date: Option<i32>, table: &LawTable) -> (CrimeType, Vec<Exploitation>, Vec<&'static str>) {
+    let mut issues = Vec::new();
+    let (mut tip, mut som, mut other) = (false, false, false);
+    let mut forms: Vec<Exploitation> = Vec::new();
+    for code in codes {
+        let (law, section) = match code.split_once(':') {
+            Some((l, s)) => (l, Some(s)),
+            None => (code.as_str(), None),
+        };
+        let Some(row) = table.lookup(law, section) else {
+            if !issues.contains(&"law.unknown") {
+                issues.push("law.unknown");
+            }
+            continue;
+        };
+        if let Some(d) = date {
+            let from = parse_iso(&row.valid_from);
+            let to = parse_iso(&row.valid_to);
+            if from.is_some_and(|f| d < f) || to.is_some_and(|t| d >= t) {
+                if !issues.contains(&"law.not_in_force") {
+                    issues.push("law.not_in_force");
+                }
+            }
+        }
+        match CrimeType::from_code(&row.crime_type) {
+            Some(CrimeType::Tip) => tip = true,
+            Some(CrimeType::Som) => som = true,
+            Some(CrimeType::Both) => {
+                tip = true;
+                som = true;
+            }
+            Some(CrimeType::Other) => other = true,
+            _ => {}
+        }
+        for e in row.exploitation.split('|').filter_map(Exploitation::from_code) {
+            if !forms.contains(&e) {
+                forms.push(e);
+            }
+        }
+    }
+    let crime = match (tip, som, other) {
+        (true, true, _) => CrimeType::Both,
+        (true, false, _) => CrimeType::Tip,
+        (false, true, _) => CrimeType::Som,
+        (false, false, true) => CrimeType::Other,
+        _ => CrimeType::Unknown,
+    };
+    (crime, forms, issues)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<String> {
+        parse_sections(text, LawTable::default_table()).0
+    }
+
+    #[test]
+    fn forms_from_the_issue() {
+        assert_eq!(codes("u/s 3 PTPA 2018"), ["PTPA-2018:3"]);
+        assert_eq!(codes("17(2) EO"), ["EO-1979:17(2)"]);
+        assert_eq!(codes("370/371-A PPC"), ["PPC:370", "PPC:371-A"]);
+        assert_eq!(codes("22 EO r/w 420 PPC"), ["EO-1979:22", "PPC:420"]);
+        assert_eq!(codes("PACHTO 2002 s.3"), ["PACHTO-2002:3"]);
+        assert_eq!(codes("PTPA 3, PPC 371A"), ["PTPA-2018:3", "PPC:371-A"]);
+        assert_eq!(codes("Sec 17 (2) Emigration Ordinance 1979"), ["EO-1979:17(2)"]);
+        assert_eq!(codes("PACHTO"), ["PACHTO-2002"]);
+        assert_eq!(codes("420/468/471 P.P.C"), ["PPC:420", "PPC:468", "PPC:471"]);
+        assert_eq!(codes("Prevention of Trafficking in Persons Act, 2018 section 3(2)"), ["PTPA-2018:3(2)"]);
+    }
+
+    #[test]
+    fn bare_sections_and_junk() {
+        let (c, issues) = parse_sections("371-A", LawTable::default_table());
+        assert_eq!((c, issues), (vec!["PPC:371-A".to_owned()], vec!["law.inferred"]));
+        assert_eq!(parse_sections("see file", LawTable::default_table()), (vec![], vec!["law.unparsed"]));
+        assert_eq!(parse_sections("", LawTable::default_table()), (vec![], vec![]));
+    }
+
+    #[test]
+    fn crime_types_by_date() {
+        let t = LawTable::default_table();
+        let d2020 = days_from_ymd(2020, 1, 1);
+        let c = |s: &[&str]| s.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
+        assert_eq!(classify(&c(&["PTPA-2018:3"]), d2020, t).0, CrimeType::Tip);
+        assert_eq!(classify(&c(&["EO-1979:22", "PPC:420"]), d2020, t).0, CrimeType::Som);
+        assert_eq!(classify(&c(&["PTPA-2018:3", "EO-1979:17(2)"]), d2020, t).0, CrimeType::Both);
+        assert_eq!(classify(&c(&["EO-1979:17(1)"]), d2020, t).0, CrimeType::Other);
+        assert_eq!(classify(&[], d2020, t).0, CrimeType::Unknown);
+        let (ct, forms, _) = classify(&c(&["PPC:371-A"]), d2020, t);
+        assert_eq!((ct, forms), (CrimeType::Tip, vec![Exploitation::SexualExploitation]));
+        // PACHTO was repealed on 2 June 2018; PTPA was not yet in force in 2017.
+        assert_eq!(classify(&c(&["PACHTO-2002:3"]), d2020, t).2, ["law.not_in_force"]);
+        assert_eq!(classify(&c(&["PTPA-2018:3"]), days_from_ymd(2017, 5, 1), t).2, ["law.not_in_force"]);
+        assert!(classify(&c(&["PACHTO-2002:3"]), days_from_ymd(2010, 5, 1), t).2.is_empty());
+    }
+
+    #[test]
+    fn user_table_overrides() {
+        let t = LawTable::from_csv("law,section,valid_from,valid_to,crime_type,exploitation\nPPC,420,,,som,\n").unwrap();
+        assert_eq!(classify(&["PPC:420".to_owned()], None, &t).0, CrimeType::Som);
+    }
+}

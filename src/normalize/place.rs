@@ -1,0 +1,184 @@
+//! Districts and provinces: the 136 districts of the 2023 census and the provinces and
+//! territories, through an alias table (alternate spellings, old names, abbreviations, towns to
+//! their district where unambiguous; domain.md §3.5), with a Jaro–Winkler fallback (`strsim`)
+//! whose similarity is reported as the confidence. Names that cover several districts
+//! (Karachi, Dir, Chitral) give the province only, flagged `district.ambiguous`.
+
+use crate::normalize::text::{lookup_key, word_text};
+use crate::reference::{places, Place};
+
+/// A resolved place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceResult {
+    /// Census district name.
+    pub district: Option<&'static str>,
+    /// Province or territory name.
+    pub province: Option<&'static str>,
+    /// 1 for an exact or alias match, the Jaro–Winkler similarity for a fuzzy match.
+    pub confidence: Option<f64>,
+}
+
+/// Least Jaro–Winkler similarity for a fuzzy district match.
+pub const FUZZY_THRESHOLD: f64 = 0.92;
+
+const NOISE_WORDS: [&str; 14] =
+    ["district", "distt", "dist", "city", "tehsil", "teh", "zila", "zilla", "ضلع", "شہر", "division", "cantt", "cantonment", "pakistan"];
+
+fn lookup(key: &str) -> Option<Place> {
+    places().by_key.get(key).copied()
+}
+
+fn without_noise(raw: &str) -> String {
+    word_text(raw).split_whitespace().filter(|w| !NOISE_WORDS.contains(w)).collect::<Vec<_>>().concat()
+}
+
+fn fuzzy(key: &str) -> Option<(Place, f64)> {
+    if key.chars().count() < 4 {
+        return None;
+    }
+    let mut best: Option<(Place, f64)> = None;
+    let mut second = 0.0;
+    for (k, p) in &places().by_key {
+        if k.chars().count() < 4 {
+            continue;
+        }
+        let s = strsim::jaro_winkler(key, k);
+        match best {
+            Some((bp, bs)) if s > bs => {
+                if bp != *p {
+                    second = bs;
+                }
+                best = Some((*p, s));
+            }
+            Some((bp, bs)) if s > second && bp != *p && s <= bs => second = s,
+            None => best = Some((*p, s)),
+            _ => {}
+        }
+    }
+    // Reject near-ties between different places: the better one must stand out.
+    best.filter(|&(_, s)| s >= FUZZY_THRESHOLD && s - second >= 0.02)
+}
+
+fn result(place: Place, confidence: f64) -> PlaceResult {
+    let p = places();
+    PlaceResult {
+        district: place.district.map(|d| p.districts[d].district.as_str()),
+        province: Some(p.provinces[place.province].1.as_str()),
+        confidence: Some(confidence),
+    }
+}
+
+/// Resolves a district cell. Issue codes: `district.fuzzy`, `district.ambiguous`,
+/// `district.unknown`.
+#[must_use]
+pub fn parse_district(raw: &str) -> (Option<PlaceResult>, Vec<&'static str>) {
+    let key = lookup_key(raw);
+    let found = lookup(&key).map(|p| (p, 1.0)).or_else(|| {
+        let k2 = without_noise(raw);
+        lookup(&k2).map(|p| (p, 1.0)).or_else(|| fuzzy(&k2))
+    });
+    match found {
+        Some((place, conf)) => {
+            let mut issues = Vec::new();
+            if conf < 1.0 {
+                issues.push("district.fuzzy");
+            }
+            if place.district.is_none() {
+                issues.push("district.ambiguous");
+            }
+            (Some(result(place, conf)), issues)
+        }
+        None => (None, vec!["district.unknown"]),
+    }
+}
+
+/// A district named in free text (an address): the one district named by a word or a run of
+/// up to three words, when exactly one is named.
+#[must_use]
+pub fn district_in_text(text: &str) -> Option<PlaceResult> {
+    let wt = word_text(text);
+    let words: Vec<&str> = wt.split_whitespace().collect();
+    let mut found: Option<Place> = None;
+    for n in (1..=3).rev() {
+        for win in words.windows(n) {
+            let key: String = win.concat();
+            if key.chars().count() < 4 {
+                continue;
+            }
+            if let Some(p) = lookup(&key) {
+                if p.district.is_some() {
+                    match found {
+                        Some(f) if f.district != p.district => return None,
+                        _ => found = Some(p),
+                    }
+                }
+            }
+        }
+    }
+    found.map(|p| result(p, 1.0))
+}
+
+/// Resolves a province cell.
+#[must_use]
+pub fn parse_province(raw: &str) -> (Option<&'static str>, Vec<&'static str>) {
+    let p = places();
+    let key = lookup_key(raw);
+    let idx = p.province_by_key.get(&key).copied().or_else(|| p.province_by_key.get(&without_noise(raw)).copied());
+    match idx {
+        Some(i) => (Some(p.provinces[i].1.as_str()), vec![]),
+        None => (None, vec!["province.unknown"]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn district(raw: &str) -> Option<&'static str> {
+        parse_district(raw).0.and_then(|p| p.district)
+    }
+
+    #[test]
+    fn spellings_from_domain_notes() {
+        for (raw, d) in [
+            ("D.G. Khan", "Dera Ghazi Khan"), ("D.I.Khan", "Dera Ismail Khan"), ("Nawabshah", "Shaheed Benazirabad"),
+            ("Noshero Feroz", "Naushahro Feroze"), ("Qila Abdullah", "Killa Abdullah"), ("Qambar Shahdadkot", "Kambar Shahdad Kot"),
+            ("Umerkot", "Umer Kot"), ("Mandi Bahaud Din", "Mandi Bahauddin"), ("Muridke", "Sheikhupura"), ("Sambrial", "Sialkot"),
+            ("Gujarat", "Gujrat"), ("LAHORE", "Lahore"), ("District Sialkot", "Sialkot"), ("لاہور", "Lahore"),
+        ] {
+            assert_eq!(district(raw), Some(d), "{raw}");
+        }
+    }
+
+    #[test]
+    fn fuzzy_reports_confidence() {
+        let (p, issues) = parse_district("Faisalabaad");
+        let p = p.unwrap();
+        assert_eq!(p.district, Some("Faisalabad"));
+        assert!(p.confidence.unwrap() < 1.0 && p.confidence.unwrap() >= FUZZY_THRESHOLD);
+        assert_eq!(issues, ["district.fuzzy"]);
+        assert_eq!(parse_district("Xyzzy").1, ["district.unknown"]);
+    }
+
+    #[test]
+    fn ambiguous_gives_province() {
+        let (p, issues) = parse_district("Karachi");
+        let p = p.unwrap();
+        assert_eq!((p.district, p.province), (None, Some("Sindh")));
+        assert_eq!(issues, ["district.ambiguous"]);
+    }
+
+    #[test]
+    fn provinces() {
+        assert_eq!(parse_province("KPK").0, Some("Khyber Pakhtunkhwa"));
+        assert_eq!(parse_province("NWFP").0, Some("Khyber Pakhtunkhwa"));
+        assert_eq!(parse_province("Baluchistan").0, Some("Balochistan"));
+        assert_eq!(parse_province("AJ&K").0, Some("Azad Jammu & Kashmir"));
+    }
+
+    #[test]
+    fn address() {
+        assert_eq!(district_in_text("House 5, Street 2, Mohalla Islampura, Gujranwala").and_then(|p| p.district), Some("Gujranwala"));
+        assert_eq!(district_in_text("Lahore and Multan"), None);
+    }
+}
