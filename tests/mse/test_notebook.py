@@ -20,4 +20,5 @@ def test_hidden_victims_notebook_runs():
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
-    assert "true total 2000; estimate" in text
+    assert "true total 2000; observed" in text
+    assert "with heterogeneous visibility" in text
