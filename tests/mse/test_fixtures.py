@@ -241,3 +241,25 @@ def test_repr_and_html():
     assert "2,483.4" in text
     assert "95% interval" in text
     assert "<table>" in r._repr_html_()
+
+
+def test_bootstrap_reports_progress_and_can_be_stopped():
+    frame, count = load("Western")
+    stages = []
+    ts.mse.estimate(
+        frame,
+        count=count,
+        bootstrap=300,
+        seed=1,
+        progress=lambda stage, done, total: stages.append((stage, done, total)),
+    )
+    assert ("bootstrap", 300, 300) in stages
+    assert any(s[0] == "jackknife" for s in stages)
+
+    def stop(stage, done, total):
+        if done > 0:
+            msg = "stopped by the user"
+            raise RuntimeError(msg)
+
+    with pytest.raises(RuntimeError, match="stopped by the user"):
+        ts.mse.estimate(frame, count=count, bootstrap=5000, seed=1, progress=stop)
