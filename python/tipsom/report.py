@@ -19,7 +19,8 @@ from typing import Any, Literal
 import polars as pl
 
 from tipsom import charts
-from tipsom.exceptions import InvalidArgumentError
+from tipsom._frame import to_polars
+from tipsom.exceptions import InvalidArgumentError, TipsomError
 from tipsom.indicators import _persons
 from tipsom.indicators._justice import case_funnel
 from tipsom.indicators._publish import publication_tables
@@ -83,6 +84,22 @@ def _cell(v: Any) -> str:
     if v is None:
         return ""
     return f"{v:.1f}" if isinstance(v, float) else str(v)
+
+
+def _normalization_quality(frame: pl.DataFrame) -> list[str]:
+    """Render the normalization quality table (``tipsom.quality``) if present."""
+    import tipsom
+
+    quality = getattr(tipsom, "quality", None)
+    if quality is None:
+        return []
+    try:
+        table = to_polars(quality(frame))
+    except TipsomError as err:
+        return [
+            f'<p class="note">tipsom.quality could not run: {html.escape(str(err))}</p>'
+        ]
+    return [_table("Data quality by source and check (normalization)", table)]
 
 
 def _section(sid: str, title: str, parts: list[str]) -> str:
@@ -245,7 +262,9 @@ def _document(
         ]
     sections["citizenship"] = tables_for("Victims by citizenship and sex-age")
     sections["geography"] = tables_for(
-        "Victims by province and sex", "Victims per 100,000 population by province"
+        "Victims by province and sex",
+        "Victims per 100,000 population by province",
+        "Victims per 100,000 population by province and sex",
     )
     if "date" in frame.columns:
         sections["trends"] = [
@@ -292,6 +311,7 @@ def _document(
     sections["quality"] = [
         _img(charts.quality_heatmap(frame), "data quality heat map"),
         *tables_for("Data quality by source"),
+        *_normalization_quality(frame),
     ]
     rule = (
         f"Cells counting 1 to {suppress_below - 1} persons are withheld and shown as "
@@ -315,6 +335,11 @@ def _document(
         "census population (PBS) and exact Poisson (Garwood) 95% intervals; shares "
         "and conviction rates use Wilson intervals.</p>",
     ]
+    if not sections["returns"]:
+        sections["returns"] = [
+            '<p class="note">No monthly returns were given (pass <code>returns=</code> '
+            "to check their stock-and-flow balances).</p>"
+        ]
     body = "\n".join(_section(sid, t, sections[sid]) for sid, t in SECTIONS)
     nav = " · ".join(f'<a href="#{sid}">{html.escape(t)}</a>' for sid, t in SECTIONS)
     document = f"""<!DOCTYPE html>

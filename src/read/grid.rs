@@ -161,11 +161,18 @@ fn is_total(cells: &[String]) -> bool {
             "میزان",
         ]
         .iter()
-        .any(|p| starts_with_ignore_case(t, p))
+        // A whole word: "کل" is "total" but also the start of the name "کلثوم".
+        .any(|p| {
+            starts_with_ignore_case(t, p)
+                && t[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|ch| !ch.is_alphanumeric())
+        })
     })
 }
 
-const SIGNATURE_WORDS: [&str; 18] = [
+const SIGNATURE_WORDS: [&str; 32] = [
     "sd/",
     "signature",
     "prepared by",
@@ -173,17 +180,31 @@ const SIGNATURE_WORDS: [&str; 18] = [
     "verified by",
     "submitted by",
     "approved by",
+    "forwarded by",
     "deputy director",
     "assistant director",
+    "additional director",
     "director",
+    "superintendent",
     "incharge",
     "in charge",
+    "in-charge",
     "circle officer",
+    "station house officer",
+    "s.h.o",
+    "inspector",
     "stamp",
     "seal",
     "دستخط",
     "انچارج",
     "مہر",
+    "سپرنٹنڈنٹ",
+    "ڈپٹی ڈائریکٹر",
+    "اسسٹنٹ ڈائریکٹر",
+    "ڈائریکٹر",
+    "افسر",
+    "تیار کردہ",
+    "منجانب",
 ];
 
 fn is_signature(cells: &[String]) -> bool {
@@ -459,10 +480,23 @@ pub fn find_table(
                 Some(SetAside::SerialOnly)
             } else if looks_like_note(v)
                 || (v.chars().any(char::is_alphabetic)
-                    && (is_serial
-                        || (c == 0 && col_field.is_none())
-                        || v.chars().count() > 40 && col_field != Some("remarks")))
+                    && !matches!(
+                        col_field,
+                        Some(
+                            "name"
+                                | "father_name"
+                                | "husband_name"
+                                | "cnic"
+                                | "passport"
+                                | "phone"
+                                | "case_id"
+                                | "fir_no"
+                                | "record_id"
+                        )
+                    ))
             {
+                // A lone piece of text outside the identifying columns (a footnote under
+                // the date column, a section label) is not a record; a lone name is.
                 Some(SetAside::Note)
             } else {
                 None
@@ -517,6 +551,9 @@ mod tests {
             &["Total", "", "", "2"],
             &["", "Sd/- Deputy Director", "", ""],
             &["3", "", "", ""],
+            &["", "", "", "سپرنٹنڈنٹ دارالامان لاہور"],
+            &["", "", "Only a father's name", ""],
+            &["", "کلثوم", "", "12"],
         ]);
         let t = find_table(AliasTable::builtin(), &rows, &[], 30).unwrap();
         assert_eq!(t.header_rows, vec![3]);
@@ -530,13 +567,14 @@ mod tests {
                 Some("age")
             ]
         );
-        assert_eq!(t.records, vec![4, 7]);
         let reasons: Vec<_> = t.set_aside.iter().map(|(i, r)| (*i, *r)).collect();
         assert!(reasons.contains(&(5, SetAside::Blank)));
         assert!(reasons.contains(&(6, SetAside::RepeatedHeader)));
         assert!(reasons.contains(&(8, SetAside::Total)));
         assert!(reasons.contains(&(9, SetAside::Signature)));
         assert!(reasons.contains(&(10, SetAside::SerialOnly)));
+        assert!(reasons.contains(&(11, SetAside::Signature)));
+        assert_eq!(t.records, vec![4, 7, 12, 13]);
         assert_eq!(t.records.len() + t.set_aside.len(), rows.len());
     }
 

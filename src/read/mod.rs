@@ -201,7 +201,7 @@ struct FileOutcome {
     report: ReadReport,
 }
 
-const SOURCE_WORDS: [&str; 26] = [
+const SOURCE_WORDS: [&str; 37] = [
     "circle",
     "fia",
     "police",
@@ -228,6 +228,17 @@ const SOURCE_WORDS: [&str; 26] = [
     "cell",
     "wing",
     "office",
+    "دارالامان",
+    "دار الامان",
+    "محکمہ",
+    "پولیس",
+    "تھانہ",
+    "سرکل",
+    "ایف آئی اے",
+    "بیورو",
+    "دفتر",
+    "شیلٹر",
+    "ادارہ",
 ];
 
 /// The reporting unit named in the title rows, if any: the part of the first title that names
@@ -236,7 +247,7 @@ const SOURCE_WORDS: [&str; 26] = [
 pub fn source_from_titles(titles: &[String]) -> Option<String> {
     for t in titles {
         for part in t
-            .split([':', '|'])
+            .split([':', '|', '—'])
             .flat_map(|p| p.split(" - "))
             .flat_map(|p| p.split(" – "))
         {
@@ -960,6 +971,8 @@ mod tests {
             source_from_titles(&["Statement of victims".to_owned()]),
             None
         );
+        let urdu = vec!["دارالامان لاہور — محکمہ سوشل ویلفیئر".to_owned()];
+        assert_eq!(source_from_titles(&urdu).as_deref(), Some("دارالامان لاہور"));
     }
 
     #[test]

@@ -87,3 +87,20 @@ def test_intervals_known_answers():
         wilson_interval([5], [3])
     with pytest.raises(InvalidArgumentError):
         poisson_interval([-1])
+
+
+def test_places_outside_the_census_get_no_rate(records):
+    ajk = records.with_columns(
+        pl.when(pl.col("record_id") == "r8")
+        .then(pl.lit("Azad Jammu & Kashmir"))
+        .otherwise(pl.col("province"))
+        .alias("province")
+    )
+    r = rates(ajk, by=["province"], unit="record")
+    row = r.filter(pl.col("province") == "Azad Jammu & Kashmir").row(0, named=True)
+    assert row["victims"] == 1
+    assert row["rate"] is None
+    # With the user's own table a missing place is still an error.
+    pop = pl.DataFrame({"province": ["Punjab", "Sindh"], "population": [10, 20]})
+    with pytest.raises(SchemaError, match="Azad Jammu"):
+        rates(ajk, by=["province"], census=pop, unit="record")

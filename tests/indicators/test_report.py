@@ -124,6 +124,7 @@ def test_report_is_self_contained(report_path):
     assert all(base64.b64decode(i)[:8] == b"\x89PNG\r\n\x1a\n" for i in images)
     assert "x</td>" in text  # some cells are withheld
     assert "1 of 3 monthly returns fail" in text
+    assert "Victims per 100,000 population by province and sex" in text
 
 
 def test_report_without_linkage_says_so(tmp_path):
@@ -200,3 +201,21 @@ def test_report_opens_in_headless_chromium(report_path, tmp_path):
     )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 10_000
+
+
+def test_report_includes_normalization_quality_when_available(tmp_path, monkeypatch):
+    calls = []
+
+    def quality(records):
+        calls.append(records.height)
+        return pl.DataFrame(
+            {"source": ["AHTC Lahore"], "check": ["cnic.length"], "n": [3]}
+        )
+
+    monkeypatch.setattr(ts, "quality", quality, raising=False)
+    records = synthetic(80)
+    text = ts.report(records, Linkage(records), path=tmp_path / "q.html").read_text(
+        encoding="utf-8"
+    )
+    assert calls == [80]
+    assert "cnic.length" in text

@@ -23,6 +23,7 @@ import polars as pl
 from tipsom import _core
 from tipsom._frame import like_input, to_polars
 from tipsom.exceptions import InvalidArgumentError, SchemaError
+from tipsom.indicators._codes import LEVELS
 
 #: What a suppressed cell shows in published (Excel, HTML) tables.
 SUPPRESSED_MARK = "x"
@@ -61,14 +62,8 @@ def _cube(
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Cross the observed levels: (row keys, column levels, cells row-major)."""
     one = pl.DataFrame({"_one": [0]})
-    row_levels = (
-        frame.select(rows).unique().sort(rows, nulls_last=True) if rows else one
-    )
-    col_levels = (
-        frame.select(columns).unique().sort(columns, nulls_last=True)
-        if columns
-        else one
-    )
+    row_levels = _ordered(frame.select(rows).unique(), rows) if rows else one
+    col_levels = _ordered(frame.select(columns).unique(), [columns]) if columns else one
     grid = row_levels.join(col_levels, how="cross").with_row_index("_cell")
     keys = [*rows, *([columns] if columns else [])]
     summed = (
@@ -87,6 +82,24 @@ def _cube(
         col_levels,
         cells.drop([c for c in ("_cell", "_one") if c in cells.columns]),
     )
+
+
+def _ordered(levels: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """Sort levels: schema codes in display order (unknown last), others naturally."""
+    sort_keys = []
+    for k in keys:
+        order = LEVELS.get(k)
+        if order:
+            rank = {v: i for i, v in enumerate(order)}
+            sort_keys.append(
+                pl.col(k)
+                .cast(pl.String)
+                .replace_strict(rank, default=len(rank), return_dtype=pl.Int32)
+            )
+        else:
+            sort_keys.append(pl.col(k).cast(pl.String) == "unknown")
+        sort_keys.append(pl.col(k))
+    return levels.sort(sort_keys, nulls_last=True)
 
 
 def _check_counts(values: list[Any], value: str) -> list[int]:

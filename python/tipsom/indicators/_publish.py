@@ -37,9 +37,8 @@ QUALITY_FIELDS = (
 def quality_summary(records: Any) -> pl.DataFrame:
     """Tabulate per source: records, share known of each key field, issues per record.
 
-    Uses ``tipsom.quality`` (the normalization engineer's fuller table) when the package
-    has
-    it; this fallback reads the canonical columns and the ``issues`` list.
+    Reads the canonical columns and the ``issues`` list. The report adds the fuller
+    ``tipsom.quality`` table when the package has it.
     """
     frame = to_polars(records, argument="records")
     if "source" not in frame.columns:
@@ -158,38 +157,31 @@ def _tables(
             )
             if frame.select(outside.any()).item():
                 rate_frame = frame.filter(~outside)
-        if rate_frame.height:
+        with_sex = "sex" in cols and (
+            census == 2023
+            or (not isinstance(census, int) and "sex" in to_polars(census).columns)
+        )
+        for by in (
+            (("province",), ("province", "sex")) if with_sex else (("province",),)
+        ):
+            if not rate_frame.height:
+                break
             r = to_polars(
                 rates(
                     rate_frame,
-                    by=("province",),
+                    by=by,
                     unit=unit,
                     census=census,
                     suppress_below=suppress_below,
                 )
             ).filter(pl.col("population").is_not_null())
-            out["Victims per 100,000 population by province"] = pl.DataFrame(
-                {
-                    "province": r["province"].to_list(),
-                    "victims": [_fmt_count(v) for v in r["victims"].to_list()],
-                    "population": [_fmt_count(v) for v in r["population"].to_list()],
-                    **{
-                        c: [_fmt_rate(v) for v in r[c].to_list()]
-                        for c in ("rate", "rate_lower", "rate_upper")
-                    },
-                },
-                schema={
-                    c: pl.String
-                    for c in (
-                        "province",
-                        "victims",
-                        "population",
-                        "rate",
-                        "rate_lower",
-                        "rate_upper",
-                    )
-                },
-            )
+            name = "Victims per 100,000 population by " + " and ".join(by)
+            columns = {b: [str(v) for v in r[b].to_list()] for b in by}
+            columns["victims"] = [_fmt_count(v) for v in r["victims"].to_list()]
+            columns["population"] = [_fmt_count(v) for v in r["population"].to_list()]
+            for c in ("rate", "rate_lower", "rate_upper"):
+                columns[c] = [_fmt_rate(v) for v in r[c].to_list()]
+            out[name] = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
     if has_person and unit == "person" and "source" in cols:
         persons_frame, _ = counting_frame(frame, None, "person")
         seen = persons_frame.group_by(pl.col("n_sources").cast(pl.String)).agg(

@@ -12,6 +12,7 @@ import polars as pl
 from tipsom import _core
 from tipsom._frame import like_input, to_polars
 from tipsom.exceptions import InvalidArgumentError, SchemaError
+from tipsom.indicators._codes import LEVELS
 from tipsom.indicators._disclosure import round_counts, suppress
 from tipsom.indicators._persons import UNKNOWN, counting_frame, records_of
 
@@ -31,27 +32,6 @@ BY_CHOICES = (
     "nationality",
     "crime_type",
 )
-#: Display order of categorical codes (schema.rs); unknown last.
-LEVELS = {
-    "sex": ["female", "male", "transgender", "unknown"],
-    "age_group": ["adult", "child", "unknown"],
-    "sex_age": ["woman", "man", "girl", "boy", "unknown"],
-    "citizenship": ["national", "foreign", "unknown"],
-    "crime_type": ["tip", "som", "both", "other", "unknown"],
-    "exploitation": [
-        "sexual_exploitation",
-        "forced_labour",
-        "bonded_labour",
-        "domestic_servitude",
-        "begging",
-        "forced_marriage",
-        "forced_criminality",
-        "organ_removal",
-        "illegal_adoption",
-        "other",
-        "unknown",
-    ],
-}
 #: Row that gives the unique victims when a multi-valued column is broken down.
 ALL_FORMS = "all_forms"
 #: The same for each multi-valued column.
@@ -341,6 +321,10 @@ def glotip_by_citizenship(
     return table
 
 
+#: Territories outside the census totals (domain.md §3.6): their victims get no rate.
+OUTSIDE_CENSUS = ("Azad Jammu & Kashmir", "Gilgit-Baltistan")
+
+
 @cache
 def _census() -> pl.DataFrame:
     path = resources.files("tipsom").joinpath("data/census_districts.csv")
@@ -440,8 +424,8 @@ def rates(
     DataFrame
         ``by``, ``victims``, ``victims_lower``, ``victims_upper``, ``population``,
         ``rate``,
-        ``rate_lower``, ``rate_upper``. Victims with an unknown place or sex appear in
-        their
+        ``rate_lower``, ``rate_upper``. Victims with an unknown place or sex, or in
+        Azad Jammu & Kashmir or Gilgit-Baltistan (outside the census), appear in their
         own rows without a rate.
     """
     by = tuple(by)
@@ -464,6 +448,9 @@ def rates(
     counts = to_polars(victims(data, linkage, by=by, unit=unit))
     if by:
         known = pl.all_horizontal([pl.col(b) != UNKNOWN for b in by])
+        if isinstance(census, int) and "province" in by:
+            # AJK and Gilgit-Baltistan are outside the census: no rate, not an error.
+            known = known & ~pl.col("province").is_in(OUTSIDE_CENSUS)
         have = counts.filter(known).select(by).unique()
         absent = have.join(pop.select(by), on=list(by), how="anti")
         if absent.height:
