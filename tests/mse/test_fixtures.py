@@ -263,3 +263,37 @@ def test_bootstrap_reports_progress_and_can_be_stopped():
 
     with pytest.raises(RuntimeError, match="stopped by the user"):
         ts.mse.estimate(frame, count=count, bootstrap=5000, seed=1, progress=stop)
+
+
+def test_profile_likelihood_matches_closed_form_for_two_lists():
+    # Two lists, main effects: with the dark cell n0 = N - n added, the 2 x 2 table is fitted
+    # by independence, so the profile log-likelihood has a closed form (Cormack 1992).
+    import math
+
+    y11, y10, y01 = 20, 40, 30
+    n = y11 + y10 + y01
+
+    def loglik(big_n):
+        n0 = big_n - n
+        on_a, on_b = y11 + y10, y11 + y01
+        # (observed, row total, column total) of the cells AB, A only, B only, neither.
+        cells = [
+            (y11, on_a, on_b),
+            (y10, on_a, big_n - on_b),
+            (y01, big_n - on_a, on_b),
+            (n0, big_n - on_a, big_n - on_b),
+        ]
+        dev = 2 * sum(o * math.log(o / (r * c / big_n)) for o, r, c in cells if o > 0)
+        xlogx = (n0 * math.log(n0) if n0 > 0 else 0.0) - big_n * math.log(big_n)
+        return -dev / 2 + xlogx + math.lgamma(big_n + 1) - math.lgamma(n0 + 1)
+
+    grid = [n + 0.001 * k for k in range(1, 200_000)]
+    best = max(grid, key=loglik)
+    table = pl.DataFrame({"A": [1, 1, 0], "B": [1, 0, 1], "count": [y11, y10, y01]})
+    r = ts.mse.estimate(table, method="main_effects", interval="profile")
+    assert r.estimate == pytest.approx(150.0, abs=1e-6)
+    assert r.profile_estimate == pytest.approx(best, abs=0.01)
+    cut = loglik(best) - 3.841458820694124 / 2
+    lo, hi = r.interval
+    assert loglik(lo) == pytest.approx(cut, abs=1e-4)
+    assert loglik(hi) == pytest.approx(cut, abs=1e-4)
