@@ -108,13 +108,13 @@ def seeds(n: int) -> None:
             bca = r.intervals.filter(pl.col("kind") == "bca").sort("level")
             rows.append(bca["lower"].to_list()[::-1] + bca["upper"].to_list()[::-1])
         arr = np.array(rows)
-        print(f"{name}: seeds 1..{n}: lo95 lo80 hi80 hi95 as [lo95, hi95, lo80, hi80]")
+        print(f"{name}: BCa limits (B = 1,000) over seeds 1..{n}")
         cols = ["lo95", "hi95", "lo80", "hi80"]
         order = [0, 2, 1, 3]
         for c, i in zip(cols, order, strict=True):
             print(
-                f"   {c}: min {arr[:, i].min():8.1f} max {arr[:, i].max():8.1f} "
-                f"sd {arr[:, i].std(ddof=1):6.1f}"
+                f"   {c}: mean {arr[:, i].mean():8.1f} min {arr[:, i].min():8.1f} "
+                f"max {arr[:, i].max():8.1f} sd {arr[:, i].std(ddof=1):6.1f}"
             )
 
 

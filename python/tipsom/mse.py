@@ -144,8 +144,8 @@ def capture_histories(
     >>> records = pl.DataFrame(
     ...     {"person_id": [1, 1, 2, 3], "source": ["police", "ngo", "ngo", "police"]}
     ... )
-    >>> capture_histories(records).sort("count")
-    shape: (2, 3)
+    >>> capture_histories(records)
+    shape: (3, 3)
     ┌─────┬────────┬───────┐
     │ ngo ┆ police ┆ count │
     │ --- ┆ ---    ┆ ---   │
@@ -415,7 +415,7 @@ class MSEResult:
             rows.append(("model", self.model_label))
         rows.append(("estimate", f"{self.estimate:,.1f}"))
         rows.append(("dark figure", f"{self.dark_figure:,.1f}"))
-        for row in self.intervals.iter_rows(named=True):
+        for row in to_polars(self.intervals).iter_rows(named=True):
             hi = row["upper"]
             hi_text = f"{hi:,.0f}" if hi is not None and math.isfinite(hi) else "∞"
             rows.append(
@@ -819,7 +819,7 @@ def estimate(
     ... )
     >>> result = ts.mse.estimate(table)
     >>> result.model_label, round(result.estimate)
-    ('none', 203)
+    ('none', 307)
     """
     levels = _levels(level)
     seed_value = _seed(seed)
@@ -829,7 +829,7 @@ def estimate(
             available = ", ".join(frame.columns)
             msg = f"column '{by}' not found; available columns: {available}"
             raise SchemaError(msg)
-        return _stratified(
+        stratified = _stratified(
             frame,
             names,
             count_col,
@@ -849,6 +849,7 @@ def estimate(
             ),
             progress,
         )
+        return _like(stratified, data)
     if population is not None and not isinstance(population, (int, float)):
         msg = "`population` must be a number unless `by` is given"
         raise InvalidArgumentError(msg)
@@ -872,6 +873,19 @@ def estimate(
         progress,
     )
     _emit(result, stacklevel=2)
+    return _like(result, data)
+
+
+def _like(result: Any, original: Any) -> Any:
+    """Return the frames of a result as pandas when the input was pandas."""
+    if not is_pandas(original):
+        return result
+    for name in ("intervals", "fitted", "steps", "n_top", "table", "models"):
+        value = getattr(result, name, None)
+        if isinstance(value, pl.DataFrame):
+            setattr(result, name, value.to_pandas())
+    for inner in getattr(result, "results", {}).values():
+        _like(inner, original)
     return result
 
 
@@ -1120,8 +1134,10 @@ class Sensitivity:
         """
         import matplotlib.pyplot as plt  # lazy: matplotlib is optional
 
-        rows = self.table.filter(pl.col("analysis") != "all models").to_dicts()
-        n_rows = len(rows) + (1 if self.models is not None else 0)
+        table = to_polars(self.table)
+        models = None if self.models is None else to_polars(self.models)
+        rows = table.filter(pl.col("analysis") != "all models").to_dicts()
+        n_rows = len(rows) + (1 if models is not None else 0)
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 0.32 * n_rows + 1.2))
         labels = []
@@ -1144,9 +1160,9 @@ class Sensitivity:
                 )
             ax.plot(row["estimate"], y, "o", color=colour)
             labels.append(f"{row['analysis']}: {row['variant']}")
-        if self.models is not None:
+        if models is not None:
             y = len(rows)
-            admissible = self.models.filter(pl.col("check") == 0)
+            admissible = models.filter(pl.col("check") == 0)
             ax.plot(
                 admissible["estimate"].to_list(),
                 [y] * admissible.height,
@@ -1318,4 +1334,4 @@ def sensitivity(
             "observed": pl.Int64,
         },
     )
-    return Sensitivity(table=table, models=model_table)
+    return _like(Sensitivity(table=table, models=model_table), data)

@@ -97,7 +97,7 @@ pub fn retained(table: &CaptureTable, model: &Model) -> (Vec<usize>, Vec<usize>,
         }
     }
     let cells = (1..table.cells())
-        .filter(|&h| !boundary.iter().any(|&b| h & b == b))
+        .filter(|&h| boundary.iter().all(|&b| (h & b) != b))
         .collect();
     (cells, finite, boundary)
 }

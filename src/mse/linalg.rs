@@ -80,11 +80,9 @@ impl Qr {
             })
             .collect();
         for i in (0..k).rev() {
-            let mut s = qty[i];
-            for j in i + 1..k {
-                s -= self.r[i * k + j] * qty[j];
-            }
-            qty[i] = s / self.r[i * k + i];
+            let row = &self.r[i * k + i + 1..(i + 1) * k];
+            let s: f64 = row.iter().zip(&qty[i + 1..k]).map(|(a, b)| a * b).sum();
+            qty[i] = (qty[i] - s) / self.r[i * k + i];
         }
         qty
     }
@@ -99,10 +97,8 @@ impl Qr {
             let mut x = vec![0.0; j + 1];
             x[j] = 1.0 / self.r[j * k + j];
             for row in (0..j).rev() {
-                let mut s = 0.0;
-                for col in row + 1..=j {
-                    s += self.r[row * k + col] * x[col];
-                }
+                let r_row = &self.r[row * k + row + 1..row * k + j + 1];
+                let s: f64 = r_row.iter().zip(&x[row + 1..=j]).map(|(a, b)| a * b).sum();
                 x[row] = -s / self.r[row * k + row];
             }
             total += x[i] * x[i];

@@ -504,6 +504,11 @@ pub fn estimate(
     })
 }
 
+/// A jackknife row: the count of a history and the leave-one-out estimates (one per n_top).
+type JackRow = (f64, Vec<f64>);
+/// BCa limits or why they do not exist.
+type BcaResult = Result<Vec<f64>, BcaFailure>;
+
 fn run_bootstrap(
     table: &CaptureTable,
     options: &Options,
@@ -515,7 +520,7 @@ fn run_bootstrap(
     let probs = probs_for(&options.levels);
     let method = &options.method;
     // Per replicate: one estimate per n_top level (bic) or a single estimate.
-    let (replicate_sets, jack_sets, top_count): (Vec<Vec<f64>>, Vec<(f64, Vec<f64>)>, usize) =
+    let (replicate_sets, jack_sets, top_count): (Vec<Vec<f64>>, Vec<JackRow>, usize) =
         if let Method::Bic { max_order } = method {
             let ranked = select::rank_models(table, *max_order);
             let k = options
@@ -536,7 +541,7 @@ fn run_bootstrap(
             (reps, jack.into_iter().map(|(_, c, v)| (c, v)).collect(), 1)
         };
     let mut n_top_rows = Vec::new();
-    let mut main: Option<(Vec<f64>, f64, Result<Vec<f64>, BcaFailure>)> = None;
+    let mut main: Option<(Vec<f64>, f64, BcaResult)> = None;
     for k in 0..top_count {
         let reps: Vec<f64> = replicate_sets.iter().map(|r| r[k]).collect();
         let counts: Vec<f64> = jack_sets.iter().map(|(c, _)| *c).collect();

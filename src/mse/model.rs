@@ -291,6 +291,7 @@ mod tests {
         assert_eq!(hierarchical_models(5, 3).len(), 6212);
         assert_eq!(hierarchical_models(5, 4).len(), 6893);
         assert_eq!(hierarchical_models(2, 2).len(), 1);
+        assert_eq!(hierarchical_models(6, 2).len(), 32_768);
     }
 
     #[test]

@@ -142,8 +142,8 @@ impl CaptureTable {
             let mut h = 0usize;
             for (i, col) in lists.iter().enumerate() {
                 match col[r] {
-                    Some(v) if v == 1.0 => h |= 1 << i,
-                    Some(v) if v == 0.0 => {}
+                    Some(1.0) => h |= 1 << i,
+                    Some(0.0) => {}
                     other => {
                         return Err(Error::Schema {
                             column: names[i].clone(),

@@ -152,3 +152,26 @@ def test_row_order_does_not_change_the_answer():
     b = ts.mse.estimate(frame.reverse(), count="n")
     assert a.estimate == b.estimate
     assert a.model == b.model
+
+
+def test_pandas_in_pandas_out():
+    pdf = pd.DataFrame(
+        {
+            "A": [1, 0, 0, 1, 1, 0, 1],
+            "B": [0, 1, 0, 1, 0, 1, 1],
+            "C": [0, 0, 1, 0, 1, 1, 1],
+        }
+        | {
+            "count": [50, 40, 30, 12, 9, 8, 3],
+            "sex": ["f", "f", "f", "f", "m", "m", "m"],
+        }
+    )
+    r = ts.mse.estimate(pdf.drop(columns="sex"))
+    assert isinstance(r.fitted, pd.DataFrame)
+    assert isinstance(r.intervals, pd.DataFrame)
+    assert "<table>" in r._repr_html_()
+    models = ts.mse.all_models(pdf.drop(columns="sex"))
+    assert isinstance(models, pd.DataFrame)
+    sens = ts.mse.sensitivity(pdf.drop(columns="sex"), merge=False)
+    assert isinstance(sens.table, pd.DataFrame)
+    assert isinstance(sens.models, pd.DataFrame)
