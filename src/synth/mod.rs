@@ -390,7 +390,7 @@ pub fn circle_returns(options: &SynthOptions, control: &dyn Control) -> Result<T
     ));
     columns.push(Column::text(
         "true_date_of_birth",
-        text(&|p| Some(p.date_of_birth.format("%Y-%m-%d").to_string())),
+        text(&|p| Some(render::iso_date(p.date_of_birth))),
     ));
     columns.push(Column::new(
         "true_age",
@@ -421,7 +421,7 @@ pub fn circle_returns(options: &SynthOptions, control: &dyn Control) -> Result<T
     ));
     columns.push(Column::text(
         "true_date",
-        text(&|p| Some(p.family.event_date.format("%Y-%m-%d").to_string())),
+        text(&|p| Some(render::iso_date(p.family.event_date))),
     ));
     columns.push(Column::text(
         "true_crime_type",

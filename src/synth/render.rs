@@ -148,18 +148,22 @@ fn tokens_text<R: RngCore>(c: &mut Ctx<'_, R>, name: &Name, urdu: bool) -> Strin
             }
         }
         Name::Tokens(toks) => {
-            let mut parts: Vec<&str> = Vec::with_capacity(toks.len());
+            let mut out = String::with_capacity(32);
             for t in toks {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
                 if urdu {
-                    parts.push(&t.u);
+                    out.push_str(&t.u);
                 } else if !t.v.is_empty() && c.p(c.rates.name_variant) {
                     c.op("name.variant");
-                    parts.push(choose(c.rng, &t.v).as_str());
+                    let v: &String = choose(c.rng, &t.v);
+                    out.push_str(v);
                 } else {
-                    parts.push(&t.r);
+                    out.push_str(&t.r);
                 }
             }
-            parts.join(" ")
+            out
         }
     }
 }
@@ -212,8 +216,13 @@ fn date_text<R: RngCore>(c: &mut Ctx<'_, R>, d: NaiveDate, form: &str) -> String
             c.op("date.urdu_digits");
             urdu_digits(&format!("{day:02}/{m:02}/{y}"))
         }
-        _ => d.format("%Y-%m-%d").to_string(),
+        _ => iso_date(d),
     }
+}
+
+/// `YYYY-MM-DD` (faster than chrono's format string, which is parsed at every call).
+pub(crate) fn iso_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// Days since 1899-12-30, the serial number Excel shows for a date.
