@@ -755,9 +755,13 @@ pub(crate) fn render(
         let f = &r.vocab.sex_forms[sex.code()];
         let mut t = forms(&mut cx, f, urdu_text).to_owned();
         // "Boy"/"Girl" and "Man"/"Woman" only where they fit the age.
-        if (t == "Boy" || t == "Girl") && p.age >= 18 || (t == "Man" || t == "Woman") && p.age < 18
-        {
-            t = f.latin[0].clone();
+        let child_word = matches!(t.as_str(), "Boy" | "Girl" | "لڑکا" | "لڑکی");
+        if child_word && p.age >= 18 || (t == "Man" || t == "Woman") && p.age < 18 {
+            t = if urdu_text {
+                f.urdu[0].clone()
+            } else {
+                f.latin[0].clone()
+            };
         }
         values[F_SEX] = Some(t);
     }
