@@ -73,6 +73,11 @@ pub(crate) struct Record {
     pub person: u64,
     pub values: Vec<Option<String>>,
     pub noise: Vec<&'static str>,
+    /// Ground truth (filled by the caller).
+    pub truth: Vec<Option<String>>,
+    pub age: i64,
+    pub exploitation: Option<Vec<String>>,
+    pub noise_codes: Option<Vec<String>>,
 }
 
 const URDU_DIGITS: [char; 10] = ['۰', '۱', '۲', '۳', '۴', '۵', '۶', '۷', '۸', '۹'];
@@ -909,6 +914,10 @@ pub(crate) fn render(
         person: p.id,
         values,
         noise: cx.noise,
+        truth: Vec::new(),
+        age: 0,
+        exploitation: None,
+        noise_codes: None,
     }
 }
 

@@ -628,7 +628,9 @@ fn law_sections_fit_the_date_of_the_law() {
     let t = circle_returns(&opts(5000, 17), &NoControl).unwrap();
     let mut seen = 0;
     for (law, date) in strs(&t, "law_sections").iter().zip(strs(&t, "true_date")) {
-        let (Some(law), Some(date)) = (law, date) else { continue };
+        let (Some(law), Some(date)) = (law, date) else {
+            continue;
+        };
         if law.contains("PSMA") || law.contains("Smuggling of Migrants") {
             assert!(date.as_str() >= "2021-06-01", "{law} on {date}");
             seen += 1;
