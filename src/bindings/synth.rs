@@ -30,7 +30,15 @@ fn synth_circle_returns(
     let table = compute(py, progress, |control| {
         synth::circle_returns(&options, control)
     })?;
-    table_to_arrow(&table)
+    let arrow = table_to_arrow(&table);
+    release(table);
+    arrow
+}
+
+/// Frees a large table on another thread: millions of small strings take seconds to free,
+/// and the caller need not wait for that.
+fn release<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }
 
 fn files_table(files: &[WrittenFile]) -> Result<Table, Error> {
@@ -92,11 +100,13 @@ fn synth_write_circle_returns(
         let files = synth::write_returns(&table, &directory, &WriteOptions { overwrite })?;
         Ok((table, files_table(&files)?, locations_table(&files)?))
     })?;
-    Ok((
+    let out = (
         table_to_arrow(&records)?,
         table_to_arrow(&files)?,
         table_to_arrow(&locations)?,
-    ))
+    );
+    release((records, files, locations));
+    Ok(out)
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -283,6 +283,45 @@ pub const TRUTH_COLUMNS: [&str; 18] = [
     "true_noise",
 ];
 
+/// Text truth columns, in the order [`person_truth`] fills them.
+const TRUTH_TEXT: [&str; 14] = [
+    "true_name",
+    "true_father_name",
+    "true_husband_name",
+    "true_sex",
+    "true_date_of_birth",
+    "true_cnic",
+    "true_phone",
+    "true_passport",
+    "true_district",
+    "true_province",
+    "true_nationality",
+    "true_date",
+    "true_crime_type",
+    "true_case_status",
+];
+
+fn person_truth(p: &person::Person) -> Vec<Option<String>> {
+    let r = data::reference();
+    let d = &r.districts[p.family.district];
+    vec![
+        Some(p.name.canonical()),
+        Some(p.father.canonical()),
+        p.husband.as_ref().map(person::Name::canonical),
+        Some(p.sex.code().to_owned()),
+        Some(render::iso_date(p.date_of_birth)),
+        p.cnic.clone(),
+        p.phone.as_ref().map(|n| format!("+92{n}")),
+        p.passport.clone(),
+        Some(d.district.clone()),
+        Some(d.province.clone()),
+        Some(r.vocab.nationalities[p.family.nationality].iso.clone()),
+        Some(render::iso_date(p.family.event_date)),
+        Some(p.family.crime.code().to_owned()),
+        Some(p.family.case_status.code().to_owned()),
+    ]
+}
+
 /// Generates victim records as several units would report them, with ground truth.
 ///
 /// One row per record: raw text in the canonical column names (see [`raw_columns`]), then the
@@ -300,20 +339,25 @@ pub fn circle_returns(options: &SynthOptions, control: &dyn Control) -> Result<T
         let fam = family(options, &tables, anchor_of(options, i));
         let p = person(options, &tables, i, &fam);
         let mut rng = rng_for(options.seed, i, Stream::Records);
-        let records: Vec<Record> = p
+        let mut records: Vec<Record> = p
             .sources
             .iter()
             .enumerate()
             .map(|(k, &s)| render(&p, s, k, &options.noise, &tables, &mut rng))
             .collect();
-        (p, records)
+        // Ground truth is written here, in parallel and in person order, rather than
+        // gathered per record later (random access over all persons was the slow part).
+        let truth = person_truth(&p);
+        let exploitation = render::exploitation_codes(&p.exploitation);
+        for rec in &mut records {
+            rec.truth.clone_from(&truth);
+            rec.age = i64::from(p.age);
+            rec.exploitation = Some(exploitation.clone());
+            rec.noise_codes = Some(rec.noise.iter().map(|c| (*c).to_owned()).collect());
+        }
+        records
     })?;
-    let mut persons = Vec::with_capacity(generated.len());
-    let mut records = Vec::with_capacity(generated.len() * 3 / 2);
-    for (p, recs) in generated {
-        persons.push(p);
-        records.extend(recs);
-    }
+    let mut records: Vec<Record> = generated.into_iter().flatten().collect();
     control.checkpoint("ordering records", 0, None)?;
     let mut order: Vec<(usize, i32, u64, usize)> = records
         .iter()
@@ -358,97 +402,54 @@ pub fn circle_returns(options: &SynthOptions, control: &dyn Control) -> Result<T
         columns.push(Column::text(*name, values));
     }
     control.checkpoint("ground truth", 0, None)?;
-    let person_of = |i: usize| &persons[records[i].person as usize];
-    let text = |f: &(dyn Fn(&person::Person) -> Option<String> + Sync)| -> Vec<Option<String>> {
-        use rayon::prelude::*;
-        order.par_iter().map(|&i| f(person_of(i))).collect()
+    let mut truth_text = |k: usize| -> Vec<Option<String>> {
+        order.iter().map(|&i| records[i].truth[k].take()).collect()
     };
-    columns.push(Column::new(
-        "true_person_id",
-        ColumnData::Int(
-            order
-                .iter()
-                .map(|&i| Some(records[i].person as i64))
-                .collect(),
-        ),
-    ));
-    columns.push(Column::text(
-        "true_name",
-        text(&|p| Some(p.name.canonical())),
-    ));
-    columns.push(Column::text(
-        "true_father_name",
-        text(&|p| Some(p.father.canonical())),
-    ));
-    columns.push(Column::text(
-        "true_husband_name",
-        text(&|p| p.husband.as_ref().map(person::Name::canonical)),
-    ));
-    columns.push(Column::text(
-        "true_sex",
-        text(&|p| Some(p.sex.code().to_owned())),
-    ));
-    columns.push(Column::text(
-        "true_date_of_birth",
-        text(&|p| Some(p.date_of_birth.format("%Y-%m-%d").to_string())),
-    ));
-    columns.push(Column::new(
-        "true_age",
-        ColumnData::Int(
-            order
-                .iter()
-                .map(|&i| Some(i64::from(person_of(i).age)))
-                .collect(),
-        ),
-    ));
-    columns.push(Column::text("true_cnic", text(&|p| p.cnic.clone())));
-    columns.push(Column::text(
-        "true_phone",
-        text(&|p| p.phone.as_ref().map(|n| format!("+92{n}"))),
-    ));
-    columns.push(Column::text("true_passport", text(&|p| p.passport.clone())));
-    columns.push(Column::text(
-        "true_district",
-        text(&|p| Some(r.districts[p.family.district].district.clone())),
-    ));
-    columns.push(Column::text(
-        "true_province",
-        text(&|p| Some(r.districts[p.family.district].province.clone())),
-    ));
-    columns.push(Column::text(
-        "true_nationality",
-        text(&|p| Some(r.vocab.nationalities[p.family.nationality].iso.clone())),
-    ));
-    columns.push(Column::text(
-        "true_date",
-        text(&|p| Some(p.family.event_date.format("%Y-%m-%d").to_string())),
-    ));
-    columns.push(Column::text(
-        "true_crime_type",
-        text(&|p| Some(p.family.crime.code().to_owned())),
-    ));
-    columns.push(Column::new(
-        "true_exploitation",
-        ColumnData::StrList(
-            order
-                .iter()
-                .map(|&i| Some(render::exploitation_codes(&person_of(i).exploitation)))
-                .collect(),
-        ),
-    ));
-    columns.push(Column::text(
-        "true_case_status",
-        text(&|p| Some(p.family.case_status.code().to_owned())),
-    ));
-    columns.push(Column::new(
-        "true_noise",
-        ColumnData::StrList(
-            order
-                .iter()
-                .map(|&i| Some(records[i].noise.iter().map(|s| (*s).to_owned()).collect()))
-                .collect(),
-        ),
-    ));
+    let mut text_cols: Vec<Column> = TRUTH_TEXT
+        .iter()
+        .enumerate()
+        .map(|(k, name)| Column::text(*name, truth_text(k)))
+        .collect();
+    let mut take_text = |name: &str| {
+        let k = text_cols
+            .iter()
+            .position(|c| c.name == name)
+            .expect("truth text column");
+        text_cols.remove(k)
+    };
+    let ids_col = ColumnData::Int(
+        order
+            .iter()
+            .map(|&i| Some(records[i].person as i64))
+            .collect(),
+    );
+    let ages = ColumnData::Int(order.iter().map(|&i| Some(records[i].age)).collect());
+    for name in TRUTH_COLUMNS {
+        let col = match name {
+            "true_person_id" => Column::new(name, ids_col.clone()),
+            "true_age" => Column::new(name, ages.clone()),
+            "true_exploitation" => Column::new(
+                name,
+                ColumnData::StrList(
+                    order
+                        .iter()
+                        .map(|&i| records[i].exploitation.take())
+                        .collect(),
+                ),
+            ),
+            "true_noise" => Column::new(
+                name,
+                ColumnData::StrList(
+                    order
+                        .iter()
+                        .map(|&i| records[i].noise_codes.take())
+                        .collect(),
+                ),
+            ),
+            other => take_text(other),
+        };
+        columns.push(col);
+    }
     debug_assert!(columns.iter().all(|c| c.data.len() == h));
     Table::new(columns)
 }

@@ -230,7 +230,16 @@ impl Name {
     /// The canonical Roman display form.
     pub fn canonical(&self) -> String {
         match self {
-            Name::Tokens(t) => t.iter().map(|t| t.r.as_str()).collect::<Vec<_>>().join(" "),
+            Name::Tokens(t) => {
+                let mut out = String::with_capacity(32);
+                for (k, t) in t.iter().enumerate() {
+                    if k > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(&t.r);
+                }
+                out
+            }
             Name::Foreign(r, _) => (*r).to_owned(),
         }
     }

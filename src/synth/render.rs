@@ -73,6 +73,11 @@ pub(crate) struct Record {
     pub person: u64,
     pub values: Vec<Option<String>>,
     pub noise: Vec<&'static str>,
+    /// Ground truth (filled by the caller).
+    pub truth: Vec<Option<String>>,
+    pub age: i64,
+    pub exploitation: Option<Vec<String>>,
+    pub noise_codes: Option<Vec<String>>,
 }
 
 const URDU_DIGITS: [char; 10] = ['۰', '۱', '۲', '۳', '۴', '۵', '۶', '۷', '۸', '۹'];
@@ -148,18 +153,22 @@ fn tokens_text<R: RngCore>(c: &mut Ctx<'_, R>, name: &Name, urdu: bool) -> Strin
             }
         }
         Name::Tokens(toks) => {
-            let mut parts: Vec<&str> = Vec::with_capacity(toks.len());
+            let mut out = String::with_capacity(32);
             for t in toks {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
                 if urdu {
-                    parts.push(&t.u);
+                    out.push_str(&t.u);
                 } else if !t.v.is_empty() && c.p(c.rates.name_variant) {
                     c.op("name.variant");
-                    parts.push(choose(c.rng, &t.v).as_str());
+                    let v: &String = choose(c.rng, &t.v);
+                    out.push_str(v);
                 } else {
-                    parts.push(&t.r);
+                    out.push_str(&t.r);
                 }
             }
-            parts.join(" ")
+            out
         }
     }
 }
@@ -212,8 +221,13 @@ fn date_text<R: RngCore>(c: &mut Ctx<'_, R>, d: NaiveDate, form: &str) -> String
             c.op("date.urdu_digits");
             urdu_digits(&format!("{day:02}/{m:02}/{y}"))
         }
-        _ => d.format("%Y-%m-%d").to_string(),
+        _ => iso_date(d),
     }
+}
+
+/// `YYYY-MM-DD` (faster than chrono's format string, which is parsed at every call).
+pub(crate) fn iso_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// Days since 1899-12-30, the serial number Excel shows for a date.
@@ -746,9 +760,13 @@ pub(crate) fn render(
         let f = &r.vocab.sex_forms[sex.code()];
         let mut t = forms(&mut cx, f, urdu_text).to_owned();
         // "Boy"/"Girl" and "Man"/"Woman" only where they fit the age.
-        if (t == "Boy" || t == "Girl") && p.age >= 18 || (t == "Man" || t == "Woman") && p.age < 18
-        {
-            t = f.latin[0].clone();
+        let child_word = matches!(t.as_str(), "Boy" | "Girl" | "لڑکا" | "لڑکی");
+        if child_word && p.age >= 18 || (t == "Man" || t == "Woman") && p.age < 18 {
+            t = if urdu_text {
+                f.urdu[0].clone()
+            } else {
+                f.latin[0].clone()
+            };
         }
         values[F_SEX] = Some(t);
     }
@@ -896,6 +914,10 @@ pub(crate) fn render(
         person: p.id,
         values,
         noise: cx.noise,
+        truth: Vec::new(),
+        age: 0,
+        exploitation: None,
+        noise_codes: None,
     }
 }
 

@@ -620,3 +620,27 @@ fn writing_rejects_unknown_sources_without_echoing_values() {
     let err = write_returns(&t, &temp_dir("bad"), &WriteOptions::default()).unwrap_err();
     assert!(err.to_string().contains("row 1"), "{err}");
 }
+
+#[test]
+fn law_sections_fit_the_date_of_the_law() {
+    // PTPA and PSMA date from 2018 (FIA use of the PSMA from the 2021 Schedule amendment);
+    // PACHTO 2002 was repealed by the PTPA (domain.md 1.1-1.3).
+    let t = circle_returns(&opts(5000, 17), &NoControl).unwrap();
+    let mut seen = 0;
+    for (law, date) in strs(&t, "law_sections").iter().zip(strs(&t, "true_date")) {
+        let (Some(law), Some(date)) = (law, date) else {
+            continue;
+        };
+        if law.contains("PSMA") || law.contains("Smuggling of Migrants") {
+            assert!(date.as_str() >= "2021-06-01", "{law} on {date}");
+            seen += 1;
+        }
+        if law.contains("PTPA") || law.contains("Trafficking in Persons Act") {
+            assert!(date.as_str() >= "2018-06-01", "{law} on {date}");
+        }
+        if law.contains("PACHTO") || law.contains("HTO 2002") || law.contains("Ord. 2002") {
+            assert!(date.as_str() < "2018-06-01", "{law} on {date}");
+        }
+    }
+    assert!(seen > 100);
+}
