@@ -10,13 +10,33 @@ True
 
 from __future__ import annotations
 
-from tipsom import _core, exceptions
+from tipsom import _core, blocking, comparisons, exceptions
 from tipsom._core import __version__
+from tipsom.blocking import block_on
+from tipsom.linkage import (
+    Linkage,
+    Linker,
+    count_pairs,
+    create_settings,
+    deduplicate,
+    default_settings,
+    link,
+)
 from tipsom.read import ReadReport, read_returns
 
 __all__ = [
+    "Linkage",
+    "Linker",
     "ReadReport",
     "__version__",
+    "block_on",
+    "blocking",
+    "comparisons",
+    "count_pairs",
+    "create_settings",
+    "deduplicate",
+    "default_settings",
     "exceptions",
+    "link",
     "read_returns",
 ]

@@ -202,7 +202,14 @@ def NameComparison(  # noqa: N802
     ts = sorted(thresholds, reverse=True)
     levels = [_null(), _level("exact", "exact", tf_adjust=term_frequency_adjustments)]
     if key_column:
-        levels.append(_level("exact", "same phonetic key", column=key_column))
+        levels.append(
+            _level(
+                "exact",
+                "same phonetic key",
+                column=key_column,
+                tf_adjust=term_frequency_adjustments,
+            )
+        )
     levels.append(_level("jaro_winkler", f"jaro-winkler >= {ts[0]}", threshold=ts[0]))
     levels.append(
         _level("name_tokens", "same parts, any order or missing", threshold=ts[0])

@@ -208,7 +208,6 @@ pub fn run(
     let mut model = Model::from_settings(&settings);
     let mut u_pairs = 0;
     if train {
-        model.lambda = 0.1;
         u_pairs = model::estimate_u(&records, &cmp, &settings, &mut model, control)?;
         let blocked: Vec<Vec<bool>> = settings
             .blocking_rules
@@ -231,7 +230,6 @@ pub fn run(
         model::estimate_m(&patterns, &blocked, &settings, &mut model);
         control.checkpoint("estimating m", 1, Some(1))?;
     }
-    model::estimate_lambda(&patterns, &settings, &mut model);
     let possible = match settings.link_type {
         LinkType::LinkOnly => {
             let a = records.dataset.iter().filter(|&&d| d == 0).count() as f64;
@@ -239,8 +237,14 @@ pub fn run(
         }
         _ => n as f64 * (n as f64 - 1.0) / 2.0,
     };
-    let random_match = (possible > 0.0 && train).then(|| (model.lambda * total as f64 / possible).min(1.0));
-    model.write_to(&mut settings, random_match);
+    // Incremental runs keep the prior of the model they extend (their candidates are only the
+    // pairs involving new records).
+    let candidate_share = if existing.is_none() {
+        Some(model::estimate_lambda(&patterns, possible, &mut model))
+    } else {
+        None
+    };
+    model.write_to(&mut settings, candidate_share);
     let tf = TermFrequencies::new(&settings, &records);
     let ncmp = cmp.len();
     let prior = model.prior_weight();
@@ -413,7 +417,7 @@ impl Linkage {
         let (i, j) = (i.min(j), i.max(j));
         let cmp = Comparator::new(&self.records, &self.settings.comparisons)?;
         let mut names = vec![Some("prior".to_owned())];
-        let mut levels = vec![Some("probability two candidate records match".to_owned())];
+        let mut levels = vec![Some("probability two random records match".to_owned())];
         let mut left: Vec<Option<String>> = vec![None];
         let mut right: Vec<Option<String>> = vec![None];
         let mut m = vec![None];

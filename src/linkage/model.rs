@@ -35,7 +35,7 @@ pub struct Model {
     pub u: Vec<Vec<f64>>,
     /// Whether a level is a null level (weight 0).
     pub null: Vec<Vec<bool>>,
-    /// Share of candidate pairs that match.
+    /// Probability that two random records match (the prior of every pair's weight).
     pub lambda: f64,
     /// EM iterations used (sum over sessions).
     pub em_iterations: u32,
@@ -72,14 +72,15 @@ impl Model {
             m,
             u,
             null,
-            lambda: settings.candidate_match_probability.unwrap_or(0.1),
+            lambda: settings.probability_two_random_records_match.unwrap_or(1e-4),
             em_iterations: 0,
             converged: true,
         }
     }
 
-    /// Writes m, u and the priors into the settings.
-    pub fn write_to(&self, settings: &mut Settings, random_match: Option<f64>) {
+    /// Writes m, u and the priors into the settings (`candidate_share`: the share of candidate
+    /// pairs expected to match, when estimated).
+    pub fn write_to(&self, settings: &mut Settings, candidate_share: Option<f64>) {
         for (c, cmp) in settings.comparisons.iter_mut().enumerate() {
             for (l, level) in cmp.levels.iter_mut().enumerate() {
                 if !self.null[c][l] {
@@ -88,9 +89,9 @@ impl Model {
                 }
             }
         }
-        settings.candidate_match_probability = Some(self.lambda);
-        if random_match.is_some() {
-            settings.probability_two_random_records_match = random_match;
+        settings.probability_two_random_records_match = Some(self.lambda);
+        if candidate_share.is_some() {
+            settings.candidate_match_probability = candidate_share;
         }
     }
 
@@ -111,11 +112,12 @@ impl Model {
     }
 }
 
-/// Term-frequency tables per comparison: (level, column, frequency per dictionary id).
+/// Term-frequency tables: for each comparison, its tf-adjusted exact levels with the value
+/// frequencies of their columns.
 #[derive(Debug, Clone, Default)]
 pub struct TermFrequencies {
-    /// `tables[c]` = the tf-adjusted level of comparison `c` with its value frequencies.
-    pub tables: Vec<Option<(usize, String, Vec<f64>)>>,
+    /// `tables[c]` = (level, column, frequency per dictionary id) for each tf-adjusted level.
+    pub tables: Vec<Vec<(usize, String, Vec<f64>)>>,
     /// Floor on the frequency used as u.
     pub minimum_u: f64,
 }
@@ -128,15 +130,21 @@ impl TermFrequencies {
             .comparisons
             .iter()
             .map(|c| {
-                let (l, level) = c.levels.iter().enumerate().find(|(_, l)| l.tf_adjust && l.kind == LevelType::Exact)?;
-                let col = level.column.clone().unwrap_or_else(|| c.column.clone());
-                match records.columns.get(&col)? {
-                    Encoded::Text { counts, .. } => {
-                        let total: f64 = counts.iter().map(|&x| f64::from(x)).sum();
-                        Some((l, col, counts.iter().map(|&x| f64::from(x) / total.max(1.0)).collect()))
-                    }
-                    Encoded::Number(_) => None,
-                }
+                c.levels
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| l.tf_adjust && l.kind == LevelType::Exact)
+                    .filter_map(|(l, level)| {
+                        let col = level.column.clone().unwrap_or_else(|| c.column.clone());
+                        match records.columns.get(&col)? {
+                            Encoded::Text { counts, .. } => {
+                                let total: f64 = counts.iter().map(|&x| f64::from(x)).sum();
+                                Some((l, col, counts.iter().map(|&x| f64::from(x) / total.max(1.0)).collect()))
+                            }
+                            Encoded::Number(_) => None,
+                        }
+                    })
+                    .collect()
             })
             .collect();
         Self { tables, minimum_u: settings.training.tf_minimum_u_value }
@@ -145,10 +153,7 @@ impl TermFrequencies {
     /// Weight added to comparison `c` at level `l` for the pair, and the value's frequency.
     #[must_use]
     pub fn adjustment(&self, model: &Model, records: &Records, c: usize, l: usize, i: usize) -> Option<(f64, f64)> {
-        let (level, col, freq) = self.tables.get(c)?.as_ref()?;
-        if *level != l {
-            return None;
-        }
+        let (_, col, freq) = self.tables.get(c)?.iter().find(|t| t.0 == l)?;
         let Encoded::Text { ids, .. } = records.columns.get(col)? else { return None };
         let id = ids[i];
         if id == NULL_ID {
@@ -406,26 +411,51 @@ pub fn estimate_m(
     }
 }
 
-/// Estimates the share of candidate pairs that match, with m and u fixed.
-pub fn estimate_lambda(patterns: &[Pattern], settings: &Settings, model: &mut Model) {
-    if patterns.is_empty() {
-        return;
+/// Estimates the probability that two random records match (splink's
+/// `probability_two_random_records_match`), with m and u fixed.
+///
+/// The non-candidate pairs disagree on every blocking key and are taken to have a posterior of
+/// zero, so EM over all pairs reduces to the fixed point
+/// `λ = Σ_candidates P(match | γ, λ) / (all pairs)`. The prior is what the weights of
+/// candidate pairs need: u comes from random pairs, so the prior must be the random-pair one
+/// too (a prior fitted among candidates would count their agreement twice).
+/// Returns the share of candidate pairs expected to match.
+pub fn estimate_lambda(patterns: &[Pattern], possible_pairs: f64, model: &mut Model) -> f64 {
+    let candidates: f64 = patterns.iter().map(|p| p.count).sum();
+    if candidates <= 0.0 || possible_pairs <= 0.0 {
+        return 0.0;
     }
     let ncmp = model.m.len();
-    let mut m = model.m.clone();
-    let t = &settings.training;
-    let stats = em(
-        patterns,
-        &vec![true; ncmp],
-        &vec![false; ncmp],
-        model,
-        &mut m,
-        model.lambda,
-        true,
-        t.em_max_iterations.max(50),
-        t.em_convergence * 1e-2,
-    );
-    model.lambda = stats.lambda;
+    // log Bayes factor per pattern, computed once.
+    let lbf: Vec<f64> = patterns
+        .iter()
+        .map(|p| {
+            (0..ncmp)
+                .map(|c| {
+                    let l = unpack(p.gamma, c);
+                    if model.null[c][l] {
+                        0.0
+                    } else {
+                        (model.m[c][l] / model.u[c][l]).ln()
+                    }
+                })
+                .sum()
+        })
+        .collect();
+    let mut lambda = (candidates / possible_pairs).clamp(1e-12, 0.5);
+    let mut expected = 0.0;
+    for _ in 0..200 {
+        let odds = (lambda / (1.0 - lambda)).ln();
+        expected = patterns.iter().zip(&lbf).map(|(p, b)| p.count / (1.0 + (-(odds + b)).exp())).sum::<f64>();
+        let new = (expected / possible_pairs).clamp(1e-12, 0.5);
+        let done = (new - lambda).abs() <= 1e-6 * lambda;
+        lambda = new;
+        if done {
+            break;
+        }
+    }
+    model.lambda = lambda;
+    expected / candidates
 }
 
 #[cfg(test)]

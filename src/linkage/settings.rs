@@ -288,10 +288,10 @@ pub struct Settings {
     /// Pairs below this match probability are dropped from `pairs` (they never link anyway).
     #[serde(default = "default_retain")]
     pub retain_match_probability: f64,
-    /// Estimated share of random record pairs that match (filled in by training; informative).
+    /// Estimated probability that two random records match: the prior of every pair's weight.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub probability_two_random_records_match: Option<f64>,
-    /// Estimated share of candidate pairs that match (filled in by training).
+    /// Estimated share of candidate pairs that match (informative).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub candidate_match_probability: Option<f64>,
 }
@@ -521,7 +521,11 @@ fn name_comparison(name: &str, column: &str, key: &str) -> Comparison {
         levels: vec![
             labelled(lvl(LevelType::Null), "null"),
             exact,
-            labelled(with_col(lvl(LevelType::Exact), key), "same phonetic key"),
+            {
+                let mut k = labelled(with_col(lvl(LevelType::Exact), key), "same phonetic key");
+                k.tf_adjust = true;
+                k
+            },
             jw1,
             tokens,
             jw2,
