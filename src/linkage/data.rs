@@ -103,7 +103,7 @@ impl Encoded {
 }
 
 /// Record ids, comparable for the canonical order.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum IdKey {
     Int(i64),
     Text(String),
@@ -122,6 +122,8 @@ pub struct Records {
     pub ids: Column,
     /// Encoded columns by name.
     pub columns: HashMap<String, Encoded>,
+    /// Whether the same id appears in two inputs (then ids are shown with the input's letter).
+    pub ids_collide: bool,
 }
 
 impl Records {
@@ -167,6 +169,10 @@ impl Records {
                 });
             }
         }
+        let ids_collide = dataset.iter().any(|&d| d != dataset[0]) && {
+            let mut seen = std::collections::HashSet::with_capacity(n);
+            keys.iter().any(|k| !seen.insert(k))
+        };
         let mut columns = HashMap::new();
         for c in needed {
             if c == id_column || columns.contains_key(c) {
@@ -176,7 +182,7 @@ impl Records {
         }
         let ids = Column::new(id_column, id_col.data.take(&order));
         let ds = order.iter().map(|&r| dataset[r]).collect();
-        Ok(Self { n, input_row: order, dataset: ds, ids, columns })
+        Ok(Self { n, input_row: order, dataset: ds, ids, columns, ids_collide })
     }
 
     /// The encoded column `name` (it was validated at encoding time).
@@ -189,13 +195,19 @@ impl Records {
             .ok_or_else(|| Error::column_not_found(name, self.columns.keys().map(String::as_str)))
     }
 
-    /// The id of canonical record `i` as text (ids are not personal data).
+    /// The id of canonical record `i` as text (ids are not personal data). When two inputs
+    /// share ids, the input's letter is put in front (`a:17`, `b:17`).
     #[must_use]
     pub fn id_text(&self, i: usize) -> String {
-        match &self.ids.data {
+        let id = match &self.ids.data {
             ColumnData::Int(v) => v[i].map_or_else(String::new, |x| x.to_string()),
             ColumnData::Str(v) => v[i].clone().unwrap_or_default(),
             _ => String::new(),
+        };
+        if self.ids_collide {
+            format!("{}:{id}", char::from(b'a' + self.dataset[i].min(25)))
+        } else {
+            id
         }
     }
 

@@ -272,6 +272,7 @@ pub struct Pattern {
 /// Sufficient statistics of one EM run.
 struct EmStats {
     expected: Vec<Vec<f64>>,
+    #[cfg_attr(not(test), allow(dead_code))] // the session priors are not used beyond tests
     lambda: f64,
     iterations: u32,
     converged: bool,

@@ -567,14 +567,10 @@ pub fn default_victim_settings() -> Settings {
             rule("same name and father's name keys", vec![key("name_key"), key("father_name_key")]),
             rule("same name key and date of birth", vec![key("name_key"), key("date_of_birth")]),
             rule(
-                "same father's name key, sex and district",
-                vec![key("father_name_key"), key("sex"), key("district")],
-            ),
-            rule(
-                "same first name part, sex and district",
+                "same father's name key, first name part and district",
                 vec![
+                    key("father_name_key"),
                     KeyPart::Transformed { column: "name_key".into(), transform: "first_token".into() },
-                    key("sex"),
                     key("district"),
                 ],
             ),

@@ -1,26 +1,32 @@
-"""A small, fast generator of synthetic victim records with ground truth (tests and benches).
+"""A small, fast generator of synthetic victim records with ground truth (tests and
+benches).
 
-Not the package's generator (``tipsom.datasets``): a stand-in with the normalized schema,
-used until that lands. Every record is invented. Each person appears in one or more sources
-(circle, police, shelter) with realistic noise: spelling errors, swapped or missing name
-parts, missing CNICs and dates, CNIC typos, age drift.
+Not the package's generator (``tipsom.datasets``): a stand-in with the normalized
+schema, used until that lands. Every record is invented. Each person appears in one or
+more sources (circle, police, shelter) with realistic noise: spelling errors, swapped or
+missing name parts, missing CNICs and dates, CNIC typos, age drift.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import numpy as np
 import polars as pl
 
 MALE = (
-    "muhammad ali ahmed hassan hussain usman bilal imran asif tariq zahid kamran faisal "
-    "adnan naveed shahid rashid sajid waqas arshad javed nadeem khalid saleem akbar yasir "
+    "muhammad ali ahmed hassan hussain usman bilal imran asif tariq zahid kamran "
+    "faisal "
+    "adnan naveed shahid rashid sajid waqas arshad javed nadeem khalid saleem akbar "
+    "yasir "
     "irfan aamir zubair shoaib junaid rizwan babar noman farhan danish hamza umer talha"
 ).split()
 FEMALE = (
-    "fatima ayesha zainab maryam khadija amina sana hina nadia saima rabia bushra shazia "
-    "farzana nasreen shabana rukhsana samina tahira kulsoom sadia asma iqra mehwish nimra "
+    "fatima ayesha zainab maryam khadija amina sana hina nadia saima rabia bushra "
+    "shazia "
+    "farzana nasreen shabana rukhsana samina tahira kulsoom sadia asma iqra mehwish "
+    "nimra "
     "sobia uzma lubna naila razia parveen zubaida shamim"
 ).split()
 LAST = (
@@ -52,7 +58,7 @@ def _key(s: str) -> str:
         if not t:
             continue
         k = t[0] + "".join(ch for ch in t[1:] if ch not in "aeiouyhw")
-        dedup = k[0] + "".join(b for a, b in zip(k, k[1:], strict=False) if a != b)
+        dedup = k[0] + "".join(b for a, b in itertools.pairwise(k) if a != b)
         out.append(dedup)
     return " ".join(out)
 
@@ -91,6 +97,7 @@ def victims(n_persons: int, *, seed: int = 1, duplication: float = 0.8) -> pl.Da
         Mean number of extra records per person (geometric).
     """
     rng = np.random.default_rng(seed)
+
     def zipf(k: int, size: int) -> np.ndarray:
         w = 1.0 / np.arange(1, k + 1) ** 0.8
         return rng.choice(k, size, p=w / w.sum())
@@ -103,21 +110,33 @@ def victims(n_persons: int, *, seed: int = 1, duplication: float = 0.8) -> pl.Da
         np.array(MALE)[zipf(len(MALE), n_persons)],
     )
     middle = np.where(
-        rng.random(n_persons) < 0.4, np.array(MALE + FEMALE)[rng.integers(0, 70, n_persons)], ""
+        rng.random(n_persons) < 0.4,
+        np.array(MALE + FEMALE)[rng.integers(0, 70, n_persons)],
+        "",
     )
     last = np.array(LAST)[zipf(len(LAST), n_persons)]
     father_first = np.array(MALE)[zipf(len(MALE), n_persons)]
-    father_mid = np.where(rng.random(n_persons) < 0.5, np.array(MALE)[rng.integers(0, len(MALE), n_persons)], "")
+    father_mid = np.where(
+        rng.random(n_persons) < 0.5,
+        np.array(MALE)[rng.integers(0, len(MALE), n_persons)],
+        "",
+    )
     provinces = np.array(list(DISTRICTS))
     prov = provinces[rng.choice(4, n_persons, p=[0.55, 0.25, 0.15, 0.05])]
-    district = np.array([DISTRICTS[p][int(rng.integers(0, len(DISTRICTS[p])))] for p in prov])
+    district = np.array(
+        [DISTRICTS[p][int(rng.integers(0, len(DISTRICTS[p])))] for p in prov]
+    )
     dob_days = rng.integers(
         (dt.date(1975, 1, 1) - dt.date(1970, 1, 1)).days,
         (dt.date(2014, 1, 1) - dt.date(1970, 1, 1)).days,
         n_persons,
     )
     cnic_body = rng.integers(10**11, 10**12, n_persons)
-    cnic_last = np.where(female, rng.choice([2, 4, 6, 8], n_persons), rng.choice([1, 3, 5, 7, 9], n_persons))
+    cnic_last = np.where(
+        female,
+        rng.choice([2, 4, 6, 8], n_persons),
+        rng.choice([1, 3, 5, 7, 9], n_persons),
+    )
     has_cnic = rng.random(n_persons) < 0.7
     has_phone = rng.random(n_persons) < 0.4
     phone = np.char.add("+923", rng.integers(10**8, 10**9, n_persons).astype(str))
@@ -149,7 +168,9 @@ def victims(n_persons: int, *, seed: int = 1, duplication: float = 0.8) -> pl.Da
         if r[k, 4] < 0.1:
             f = None
         fathers.append(f)
-    cnic = np.char.add(cnic_body[person].astype(str), cnic_last[person].astype(str)).astype(object)
+    cnic = np.char.add(
+        cnic_body[person].astype(str), cnic_last[person].astype(str)
+    ).astype(object)
     typo = r[:, 5] < 0.04
     for k in np.nonzero(typo)[0]:
         c = list(cnic[k])
@@ -164,7 +185,9 @@ def victims(n_persons: int, *, seed: int = 1, duplication: float = 0.8) -> pl.Da
     )
     dob = dob_days[person].astype(float)
     dob[r[:, 7] < 0.5] = np.nan
-    age = ((rec_date - dob_days[person]) / 365.25).astype(int) + np.where(r[:, 8] < 0.2, rng.integers(-2, 3, n), 0)
+    age = ((rec_date - dob_days[person]) / 365.25).astype(int) + np.where(
+        r[:, 8] < 0.2, rng.integers(-2, 3, n), 0
+    )
     age = age.astype(float)
     age[r[:, 9] < 0.15] = np.nan
     ph = phone[person].astype(object)
@@ -186,7 +209,9 @@ def victims(n_persons: int, *, seed: int = 1, duplication: float = 0.8) -> pl.Da
             "father_name": pl.Series([fathers[k] for k in order], dtype=pl.String),
             "sex": pl.Series(list(sx[order]), dtype=pl.String),
             "age": pl.Series(age[order], nan_to_null=True).cast(pl.Int64),
-            "date_of_birth": pl.Series(dob[order], nan_to_null=True).cast(pl.Int32).cast(pl.Date),
+            "date_of_birth": pl.Series(dob[order], nan_to_null=True)
+            .cast(pl.Int32)
+            .cast(pl.Date),
             "cnic": pl.Series(list(cnic[order]), dtype=pl.String),
             "phone": pl.Series(list(ph[order]), dtype=pl.String),
             "district": pl.Series(list(dist[order]), dtype=pl.String),

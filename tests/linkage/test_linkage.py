@@ -9,14 +9,13 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 import pytest
-
 import tipsom as ts
 from tipsom import comparisons as cl
 from tipsom.exceptions import InvalidArgumentError, SchemaError, SettingsError
 from tipsom.linkage import evaluate_clusters
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import victims  # noqa: E402
+from synthetic import victims
 
 DATA = Path(__file__).parents[1] / "data" / "linkage"
 
@@ -50,7 +49,7 @@ def fake_1000_settings() -> dict:
     )
 
 
-# -- results on generated data with truth -----------------------------------------------
+# -- results on generated data with truth ------------------------------------------
 def test_generated_data_quality(records: pl.DataFrame, linkage: ts.Linkage) -> None:
     ev = linkage.evaluate("true_person_id")
     pairwise = ev.filter(pl.col("metric") == "pairwise").row(0, named=True)
@@ -61,7 +60,9 @@ def test_generated_data_quality(records: pl.DataFrame, linkage: ts.Linkage) -> N
     assert abs(linkage.stats["n_persons"] - n_true) / n_true < 0.1
 
 
-def test_records_persons_pairs_shape(records: pl.DataFrame, linkage: ts.Linkage) -> None:
+def test_records_persons_pairs_shape(
+    records: pl.DataFrame, linkage: ts.Linkage
+) -> None:
     out = linkage.records
     assert out.columns == [*records.columns, "person_id"]
     assert out.height == records.height
@@ -73,7 +74,9 @@ def test_records_persons_pairs_shape(records: pl.DataFrame, linkage: ts.Linkage)
     smallest = out.group_by("person_id").agg(pl.col("record_id").min())
     assert (smallest["person_id"] == smallest["record_id"]).all()
     pairs = linkage.pairs
-    assert {"record_id_l", "record_id_r", "match_weight", "match_probability"} <= set(pairs.columns)
+    assert {"record_id_l", "record_id_r", "match_weight", "match_probability"} <= set(
+        pairs.columns
+    )
     assert (pairs["record_id_l"] < pairs["record_id_r"]).all()
     p = 1 / (1 + 2 ** (-pairs["match_weight"]))
     assert np.allclose(p.to_numpy(), pairs["match_probability"].to_numpy())
@@ -97,7 +100,8 @@ def test_explain_adds_up(linkage: ts.Linkage) -> None:
 def test_review_is_borderline(linkage: ts.Linkage) -> None:
     rev = linkage.review(0.2, 0.9)
     assert rev["match_probability"].is_between(0.2, 0.9, closed="left").all()
-    assert "name_l" in rev.columns and "name_r" in rev.columns
+    assert "name_l" in rev.columns
+    assert "name_r" in rev.columns
 
 
 def test_term_frequency_weighs_common_names_less(linkage: ts.Linkage) -> None:
@@ -110,11 +114,12 @@ def test_term_frequency_weighs_common_names_less(linkage: ts.Linkage) -> None:
     adj = dict(rows)
     common = [a for n, a in adj.items() if n.startswith("fatima khan")]
     rare = [a for n, a in adj.items() if len(n.split()) == 3]
-    assert common and rare
+    assert common
+    assert rare
     assert min(rare) > max(common)
 
 
-# -- determinism --------------------------------------------------------------------------
+# -- determinism
 def test_row_order_invariance(records: pl.DataFrame, linkage: ts.Linkage) -> None:
     shuffled = records.sample(fraction=1.0, shuffle=True, seed=11)
     again = ts.deduplicate(shuffled)
@@ -128,23 +133,27 @@ def test_thread_count_invariance(tmp_path: Path) -> None:
     import subprocess
 
     script = (
-        "import sys, json; sys.path.insert(0, %r)\n"
+        f"import sys, json; sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
         "from synthetic import victims\nimport tipsom as ts\n"
         "l = ts.deduplicate(victims(300, seed=5))\n"
         "print(json.dumps(l.records['person_id'].to_list()))\n"
         "print(json.dumps(l.settings))\n"
-    ) % str(Path(__file__).parent)
+    )
     outs = []
     for threads in ("1", "2", "3"):
         env = {**__import__("os").environ, "RAYON_NUM_THREADS": threads}
         res = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
         )
         outs.append(res.stdout)
     assert outs[0] == outs[1] == outs[2]
 
 
-# -- incremental linking --------------------------------------------------------------------
+# -- incremental linking
 def test_incremental_keeps_ids(records: pl.DataFrame) -> None:
     first = records.filter(pl.col("date") < pl.date(2023, 1, 1))
     later = records.filter(pl.col("date") >= pl.date(2023, 1, 1))
@@ -158,12 +167,16 @@ def test_incremental_keeps_ids(records: pl.DataFrame) -> None:
     # Some new records joined existing persons.
     new_ids = set(later["record_id"])
     kept = set(before["person_id"])
-    joined_old = after.filter(pl.col("record_id").is_in(list(new_ids)) & pl.col("person_id").is_in(list(kept)))
+    joined_old = after.filter(
+        pl.col("record_id").is_in(list(new_ids)) & pl.col("person_id").is_in(list(kept))
+    )
     assert joined_old.height > 0
     assert grown.evaluate("true_person_id")["f1"][1] > 0.85
 
 
-def test_save_and_load(tmp_path: Path, records: pl.DataFrame, linkage: ts.Linkage) -> None:
+def test_save_and_load(
+    tmp_path: Path, records: pl.DataFrame, linkage: ts.Linkage
+) -> None:
     path = tmp_path / "model.json"
     linkage.save(path)
     linker = ts.Linker.load(path)
@@ -173,10 +186,11 @@ def test_save_and_load(tmp_path: Path, records: pl.DataFrame, linkage: ts.Linkag
     assert again.records["person_id"].equals(linkage.records["person_id"])
 
 
-# -- bad input --------------------------------------------------------------------------------
+# -- bad input
 def test_empty_and_one_row(records: pl.DataFrame) -> None:
     empty = ts.deduplicate(records.head(0))
-    assert empty.records.height == 0 and empty.persons.height == 0
+    assert empty.records.height == 0
+    assert empty.persons.height == 0
     one = ts.deduplicate(records.head(1))
     assert one.records["person_id"].to_list() == records.head(1)["record_id"].to_list()
 
@@ -184,7 +198,17 @@ def test_empty_and_one_row(records: pl.DataFrame) -> None:
 def test_all_null_fields_and_no_identifier(records: pl.DataFrame) -> None:
     nulls = records.head(20).with_columns(
         pl.lit(None, dtype=pl.String).alias(c)
-        for c in ("name", "name_key", "father_name", "father_name_key", "cnic", "phone", "sex", "district", "province")
+        for c in (
+            "name",
+            "name_key",
+            "father_name",
+            "father_name_key",
+            "cnic",
+            "phone",
+            "sex",
+            "district",
+            "province",
+        )
     )
     out = ts.deduplicate(nulls)
     assert out.records["person_id"].n_unique() == 20
@@ -252,7 +276,9 @@ def test_cannot_link_two_cnics_different_sex() -> None:
     )
     linked = ts.deduplicate(df, settings=ts.create_settings(**base))
     assert linked.records["person_id"].n_unique() == 1
-    apart = ts.deduplicate(df, settings=ts.create_settings(**base, cannot_link=[["cnic", "sex"]]))
+    apart = ts.deduplicate(
+        df, settings=ts.create_settings(**base, cannot_link=[["cnic", "sex"]])
+    )
     assert apart.records["person_id"].n_unique() == 2
 
 
@@ -263,7 +289,7 @@ def test_pandas_in_pandas_out(records: pl.DataFrame) -> None:
     assert isinstance(out.persons, pd.DataFrame)
 
 
-# -- splink's data and FEBRL-like linking -----------------------------------------------------
+# -- splink's data and FEBRL-like linking
 def test_fake_1000_against_truth() -> None:
     df = pl.read_csv(DATA / "fake_1000.csv", infer_schema_length=0).with_columns(
         pl.col("unique_id").cast(pl.Int64)
@@ -290,7 +316,8 @@ def test_evaluate_clusters_known_values() -> None:
     ev = evaluate_clusters([1, 1, 1, 2, 2], [1, 1, 1, 2, 2])
     assert ev["f1"].to_list() == [1.0, 1.0]
     ev = evaluate_clusters([1, 2, 3], [1, 1, 1])
-    assert ev["precision"][0] == 1.0 and ev["recall"][0] == 0.0
+    assert ev["precision"][0] == 1.0
+    assert ev["recall"][0] == 0.0
     assert ev["recall"][1] == pytest.approx(1 / 3)
 
 
