@@ -254,8 +254,7 @@ def run_splink(name: str) -> dict:
                 block_on("phone"),
                 block_on("name_key", "father_name_key"),
                 block_on("name_key", "date_of_birth"),
-                block_on("father_name_key", "sex", "district"),
-                block_on("split_part(name_key, ' ', 1)", "sex", "district"),
+                block_on("father_name_key", "split_part(name_key, ' ', 1)", "district"),
             ],
             comparisons=[
                 cl.NameComparison("name").configure(term_frequency_adjustments=True),

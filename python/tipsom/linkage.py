@@ -111,7 +111,7 @@ def create_settings(
     threshold_match_probability: float = 0.9,
     cluster_method: Literal["robust", "connected_components"] = "robust",
     min_density: float = 0.3,
-    u_max_pairs: int = 1_000_000,
+    u_max_pairs: int = 300_000,
     seed: int = 42,
     max_pairs_per_rule: int = 200_000_000,
 ) -> dict[str, Any]:

@@ -70,7 +70,10 @@ impl<'a> Comparator<'a> {
                 if l.kind == LevelType::AbsDiff && text(col).is_some() {
                     return Err(Error::Schema {
                         column: name.into(),
-                        expected: format!("a number or date for comparison '{}' level abs_diff", c.name),
+                        expected: format!(
+                            "a number or date for comparison '{}' level abs_diff",
+                            c.name
+                        ),
                         found: "text".into(),
                     });
                 }
@@ -158,7 +161,10 @@ fn jaro_winkler_of(col: &Encoded, i: usize, j: usize) -> Option<f64> {
     if a == b {
         return Some(1.0);
     }
-    Some(similarity::jaro_winkler(&values[a as usize], &values[b as usize]))
+    Some(similarity::jaro_winkler(
+        &values[a as usize],
+        &values[b as usize],
+    ))
 }
 
 fn applies(l: &CompiledLevel<'_>, i: usize, j: usize) -> bool {
@@ -170,14 +176,25 @@ fn applies(l: &CompiledLevel<'_>, i: usize, j: usize) -> bool {
             Encoded::Number(v) => v[i].is_some() && v[i] == v[j],
         },
         LevelType::AbsDiff => match l.col {
-            Encoded::Number(v) => matches!((v[i], v[j]), (Some(a), Some(b)) if (a - b).abs() <= l.max),
+            Encoded::Number(v) => {
+                matches!((v[i], v[j]), (Some(a), Some(b)) if (a - b).abs() <= l.max)
+            }
             Encoded::Text { .. } => false,
         },
         LevelType::ColumnsSwapped => {
             let Some(o) = l.other else { return false };
             match (l.col, o) {
-                (Encoded::Text { ids: a, values: va, .. }, Encoded::Text { ids: b, values: vb, .. }) => {
-                    let eq = |x: u32, y: u32| x != NULL_ID && y != NULL_ID && va[x as usize] == vb[y as usize];
+                (
+                    Encoded::Text {
+                        ids: a, values: va, ..
+                    },
+                    Encoded::Text {
+                        ids: b, values: vb, ..
+                    },
+                ) => {
+                    let eq = |x: u32, y: u32| {
+                        x != NULL_ID && y != NULL_ID && va[x as usize] == vb[y as usize]
+                    };
                     eq(a[i], b[j]) && eq(a[j], b[i])
                 }
                 (Encoded::Number(a), Encoded::Number(b)) => {
@@ -187,7 +204,9 @@ fn applies(l: &CompiledLevel<'_>, i: usize, j: usize) -> bool {
             }
         }
         _ => {
-            let Some((ids, values)) = text(l.col) else { return false };
+            let Some((ids, values)) = text(l.col) else {
+                return false;
+            };
             let (a, b) = (ids[i], ids[j]);
             if a == NULL_ID || b == NULL_ID {
                 return false;
@@ -198,7 +217,9 @@ fn applies(l: &CompiledLevel<'_>, i: usize, j: usize) -> bool {
                 LevelType::JaroWinkler => same || similarity::jaro_winkler(sa, sb) >= l.threshold,
                 LevelType::Jaro => same || similarity::jaro(sa, sb) >= l.threshold,
                 LevelType::Levenshtein => same || similarity::levenshtein(sa, sb) as f64 <= l.max,
-                LevelType::DamerauLevenshtein => same || similarity::damerau_levenshtein(sa, sb) as f64 <= l.max,
+                LevelType::DamerauLevenshtein => {
+                    same || similarity::damerau_levenshtein(sa, sb) as f64 <= l.max
+                }
                 LevelType::NameTokens => same || similarity::name_tokens_match(sa, sb, l.threshold),
                 LevelType::OneEdit => !same && similarity::one_edit(sa, sb),
                 LevelType::Prefix => similarity::same_prefix(sa, sb, l.length),
@@ -217,12 +238,28 @@ mod tests {
     #[test]
     fn first_applicable_level_wins() {
         let t = Table::new(vec![
-            Column::text("record_id", vec![Some("1".into()), Some("2".into()), Some("3".into()), Some("4".into())]),
+            Column::text(
+                "record_id",
+                vec![
+                    Some("1".into()),
+                    Some("2".into()),
+                    Some("3".into()),
+                    Some("4".into()),
+                ],
+            ),
             Column::text(
                 "name",
-                vec![Some("ali raza".into()), Some("raza ali".into()), Some("alli raza".into()), None],
+                vec![
+                    Some("ali raza".into()),
+                    Some("raza ali".into()),
+                    Some("alli raza".into()),
+                    None,
+                ],
             ),
-            Column::new("age", ColumnData::Int(vec![Some(20), Some(22), Some(30), None])),
+            Column::new(
+                "age",
+                ColumnData::Int(vec![Some(20), Some(22), Some(30), None]),
+            ),
         ])
         .unwrap();
         let r = Records::encode(&t, &[0; 4], "record_id", &["name".into(), "age".into()]).unwrap();
@@ -247,7 +284,12 @@ mod tests {
             Comparison {
                 name: "age".into(),
                 column: "age".into(),
-                levels: vec![Level::new(LevelType::Null), Level::new(LevelType::Exact), near, Level::new(LevelType::Else)],
+                levels: vec![
+                    Level::new(LevelType::Null),
+                    Level::new(LevelType::Exact),
+                    near,
+                    Level::new(LevelType::Else),
+                ],
             },
         ];
         let c = Comparator::new(&r, &cmps).unwrap();
@@ -265,6 +307,9 @@ mod tests {
             l.threshold = Some(0.9);
             l
         };
-        assert!(Comparator::new(&r, &bad).unwrap_err().to_string().contains("'age'"));
+        assert!(Comparator::new(&r, &bad)
+            .unwrap_err()
+            .to_string()
+            .contains("'age'"));
     }
 }

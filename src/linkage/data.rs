@@ -59,8 +59,16 @@ impl Encoded {
     #[must_use]
     pub fn display(&self, i: usize) -> Option<String> {
         match self {
-            Self::Text { ids, values, .. } => (ids[i] != NULL_ID).then(|| values[ids[i] as usize].clone()),
-            Self::Number(v) => v[i].map(|x| if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") }),
+            Self::Text { ids, values, .. } => {
+                (ids[i] != NULL_ID).then(|| values[ids[i] as usize].clone())
+            }
+            Self::Number(v) => v[i].map(|x| {
+                if x.fract() == 0.0 {
+                    format!("{x:.0}")
+                } else {
+                    format!("{x}")
+                }
+            }),
         }
     }
 
@@ -85,12 +93,30 @@ impl Encoded {
                         }
                     }
                 }
-                Self::Text { ids, values, counts }
+                Self::Text {
+                    ids,
+                    values,
+                    counts,
+                }
             }
-            ColumnData::Int(v) => Self::Number(order.iter().map(|&r| v[r].map(|x| x as f64)).collect()),
-            ColumnData::Float(v) => Self::Number(order.iter().map(|&r| v[r].filter(|x| x.is_finite())).collect()),
-            ColumnData::Date(v) => Self::Number(order.iter().map(|&r| v[r].map(f64::from)).collect()),
-            ColumnData::Bool(v) => Self::Number(order.iter().map(|&r| v[r].map(|b| f64::from(u8::from(b)))).collect()),
+            ColumnData::Int(v) => {
+                Self::Number(order.iter().map(|&r| v[r].map(|x| x as f64)).collect())
+            }
+            ColumnData::Float(v) => Self::Number(
+                order
+                    .iter()
+                    .map(|&r| v[r].filter(|x| x.is_finite()))
+                    .collect(),
+            ),
+            ColumnData::Date(v) => {
+                Self::Number(order.iter().map(|&r| v[r].map(f64::from)).collect())
+            }
+            ColumnData::Bool(v) => Self::Number(
+                order
+                    .iter()
+                    .map(|&r| v[r].map(|b| f64::from(u8::from(b))))
+                    .collect(),
+            ),
             ColumnData::StrList(_) => {
                 return Err(Error::Schema {
                     column: column.name.clone(),
@@ -132,7 +158,12 @@ impl Records {
     /// # Errors
     /// [`Error::ColumnNotFound`] for a missing column; [`Error::Schema`] for a list column or
     /// repeated/missing record ids.
-    pub fn encode(table: &Table, dataset: &[u8], id_column: &str, needed: &[String]) -> Result<Self> {
+    pub fn encode(
+        table: &Table,
+        dataset: &[u8],
+        id_column: &str,
+        needed: &[String],
+    ) -> Result<Self> {
         let n = table.height();
         for c in needed {
             table.column(c)?;
@@ -147,7 +178,11 @@ impl Records {
             ColumnData::Str(v) => v
                 .iter()
                 .enumerate()
-                .map(|(r, x)| x.clone().map(IdKey::Text).ok_or_else(|| missing_id(id_column, r)))
+                .map(|(r, x)| {
+                    x.clone()
+                        .map(IdKey::Text)
+                        .ok_or_else(|| missing_id(id_column, r))
+                })
                 .collect::<Result<_>>()?,
             other => {
                 return Err(Error::Schema {
@@ -182,7 +217,14 @@ impl Records {
         }
         let ids = Column::new(id_column, id_col.data.take(&order));
         let ds = order.iter().map(|&r| dataset[r]).collect();
-        Ok(Self { n, input_row: order, dataset: ds, ids, columns, ids_collide })
+        Ok(Self {
+            n,
+            input_row: order,
+            dataset: ds,
+            ids,
+            columns,
+            ids_collide,
+        })
     }
 
     /// The encoded column `name` (it was validated at encoding time).
@@ -243,7 +285,14 @@ mod tests {
         .unwrap();
         let r = Records::encode(&t, &[0, 0, 0], "record_id", &["name".into()]).unwrap();
         assert_eq!(r.input_row, vec![1, 0, 2]);
-        let Encoded::Text { ids, values, counts } = r.column("name").unwrap() else { panic!() };
+        let Encoded::Text {
+            ids,
+            values,
+            counts,
+        } = r.column("name").unwrap()
+        else {
+            panic!()
+        };
         assert_eq!(ids, &vec![0, 0, NULL_ID]);
         assert_eq!(values, &vec!["ali".to_owned()]);
         assert_eq!(counts, &vec![2]);
@@ -252,12 +301,16 @@ mod tests {
     #[test]
     fn duplicate_and_missing_ids() {
         let t = Table::new(vec![Column::text("record_id", s(&[Some("a"), Some("a")]))]).unwrap();
-        let e = Records::encode(&t, &[0, 0], "record_id", &[]).unwrap_err().to_string();
+        let e = Records::encode(&t, &[0, 0], "record_id", &[])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("rows 0 and 1"), "{e}");
         let t = Table::new(vec![Column::text("record_id", s(&[Some("a"), None]))]).unwrap();
         assert!(Records::encode(&t, &[0, 0], "record_id", &[]).is_err());
         let t = Table::new(vec![Column::text("record_id", s(&[Some("a")]))]).unwrap();
-        let e = Records::encode(&t, &[0], "record_id", &["cnic".into()]).unwrap_err().to_string();
+        let e = Records::encode(&t, &[0], "record_id", &["cnic".into()])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("'cnic'"), "{e}");
     }
 }

@@ -151,7 +151,11 @@ pub fn name_tokens_match(a: &str, b: &str, threshold: f64) -> bool {
     }
     let (ta, na) = split(a);
     let (tb, nb) = split(b);
-    let (short, long) = if na <= nb { (&ta[..na], &tb[..nb]) } else { (&tb[..nb], &ta[..na]) };
+    let (short, long) = if na <= nb {
+        (&ta[..na], &tb[..nb])
+    } else {
+        (&tb[..nb], &ta[..na])
+    };
     if short.is_empty() || (short.len() == 1 && long.len() > 2) {
         return false;
     }
@@ -160,6 +164,14 @@ pub fn name_tokens_match(a: &str, b: &str, threshold: f64) -> bool {
         let mut best: Option<(usize, f64)> = None;
         for (k, l) in long.iter().enumerate() {
             if used[k] {
+                continue;
+            }
+            // Jaro–Winkler ≥ t needs Jaro ≥ (t - 0.4) / 0.6 (the largest prefix boost), and
+            // Jaro ≤ (m/|s| + m/|l| + 1) / 3 with m ≤ the shorter length: a cheap exact
+            // rejection of tokens of very different lengths.
+            let (ls, ll) = (s.chars().count() as f64, l.chars().count() as f64);
+            let bound = (ls.min(ll) / ls + ls.min(ll) / ll + 1.0) / 3.0;
+            if s != l && bound + 0.4 * (1.0 - bound) < threshold {
                 continue;
             }
             let sim = if s == l { 1.0 } else { jaro_winkler(s, l) };
@@ -198,11 +210,19 @@ mod tests {
         for _ in 0..20_000 {
             let word = |rng: &mut rand_pcg::Pcg64| -> String {
                 let n = rng.random_range(0..12);
-                (0..n).map(|_| alphabet[rng.random_range(0..alphabet.len())] as char).collect()
+                (0..n)
+                    .map(|_| alphabet[rng.random_range(0..alphabet.len())] as char)
+                    .collect()
             };
             let (a, b) = (word(&mut rng), word(&mut rng));
-            assert!((jaro_winkler(&a, &b) - strsim::jaro_winkler(&a, &b)).abs() < 1e-12, "{a:?} {b:?}");
-            assert!((jaro(&a, &b) - strsim::jaro(&a, &b)).abs() < 1e-12, "{a:?} {b:?}");
+            assert!(
+                (jaro_winkler(&a, &b) - strsim::jaro_winkler(&a, &b)).abs() < 1e-12,
+                "{a:?} {b:?}"
+            );
+            assert!(
+                (jaro(&a, &b) - strsim::jaro(&a, &b)).abs() < 1e-12,
+                "{a:?} {b:?}"
+            );
         }
         let long = "a".repeat(80);
         assert!((jaro_winkler(&long, "aaa") - strsim::jaro_winkler(&long, "aaa")).abs() < 1e-12);
