@@ -27,7 +27,7 @@ pub struct Comparator<'a> {
     levels: Vec<Vec<CompiledLevel<'a>>>,
 }
 
-fn text<'a>(e: &'a Encoded) -> Option<(&'a [u32], &'a [String])> {
+fn text(e: &Encoded) -> Option<(&[u32], &[String])> {
     match e {
         Encoded::Text { ids, values, .. } => Some((ids, values)),
         Encoded::Number(_) => None,

@@ -568,8 +568,10 @@ mod tests {
     use super::*;
     use crate::control::NoControl;
 
-    fn victims(rows: &[(&str, &str, &str, &str, Option<&str>, &str)]) -> Table {
-        let col = |f: &dyn Fn(&(&str, &str, &str, &str, Option<&str>, &str)) -> Option<String>| -> Vec<Option<String>> {
+    type Row<'a> = (&'a str, &'a str, &'a str, &'a str, Option<&'a str>, &'a str);
+
+    fn victims(rows: &[Row<'_>]) -> Table {
+        let col = |f: &dyn Fn(&Row<'_>) -> Option<String>| -> Vec<Option<String>> {
             rows.iter().map(f).collect()
         };
         let key = |s: &str| Some(s.replace(' ', "").chars().take(6).collect::<String>());

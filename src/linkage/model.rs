@@ -15,6 +15,8 @@
 //! Term-frequency adjustment (Winkler; splink's `tf_adjustment`) replaces u on an exact level by
 //! the frequency of the agreeing value, so that agreeing on "Muhammad" counts less than agreeing
 //! on a rare name.
+// Loops index several parallel arrays (levels of m, u and counts) at once.
+#![allow(clippy::needless_range_loop)]
 
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
@@ -371,6 +373,7 @@ struct EmStats {
     converged: bool,
 }
 
+#[allow(clippy::too_many_arguments)] // private kernel; a struct would only rename them
 /// EM with u fixed. `include[c]`: comparison enters the likelihood; `estimate[c]`: its m is
 /// re-estimated. Returns expected match counts per level at convergence.
 fn em(
@@ -597,6 +600,7 @@ mod tests {
 
     /// Simulates comparison vectors from known λ, m, u and checks EM recovers m and λ.
     #[test]
+    #[allow(clippy::manual_memcpy)]
     fn em_recovers_known_parameters() {
         let mut settings = default_victim_settings();
         settings.comparisons.truncate(3);

@@ -10,6 +10,8 @@
 //! (normalized Roman names): it keeps the match flags in two `u64` bit sets instead of
 //! allocating, which made estimating u on a million random pairs several times faster. It
 //! gives the same value as `strsim` (checked by a differential test below).
+// Loops index several parallel arrays (levels of m, u and counts) at once.
+#![allow(clippy::needless_range_loop)]
 
 /// Jaro similarity of ASCII byte strings of at most 64 bytes (same definition as `strsim`).
 fn jaro_ascii(a: &[u8], b: &[u8]) -> f64 {
