@@ -111,7 +111,7 @@ def create_settings(
     threshold_match_probability: float = 0.9,
     cluster_method: Literal["robust", "connected_components"] = "robust",
     min_density: float = 0.3,
-    u_max_pairs: int = 300_000,
+    u_max_pairs: int = 100_000,
     seed: int = 42,
     max_pairs_per_rule: int = 200_000_000,
 ) -> dict[str, Any]:
@@ -142,7 +142,9 @@ def create_settings(
         Robust clustering: share of the pairs compared between two groups that must be
         links for the groups to merge.
     u_max_pairs
-        Random pairs sampled to estimate u.
+        Random pairs sampled to estimate u. The u of an exact level on the comparison's
+        own column is computed exactly from value counts, so a modest sample is enough
+        for the fuzzy levels.
     seed
         Seed of that sample.
     max_pairs_per_rule

@@ -205,7 +205,7 @@ pub struct Training {
 impl Default for Training {
     fn default() -> Self {
         Self {
-            u_max_pairs: 300_000,
+            u_max_pairs: 100_000,
             seed: 42,
             em_max_iterations: 25,
             em_convergence: 1e-4,
