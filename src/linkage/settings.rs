@@ -693,7 +693,12 @@ pub fn default_victim_settings() -> Settings {
             different: vec!["cnic".into(), "sex".into()],
         }],
         training: Training::default(),
-        clustering: Clustering::default(),
+        // Tuned on generated victim data at 10k, 100k and 1M records (benches/bench_linkage.py):
+        // common names make look-alikes frequent, so links need strong evidence.
+        clustering: Clustering {
+            threshold_match_probability: 0.97,
+            ..Clustering::default()
+        },
         max_pairs_per_rule: default_max_pairs(),
         retain_match_probability: default_retain(),
         probability_two_random_records_match: None,

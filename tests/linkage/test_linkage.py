@@ -344,3 +344,13 @@ def test_settings_json_round_trip(linkage: ts.Linkage) -> None:
     text = json.dumps(s)
     assert ts.Linker(text).settings == s
     assert s["candidate_match_probability"] > 0
+
+
+def test_repr_and_progress(records: pl.DataFrame) -> None:
+    seen: list[str] = []
+    out = ts.deduplicate(records.head(300), progress=lambda s, d, t: seen.append(s))
+    assert {"blocking", "comparing", "estimating u", "clustering"} <= set(seen)
+    assert "persons" in out._repr_html_()
+    assert "records ->" in repr(out)
+    html = out.explain(*out.pairs.row(0)[:2])._repr_html_()
+    assert "match_weight" in html
