@@ -640,6 +640,7 @@ mod tests {
         // Five records are too few to estimate m and u: start from a given model.
         let mut settings = default_victim_settings();
         model::Model::from_settings(&settings).write_to(&mut settings, None);
+        settings.clustering.threshold_match_probability = 0.9;
         let link = run(&t, &[0; 5], settings.clone(), None, &NoControl).unwrap();
         assert_eq!(link.person_id[0], link.person_id[1]);
         assert_eq!(link.person_id[2], link.person_id[3]);
