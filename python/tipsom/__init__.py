@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from tipsom import (  # noqa: F401  (_core: the compiled module)
     _core,
+    blocking,
+    comparisons,
     datasets,
     exceptions,
     expr,
@@ -19,22 +21,42 @@ from tipsom import (  # noqa: F401  (_core: the compiled module)
     mse,
 )
 from tipsom._core import __version__
+from tipsom.blocking import block_on
 from tipsom.indicators import classify_case, classify_cases
+from tipsom.linkage import (
+    Linkage,
+    Linker,
+    count_pairs,
+    create_settings,
+    deduplicate,
+    default_settings,
+    link,
+)
 from tipsom.normalize import default_law_table, normalize
 from tipsom.quality import quality
 from tipsom.read import ReadReport, read_returns
 from tipsom.report import report
 
 __all__ = [
+    "Linkage",
+    "Linker",
     "ReadReport",
     "__version__",
+    "block_on",
+    "blocking",
     "classify_case",
     "classify_cases",
-    "default_law_table",
+    "comparisons",
+    "count_pairs",
+    "create_settings",
     "datasets",
+    "deduplicate",
+    "default_law_table",
+    "default_settings",
     "exceptions",
     "expr",
     "indicators",
+    "link",
     "mse",
     "normalize",
     "quality",

@@ -13,14 +13,14 @@ __all__ = ["block_on"]
 
 
 def block_on(*keys: str | tuple[str, str], name: str | None = None) -> dict[str, Any]:
-    """A blocking rule: records are compared when every key agrees and none is missing.
+    """Make a blocking rule: records are compared when every key agrees (none missing).
 
     Parameters
     ----------
     *keys
-        Column names, or ``(column, transform)`` tuples. Transforms: ``"prefix:N"`` (first N
-        characters), ``"first_token"``, ``"last_token"``, ``"sorted_tokens"``, ``"year"``
-        (of a date), ``"band:N"`` (integer bands of width N).
+        Column names, or ``(column, transform)`` tuples. Transforms: ``"prefix:N"``
+        (first N characters), ``"first_token"``, ``"last_token"``, ``"sorted_tokens"``,
+        ``"year"`` (of a date), ``"band:N"`` (integer bands of width N).
     name
         Name shown in messages and in ``Linkage.pairs["blocking_rule"]``.
 

@@ -1,8 +1,8 @@
 """Comparison library: ordered comparison levels per field, in splink's vocabulary.
 
 Each function returns a plain ``dict`` (one entry of the settings' ``comparisons``): a
-``name``, a ``column`` and ordered ``levels``; the first level that applies to a pair wins.
-Every comparison starts with a null level (weight 0) and ends with ``else``.
+``name``, a ``column`` and ordered ``levels``; the first level that applies to a pair
+wins. Every comparison starts with a null level (weight 0) and ends with ``else``.
 
 >>> from tipsom import comparisons as cl
 >>> [level["type"] for level in cl.ExactMatch("sex")["levels"]]
@@ -44,7 +44,7 @@ def _else() -> dict[str, Any]:
     return _level("else", "else")
 
 
-def ExactMatch(  # noqa: N802
+def ExactMatch(
     column: str, *, term_frequency_adjustments: bool = False, name: str | None = None
 ) -> dict[str, Any]:
     """Levels: null, exact, else.
@@ -64,10 +64,14 @@ def ExactMatch(  # noqa: N802
         One comparison of the settings.
     """
     exact = _level("exact", "exact", tf_adjust=term_frequency_adjustments)
-    return {"name": name or column, "column": column, "levels": [_null(), exact, _else()]}
+    return {
+        "name": name or column,
+        "column": column,
+        "levels": [_null(), exact, _else()],
+    }
 
 
-def JaroWinklerAtThresholds(  # noqa: N802
+def JaroWinklerAtThresholds(
     column: str,
     thresholds: Sequence[float] = (0.92, 0.8),
     *,
@@ -100,7 +104,7 @@ def JaroWinklerAtThresholds(  # noqa: N802
 
 
 def _distance(
-    kind: str, column: str, distances: Sequence[int], tf: bool, name: str | None
+    kind: str, column: str, distances: Sequence[int], *, tf: bool, name: str | None
 ) -> dict[str, Any]:
     levels = [_null(), _level("exact", "exact", tf_adjust=tf)]
     for d in sorted(distances):
@@ -109,7 +113,7 @@ def _distance(
     return {"name": name or column, "column": column, "levels": levels}
 
 
-def LevenshteinAtThresholds(  # noqa: N802
+def LevenshteinAtThresholds(
     column: str,
     distances: Sequence[int] = (1, 2),
     *,
@@ -134,10 +138,12 @@ def LevenshteinAtThresholds(  # noqa: N802
     dict
         One comparison of the settings.
     """
-    return _distance("levenshtein", column, distances, term_frequency_adjustments, name)
+    return _distance(
+        "levenshtein", column, distances, tf=term_frequency_adjustments, name=name
+    )
 
 
-def DamerauLevenshteinAtThresholds(  # noqa: N802
+def DamerauLevenshteinAtThresholds(
     column: str,
     distances: Sequence[int] = (1, 2),
     *,
@@ -163,11 +169,15 @@ def DamerauLevenshteinAtThresholds(  # noqa: N802
         One comparison of the settings.
     """
     return _distance(
-        "damerau_levenshtein", column, distances, term_frequency_adjustments, name
+        "damerau_levenshtein",
+        column,
+        distances,
+        tf=term_frequency_adjustments,
+        name=name,
     )
 
 
-def NameComparison(  # noqa: N802
+def NameComparison(
     column: str,
     *,
     key_column: str | None = None,
@@ -175,11 +185,11 @@ def NameComparison(  # noqa: N802
     term_frequency_adjustments: bool = True,
     name: str | None = None,
 ) -> dict[str, Any]:
-    """A personal-name comparison that tolerates spelling, swapped and missing parts.
+    """Compare personal names, tolerating spelling, swapped and missing parts.
 
-    Levels: null, exact (term-frequency adjusted), same phonetic key (when ``key_column`` is
-    given), Jaro–Winkler ≥ first threshold, same parts in any order or with parts missing,
-    Jaro–Winkler ≥ the other thresholds, else.
+    Levels: null, exact (term-frequency adjusted), same phonetic key (when
+    ``key_column`` is given), Jaro–Winkler ≥ first threshold, same parts in any order or
+    with parts missing, Jaro–Winkler ≥ the other thresholds, else.
 
     Parameters
     ----------
@@ -202,7 +212,14 @@ def NameComparison(  # noqa: N802
     ts = sorted(thresholds, reverse=True)
     levels = [_null(), _level("exact", "exact", tf_adjust=term_frequency_adjustments)]
     if key_column:
-        levels.append(_level("exact", "same phonetic key", column=key_column))
+        levels.append(
+            _level(
+                "exact",
+                "same phonetic key",
+                column=key_column,
+                tf_adjust=term_frequency_adjustments,
+            )
+        )
     levels.append(_level("jaro_winkler", f"jaro-winkler >= {ts[0]}", threshold=ts[0]))
     levels.append(
         _level("name_tokens", "same parts, any order or missing", threshold=ts[0])
@@ -213,7 +230,7 @@ def NameComparison(  # noqa: N802
     return {"name": name or column, "column": column, "levels": levels}
 
 
-def ForenameSurnameComparison(  # noqa: N802
+def ForenameSurnameComparison(
     forename: str,
     surname: str,
     *,
@@ -222,8 +239,9 @@ def ForenameSurnameComparison(  # noqa: N802
 ) -> dict[str, Any]:
     """Forename and surname together, tolerating a swap of the two fields.
 
-    Levels: null (forename), both exact, swapped, forename Jaro–Winkler at each threshold,
-    surname exact, forename exact, else. Use it alongside a surname comparison.
+    Levels: null (forename), both exact, swapped, forename Jaro–Winkler at each
+    threshold, surname exact, forename exact, else. Use it alongside a surname
+    comparison.
 
     Parameters
     ----------
@@ -252,16 +270,18 @@ def ForenameSurnameComparison(  # noqa: N802
     for t in sorted(thresholds, reverse=True):
         levels.append(_level("jaro_winkler", f"jaro-winkler >= {t}", threshold=t))
     levels.append(_else())
-    return {"name": name or f"{forename}_{surname}", "column": forename, "levels": levels}
+    return {
+        "name": name or f"{forename}_{surname}",
+        "column": forename,
+        "levels": levels,
+    }
 
 
-def CnicComparison(  # noqa: N802
-    column: str = "cnic", *, name: str | None = None
-) -> dict[str, Any]:
+def CnicComparison(column: str = "cnic", *, name: str | None = None) -> dict[str, Any]:
     """Pakistani CNIC (13 digits): exact, same locality + family code, one typo, else.
 
-    Levels: null, exact, same first 12 digits (only the sex digit differs), one substituted
-    digit or two adjacent digits swapped, else.
+    Levels: null, exact, same first 12 digits (only the sex digit differs), one
+    substituted digit or two adjacent digits swapped, else.
 
     Parameters
     ----------
@@ -285,7 +305,7 @@ def CnicComparison(  # noqa: N802
     return {"name": name or column, "column": column, "levels": levels}
 
 
-def DateComparison(  # noqa: N802
+def DateComparison(
     column: str,
     *,
     max_days: Sequence[int] = (31, 366),
@@ -314,7 +334,7 @@ def DateComparison(  # noqa: N802
     return {"name": name or column, "column": column, "levels": levels}
 
 
-def AbsoluteDifferenceAtThresholds(  # noqa: N802
+def AbsoluteDifferenceAtThresholds(
     column: str,
     thresholds: Sequence[float] = (1, 3),
     *,
@@ -343,7 +363,7 @@ def AbsoluteDifferenceAtThresholds(  # noqa: N802
     return {"name": name or column, "column": column, "levels": levels}
 
 
-def DistrictComparison(  # noqa: N802
+def DistrictComparison(
     column: str = "district",
     *,
     province_column: str = "province",

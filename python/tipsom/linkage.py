@@ -1,11 +1,11 @@
 """Deduplicate victims across circles: count people, not records.
 
 The same victim is recorded by the circle that intercepted her, the police station that
-registered the FIR and the shelter that took her in, each with its own spelling. Counting
-records inflates every indicator; merging look-alikes hides victims. :func:`deduplicate`
-finds the records that describe one person with a Fellegi–Sunter model (m and u estimated
-without labels: u by random sampling, m by EM, as in splink) and gives each person a
-deterministic ``person_id``.
+registered the FIR and the shelter that took her in, each with its own spelling.
+Counting records inflates every indicator; merging look-alikes hides victims.
+:func:`deduplicate` finds the records that describe one person with a Fellegi–Sunter
+model (m and u estimated without labels: u by random sampling, m by EM, as in splink)
+and gives each person a deterministic ``person_id``.
 
 >>> import polars as pl
 >>> import tipsom as ts
@@ -79,11 +79,11 @@ PERSON_ATTRIBUTES = (
 def default_settings() -> dict[str, Any]:
     """Default settings for the normalized victim schema.
 
-    Blocking on CNIC, phone, name and father's-name keys, name key and date of birth, and two
-    looser rules within district; comparisons of name and father's name (spelling, phonetic
-    key, swapped and missing parts, term-frequency adjusted), CNIC (typos, family code), date
-    of birth, age, sex, phone and district-within-province; a cannot-link rule for two
-    different CNICs with different sex.
+    Blocking on CNIC, phone, name and father's-name keys, name key and date of birth,
+    and two looser rules within district; comparisons of name and father's name
+    (spelling, phonetic key, swapped and missing parts, term-frequency adjusted), CNIC
+    (typos, family code), date of birth, age, sex, phone and district-within-province; a
+    cannot-link rule for two different CNICs with different sex.
 
     Returns
     -------
@@ -111,7 +111,7 @@ def create_settings(
     threshold_match_probability: float = 0.9,
     cluster_method: Literal["robust", "connected_components"] = "robust",
     min_density: float = 0.3,
-    u_max_pairs: int = 1_000_000,
+    u_max_pairs: int = 100_000,
     seed: int = 42,
     max_pairs_per_rule: int = 200_000_000,
 ) -> dict[str, Any]:
@@ -131,18 +131,20 @@ def create_settings(
     source_column
         Column naming the agency that recorded the record (summarised in ``persons``).
     cannot_link
-        Lists of columns; a pair whose values differ (both present) on every column of one
-        list is never linked, e.g. ``[["cnic", "sex"]]``.
+        Lists of columns; a pair whose values differ (both present) on every column of
+        one list is never linked, e.g. ``[["cnic", "sex"]]``.
     threshold_match_probability
         Pairs at or above this probability are links when clustering.
     cluster_method
         ``'robust'`` resists chaining (a weak bridge does not merge two groups);
         ``'connected_components'`` is splink's default clustering.
     min_density
-        Robust clustering: share of the pairs compared between two groups that must be links
-        for the groups to merge.
+        Robust clustering: share of the pairs compared between two groups that must be
+        links for the groups to merge.
     u_max_pairs
-        Random pairs sampled to estimate u.
+        Random pairs sampled to estimate u. The u of an exact level on the comparison's
+        own column is computed exactly from value counts, so a modest sample is enough
+        for the fuzzy levels.
     seed
         Seed of that sample.
     max_pairs_per_rule
@@ -222,8 +224,8 @@ def _project(frame: pl.DataFrame, settings: dict[str, Any], what: str) -> pl.Dat
 
 
 def _check_dtypes(frame: pl.DataFrame) -> pl.DataFrame:
-    # Arrow's view types and categoricals are handled by for_core; durations/times are not
-    # comparable values: refuse them with the column named.
+    # Categoricals are handled by for_core; durations and times are not comparable
+    # values: refuse them with the column named.
     for name, dtype in frame.schema.items():
         if dtype in (pl.Duration, pl.Time) or isinstance(dtype, (pl.Struct, pl.Array)):
             msg = f"column '{name}': expected text, a number or a date, found {dtype}"
@@ -261,9 +263,9 @@ def deduplicate(
         canonical columns are needed: ``record_id, source, name, name_key, father_name,
         father_name_key, sex, age, date_of_birth, cnic, phone, district, province``.
     settings
-        A settings dict (:func:`create_settings`, :func:`default_settings`), JSON text, or
-        the path of a saved model. A trained model (m and u on every level) is applied
-        without re-estimating it.
+        A settings dict (:func:`create_settings`, :func:`default_settings`), JSON text,
+        or the path of a saved model. A trained model (m and u on every level) is
+        applied without re-estimating it.
     progress
         Called as ``progress(stage, done, total)`` during long runs.
 
@@ -285,11 +287,12 @@ def deduplicate(
     Notes
     -----
     Fellegi & Sunter (1969): each candidate pair gets a match weight, the sum over
-    comparisons of log2(m/u) for the level observed, plus the prior log-odds; term-frequency
-    adjustments replace u on exact name levels by the frequency of the name. ``person_id`` is
-    the smallest record id of the person (as text), whatever the row order or thread count.
-    Records with no usable identifier (every blocking key missing) are kept as their own
-    persons and counted in ``Linkage.stats["n_without_identifier"]``.
+    comparisons of log2(m/u) for the level observed, plus the prior log-odds;
+    term-frequency adjustments replace u on exact name levels by the frequency of the
+    name. ``person_id`` is the smallest record id of the person (as text), whatever the
+    row order or thread count. Records with no usable identifier (every blocking key
+    missing) are kept as their own persons and counted in
+    ``Linkage.stats["n_without_identifier"]``.
     """
     s = _load_settings(settings)
     frame = to_polars(records, argument="records")
@@ -310,8 +313,8 @@ def link(
     Parameters
     ----------
     a, b
-        Two frames with the columns the settings use; record ids must be unique within each
-        (they may repeat across the two).
+        Two frames with the columns the settings use; record ids must be unique within
+        each (they may repeat across the two).
     settings
         As in :func:`deduplicate`.
     link_type
@@ -352,12 +355,16 @@ def count_pairs(records: Any, *, settings: SettingsLike = None) -> pl.DataFrame:
     Returns
     -------
     polars.DataFrame
-        ``blocking_rule``, ``pairs`` (each rule on its own, before removing pairs that an
-        earlier rule already produced).
+        ``blocking_rule``, ``pairs`` (each rule on its own, before removing pairs that
+        an earlier rule already produced).
     """
     s = _load_settings(settings)
     frame = to_polars(records, argument="records")
-    cols = [k if isinstance(k, str) else k["column"] for r in s["blocking_rules"] for k in r["keys"]]
+    cols = [
+        k if isinstance(k, str) else k["column"]
+        for r in s["blocking_rules"]
+        for k in r["keys"]
+    ]
     cols = list(dict.fromkeys([s.get("unique_id_column", "record_id"), *cols]))
     missing = [c for c in cols if c not in frame.columns]
     if missing:
@@ -387,17 +394,19 @@ def evaluate_clusters(predicted: Any, truth: Any) -> pl.DataFrame:
 
     Notes
     -----
-    Pairwise: a pair of records is a true positive when both clusterings put them together.
-    B-cubed (Bagga & Baldwin 1998): per record, precision is the share of its predicted
-    cluster in its true cluster, recall the share of its true cluster in its predicted one,
-    averaged over records.
+    Pairwise: a pair of records is a true positive when both clusterings put them
+    together. B-cubed (Bagga & Baldwin 1998): per record, precision is the share of its
+    predicted cluster in its true cluster, recall the share of its true cluster in its
+    predicted one, averaged over records.
 
     Examples
     --------
     >>> evaluate_clusters([1, 1, 2, 2], [1, 1, 1, 2]).round(3).rows()
     [('pairwise', 0.5, 0.333, 0.4), ('b_cubed', 0.75, 0.667, 0.706)]
     """
-    p = pl.Series("p", list(predicted) if not isinstance(predicted, pl.Series) else predicted)
+    p = pl.Series(
+        "p", list(predicted) if not isinstance(predicted, pl.Series) else predicted
+    )
     t = pl.Series("t", list(truth) if not isinstance(truth, pl.Series) else truth)
     if p.len() != t.len():
         msg = "`predicted` and `truth` must have the same length"
@@ -407,7 +416,11 @@ def evaluate_clusters(predicted: Any, truth: Any) -> pl.DataFrame:
     cells = df.group_by(["p", "t"]).len().rename({"len": "nij"})
     a = df.group_by("p").len().rename({"len": "a"})
     b = df.group_by("t").len().rename({"len": "b"})
-    cells = cells.join(a, on="p").join(b, on="t").with_columns(pl.col("nij", "a", "b").cast(pl.Float64))
+    cells = (
+        cells.join(a, on="p")
+        .join(b, on="t")
+        .with_columns(pl.col("nij", "a", "b").cast(pl.Float64))
+    )
 
     def pairs(col: str) -> float:
         return float((cells[col] * (cells[col] - 1) / 2).sum())
@@ -439,9 +452,9 @@ class Explanation:
     Attributes
     ----------
     table : polars.DataFrame
-        ``comparison, level, value_l, value_r, m_probability, u_probability, bayes_factor,
-        tf_adjustment, match_weight``; the weights of all rows but the last (``total``) add up
-        to the last.
+        ``comparison, level, value_l, value_r, m_probability, u_probability,
+        bayes_factor, tf_adjustment, match_weight``; the weights of all rows but the
+        last (``total``) add up to the last.
     """
 
     def __init__(self, table: pl.DataFrame, a: str, b: str) -> None:
@@ -459,7 +472,7 @@ class Explanation:
         return 1.0 / (1.0 + 2.0 ** (-self.match_weight))
 
     def chart(self, *, ax: Any = None) -> Any:
-        """A waterfall chart of the weights (matplotlib, imported only here).
+        """Draw a waterfall chart of the weights (matplotlib, imported only here).
 
         Parameters
         ----------
@@ -473,7 +486,10 @@ class Explanation:
         import matplotlib.pyplot as plt
 
         rows = self.table.filter(pl.col("comparison") != "total")
-        labels = [f"{c}\n{lv}" for c, lv in zip(rows["comparison"], rows["level"], strict=True)]
+        labels = [
+            f"{c}\n{lv}"
+            for c, lv in zip(rows["comparison"], rows["level"], strict=True)
+        ]
         weights = rows["match_weight"].to_list()
         if ax is None:
             fig, ax = plt.subplots(figsize=(max(6.0, 1.1 * (len(weights) + 1)), 4.0))
@@ -485,7 +501,13 @@ class Explanation:
             start += w
         ax.bar(len(weights), start, color="#264653")
         ax.axhline(0, color="black", linewidth=0.8)
-        ax.set_xticks(range(len(weights) + 1), [*labels, "total"], rotation=45, ha="right", fontsize=8)
+        ax.set_xticks(
+            range(len(weights) + 1),
+            [*labels, "total"],
+            rotation=45,
+            ha="right",
+            fontsize=8,
+        )
         ax.set_ylabel("match weight (log2 Bayes factor)")
         ax.set_title(
             f"{self.record_ids[0]} vs {self.record_ids[1]}: "
@@ -498,7 +520,8 @@ class Explanation:
         return self.table._repr_html_()
 
     def __repr__(self) -> str:
-        return f"Explanation({self.record_ids[0]!r}, {self.record_ids[1]!r}, match_weight={self.match_weight:.2f})"
+        a, b = self.record_ids
+        return f"Explanation({a!r}, {b!r}, match_weight={self.match_weight:.2f})"
 
 
 class Linkage:
@@ -536,8 +559,8 @@ class Linkage:
     def pairs(self) -> Any:
         """Scored candidate pairs (probability ≥ ``retain_match_probability``).
 
-        Columns: ``<id>_l, <id>_r, match_weight, match_probability, blocking_rule`` and one
-        ``gamma_<comparison>`` (the level index) per comparison.
+        Columns: ``<id>_l, <id>_r, match_weight, match_probability, blocking_rule`` and
+        one ``gamma_<comparison>`` (the level index) per comparison.
         """
         if self._pairs is None:
             self._pairs = pl.DataFrame(self._core.pairs(0.0))
@@ -545,9 +568,12 @@ class Linkage:
 
     @property
     def persons(self) -> Any:
-        """One row per person: ``person_id``, ``record_count``, ``sources``, ``n_sources``,
-        the best-supported value of each identifying column (the most frequent non-missing
-        value, ties to the smallest), and ``first_date``/``last_date`` when ``date`` exists.
+        """One row per person, with the sources that recorded them.
+
+        Columns: ``person_id``, ``record_count``, ``sources``, ``n_sources``, the
+        best-supported value of each identifying column (the most frequent non-missing
+        value, ties to the smallest), and ``first_date``/``last_date`` when ``date``
+        exists.
         """
         if self._persons is None:
             self._persons = self._make_persons()
@@ -560,14 +586,30 @@ class Linkage:
         )
         aggs: list[pl.Expr] = [pl.len().cast(pl.UInt32).alias("record_count")]
         if source and source in df.columns:
-            aggs.append(pl.col(source).cast(pl.String).drop_nulls().unique().sort().alias("sources"))
+            aggs.append(
+                pl.col(source)
+                .cast(pl.String)
+                .drop_nulls()
+                .unique()
+                .sort()
+                .alias("sources")
+            )
         if "date" in df.columns and df.schema["date"] in (pl.Date, pl.Datetime):
-            aggs += [pl.col("date").min().alias("first_date"), pl.col("date").max().alias("last_date")]
+            aggs += [
+                pl.col("date").min().alias("first_date"),
+                pl.col("date").max().alias("last_date"),
+            ]
         out = df.group_by("person_id").agg(aggs)
         if "sources" in out.columns:
-            out = out.with_columns(n_sources=pl.col("sources").list.len().cast(pl.UInt32))
+            out = out.with_columns(
+                n_sources=pl.col("sources").list.len().cast(pl.UInt32)
+            )
         comparison_cols = [c["column"] for c in self._settings.get("comparisons", [])]
-        attrs = [c for c in dict.fromkeys([*PERSON_ATTRIBUTES, *comparison_cols]) if c in df.columns]
+        attrs = [
+            c
+            for c in dict.fromkeys([*PERSON_ATTRIBUTES, *comparison_cols])
+            if c in df.columns
+        ]
         for c in attrs:
             best = (
                 df.select("person_id", c)
@@ -593,26 +635,42 @@ class Linkage:
         Returns
         -------
         DataFrame
-            The pair columns, then ``<column>_l``/``<column>_r`` for each compared column.
+            The pair columns, then ``<column>_l``/``<column>_r`` for each compared
+            column.
         """
         if not 0.0 <= lower <= upper <= 1.0:
-            msg = f"`lower` and `upper` must satisfy 0 <= lower <= upper <= 1, got {lower}, {upper}"
+            msg = (
+                "`lower` and `upper` must satisfy 0 <= lower <= upper <= 1, "
+                f"got {lower}, {upper}"
+            )
             raise InvalidArgumentError(msg)
         pairs = pl.DataFrame(self._core.pairs(lower)).filter(
             pl.col("match_probability") < upper
         )
         uid = self._settings["unique_id_column"]
-        cols = [c for c in _settings_columns(self._settings) if c != uid and c in self._frame.columns]
+        cols = [
+            c
+            for c in _settings_columns(self._settings)
+            if c != uid and c in self._frame.columns
+        ]
         side = self._frame.select(uid, *cols)
         if "source_dataset" in self._frame.columns:
             side = self._frame.unique(uid, keep="first").select(uid, *cols)
         out = pairs.join(
-            side.rename({c: f"{c}_l" for c in cols}), left_on=f"{uid}_l", right_on=uid, how="left"
-        ).join(side.rename({c: f"{c}_r" for c in cols}), left_on=f"{uid}_r", right_on=uid, how="left")
+            side.rename({c: f"{c}_l" for c in cols}),
+            left_on=f"{uid}_l",
+            right_on=uid,
+            how="left",
+        ).join(
+            side.rename({c: f"{c}_r" for c in cols}),
+            left_on=f"{uid}_r",
+            right_on=uid,
+            how="left",
+        )
         return self._out(out.sort("match_probability", descending=True))
 
     def explain(self, record_a: Any, record_b: Any) -> Explanation:
-        """The pair's match weight, comparison by comparison.
+        """Explain the pair's match weight, comparison by comparison.
 
         Parameters
         ----------
@@ -641,13 +699,16 @@ class Linkage:
             See :func:`evaluate_clusters`.
         """
         if truth_column not in self._frame.columns:
-            msg = f"column '{truth_column}' not found; available columns: {', '.join(self._frame.columns)}"
+            available = ", ".join(self._frame.columns)
+            msg = f"column '{truth_column}' not found; available columns: {available}"
             raise SchemaError(msg)
         return evaluate_clusters(self._person_ids, self._frame[truth_column])
 
     # -- persistence and incremental linking ------------------------------------------
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the settings with the fitted model as JSON (load with :meth:`Linker.load`).
+        """Write the settings with the fitted model as JSON.
+
+        Load it with :meth:`Linker.load`.
 
         Parameters
         ----------
@@ -659,9 +720,9 @@ class Linkage:
     def add(self, new_records: Any, *, progress: Progress | None = None) -> Linkage:
         """Link new records (next month's returns) without renumbering anyone.
 
-        Existing persons keep their ``person_id``; a new record joins at most one of them
-        (two existing persons are never merged); new persons get the smallest id of their
-        records. The fitted model is reused.
+        Existing persons keep their ``person_id``; a new record joins at most one of
+        them (two existing persons are never merged); new persons get the smallest id of
+        their records. The fitted model is reused.
 
         Parameters
         ----------
@@ -695,10 +756,12 @@ class Linkage:
     def _repr_html_(self) -> str:
         s = self.stats
         rules = "".join(
-            f"<tr><td>{html.escape(str(r))}</td><td style='text-align:right'>{n:,}</td></tr>"
+            f"<tr><td>{html.escape(str(r))}</td>"
+            f"<td style='text-align:right'>{n:,}</td></tr>"
             for r, n in s["pairs_per_rule"]
         )
         prior = self._settings.get("candidate_match_probability")
+        share = "-" if prior is None else f"{prior:.4f}"
         return (
             "<div><b>tipsom Linkage</b>"
             f"<p>{s['n_records']:,} records &rarr; <b>{s['n_persons']:,} persons</b> "
@@ -707,7 +770,7 @@ class Linkage:
             f"{s['n_without_identifier']:,} records without a usable identifier.</p>"
             f"<p>Model: {'estimated here' if s['trained'] else 'loaded'}; "
             f"EM iterations {s['em_iterations']}, converged {s['em_converged']}; "
-            f"share of candidate pairs that match {prior if prior is None else f'{prior:.4f}'}.</p>"
+            f"share of candidate pairs that match {share}.</p>"
             "<table><tr><th>blocking rule</th><th>pairs</th></tr>"
             f"{rules}</table></div>"
         )

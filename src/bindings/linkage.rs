@@ -19,7 +19,10 @@ pub(crate) struct PyLinkage {
 impl PyLinkage {
     /// `person_id` per input row, in input order, as an Arrow table with one column.
     fn person_ids(&self) -> PyResult<PyTable> {
-        let t = Table::new(vec![Column::new("person_id", ColumnData::Str(self.inner.person_ids_input_order()))])?;
+        let t = Table::new(vec![Column::new(
+            "person_id",
+            ColumnData::Str(self.inner.person_ids_input_order()),
+        )])?;
         table_to_arrow(&t)
     }
 
@@ -81,7 +84,9 @@ fn linkage_count_pairs(
 ) -> PyResult<Vec<(String, u64)>> {
     let settings = parse(settings_json)?;
     let table = table_from_arrow(table)?;
-    compute(py, None, |_| linkage::count_pairs(&table, &dataset, &settings))
+    compute(py, None, |_| {
+        linkage::count_pairs(&table, &dataset, &settings)
+    })
 }
 
 /// The default settings for the normalized victim schema, as JSON.

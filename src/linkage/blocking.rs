@@ -22,7 +22,10 @@ pub const NULL_KEY: u64 = u64::MAX;
 
 fn mix(h: u64, x: u64) -> u64 {
     // splitmix64 finaliser over a running combination: deterministic across runs and platforms.
-    let mut z = h ^ x.wrapping_add(0x9e37_79b9_7f4a_7c15).wrapping_add(h << 6).wrapping_add(h >> 2);
+    let mut z = h ^ x
+        .wrapping_add(0x9e37_79b9_7f4a_7c15)
+        .wrapping_add(h << 6)
+        .wrapping_add(h >> 2);
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
@@ -60,7 +63,9 @@ fn year_of_days(days: f64) -> i64 {
 fn part_keys(records: &Records, part: &KeyPart, path: &str) -> Result<Vec<u64>> {
     let (column, transform) = match part {
         KeyPart::Column(c) => (c.as_str(), Transform::None),
-        KeyPart::Transformed { column, transform } => (column.as_str(), Transform::parse(Some(transform), path)?),
+        KeyPart::Transformed { column, transform } => {
+            (column.as_str(), Transform::parse(Some(transform), path)?)
+        }
     };
     let enc = records.column(column)?;
     Ok(match enc {
@@ -87,12 +92,23 @@ fn part_keys(records: &Records, part: &KeyPart, path: &str) -> Result<Vec<u64>> 
                     })
                     .collect()
             };
-            ids.iter().map(|&id| if id == NULL_ID { NULL_KEY } else { mapped[id as usize] }).collect()
+            ids.iter()
+                .map(|&id| {
+                    if id == NULL_ID {
+                        NULL_KEY
+                    } else {
+                        mapped[id as usize]
+                    }
+                })
+                .collect()
         }
         Encoded::Number(v) => {
             if matches!(
                 transform,
-                Transform::Prefix(_) | Transform::FirstToken | Transform::LastToken | Transform::SortedTokens
+                Transform::Prefix(_)
+                    | Transform::FirstToken
+                    | Transform::LastToken
+                    | Transform::SortedTokens
             ) {
                 return Err(Error::Schema {
                     column: column.into(),
@@ -135,13 +151,20 @@ impl Blocking {
             for (k, part) in rule.keys.iter().enumerate() {
                 let p = part_keys(records, part, &format!("$.blocking_rules[{r}].keys[{k}]"))?;
                 acc.par_iter_mut().zip(p.par_iter()).for_each(|(a, &x)| {
-                    *a = if *a == NULL_KEY || x == NULL_KEY { NULL_KEY } else { mix(*a, x) };
+                    *a = if *a == NULL_KEY || x == NULL_KEY {
+                        NULL_KEY
+                    } else {
+                        mix(*a, x)
+                    };
                 });
             }
             // A real hash equal to the marker is astronomically unlikely; keep it a non-key.
             keys.push(acc);
         }
-        Ok(Self { keys, names: rules.iter().map(BlockingRule::display_name).collect() })
+        Ok(Self {
+            keys,
+            names: rules.iter().map(BlockingRule::display_name).collect(),
+        })
     }
 
     /// Whether record `i` has at least one usable key.
@@ -153,7 +176,9 @@ impl Blocking {
     /// Records grouped by the key of `rule`: (sorted record indices, group boundaries).
     fn groups(&self, rule: usize) -> (Vec<u32>, Vec<(usize, usize)>) {
         let keys = &self.keys[rule];
-        let mut idx: Vec<u32> = (0..keys.len() as u32).filter(|&i| keys[i as usize] != NULL_KEY).collect();
+        let mut idx: Vec<u32> = (0..keys.len() as u32)
+            .filter(|&i| keys[i as usize] != NULL_KEY)
+            .collect();
         idx.par_sort_unstable_by_key(|&i| (keys[i as usize], i));
         let mut bounds = Vec::new();
         let mut s = 0;
@@ -188,7 +213,10 @@ pub fn count_pairs(records: &Records, blocking: &Blocking, link_type: LinkType) 
                 .map(|&(s, e)| {
                     let n = (e - s) as u64;
                     if link_type == LinkType::LinkOnly {
-                        let n0 = idx[s..e].iter().filter(|&&i| records.dataset[i as usize] == 0).count() as u64;
+                        let n0 = idx[s..e]
+                            .iter()
+                            .filter(|&&i| records.dataset[i as usize] == 0)
+                            .count() as u64;
                         n0 * (n - n0)
                     } else {
                         n * (n - 1) / 2
@@ -291,12 +319,29 @@ mod tests {
 
     fn records() -> Records {
         let t = Table::new(vec![
-            Column::text("record_id", s(&[Some("1"), Some("2"), Some("3"), Some("4")])),
+            Column::text(
+                "record_id",
+                s(&[Some("1"), Some("2"), Some("3"), Some("4")]),
+            ),
             Column::text("cnic", s(&[Some("111"), Some("111"), Some("222"), None])),
-            Column::text("name", s(&[Some("ali raza"), Some("ali khan"), Some("ali raza"), Some("bibi")])),
+            Column::text(
+                "name",
+                s(&[
+                    Some("ali raza"),
+                    Some("ali khan"),
+                    Some("ali raza"),
+                    Some("bibi"),
+                ]),
+            ),
         ])
         .unwrap();
-        Records::encode(&t, &[0, 0, 0, 0], "record_id", &["cnic".into(), "name".into()]).unwrap()
+        Records::encode(
+            &t,
+            &[0, 0, 0, 0],
+            "record_id",
+            &["cnic".into(), "name".into()],
+        )
+        .unwrap()
     }
 
     fn rule(keys: Vec<KeyPart>) -> BlockingRule {
@@ -308,7 +353,10 @@ mod tests {
         let r = records();
         let rules = vec![
             rule(vec![KeyPart::Column("cnic".into())]),
-            rule(vec![KeyPart::Transformed { column: "name".into(), transform: "first_token".into() }]),
+            rule(vec![KeyPart::Transformed {
+                column: "name".into(),
+                transform: "first_token".into(),
+            }]),
         ];
         let b = Blocking::new(&r, &rules).unwrap();
         assert_eq!(count_pairs(&r, &b, LinkType::DedupeOnly), vec![1, 3]);
@@ -323,9 +371,14 @@ mod tests {
     #[test]
     fn exploding_rule_is_refused_with_name_and_size() {
         let r = records();
-        let rules = vec![rule(vec![KeyPart::Transformed { column: "name".into(), transform: "prefix:1".into() }])];
+        let rules = vec![rule(vec![KeyPart::Transformed {
+            column: "name".into(),
+            transform: "prefix:1".into(),
+        }])];
         let b = Blocking::new(&r, &rules).unwrap();
-        let e = candidate_pairs(&r, &b, LinkType::DedupeOnly, 2, None, &NoControl).unwrap_err().to_string();
+        let e = candidate_pairs(&r, &b, LinkType::DedupeOnly, 2, None, &NoControl)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("prefix:1(name)") && e.contains("3 pairs"), "{e}");
     }
 

@@ -47,7 +47,11 @@ impl UnionFind {
         x
     }
     fn union(&mut self, a: u32, b: u32) {
-        let (big, small) = if self.members[a as usize].len() >= self.members[b as usize].len() { (a, b) } else { (b, a) };
+        let (big, small) = if self.members[a as usize].len() >= self.members[b as usize].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
         self.parent[small as usize] = big;
         let moved = std::mem::take(&mut self.members[small as usize]);
         self.members[big as usize].extend(moved);
@@ -153,8 +157,11 @@ pub fn cluster(n: usize, pairs: &[Scored], opts: &ClusterOptions<'_>) -> Vec<u32
             continue;
         }
         if opts.method == ClusterMethod::Robust {
-            let (small, other) =
-                if uf.members[a as usize].len() <= uf.members[b as usize].len() { (a, b) } else { (b, a) };
+            let (small, other) = if uf.members[a as usize].len() <= uf.members[b as usize].len() {
+                (a, b)
+            } else {
+                (b, a)
+            };
             let mut compared = 0u64;
             let mut linked = 0u64;
             for &x in &uf.members[small as usize] {
@@ -170,7 +177,9 @@ pub fn cluster(n: usize, pairs: &[Scored], opts: &ClusterOptions<'_>) -> Vec<u32
             }
             if opts.has_cannot_link {
                 let forbidden = uf.members[small as usize].iter().any(|&x| {
-                    uf.members[other as usize].iter().any(|&y| (opts.cannot_link)(x as usize, y as usize))
+                    uf.members[other as usize]
+                        .iter()
+                        .any(|&y| (opts.cannot_link)(x as usize, y as usize))
                 });
                 if forbidden {
                     continue;
@@ -216,9 +225,25 @@ mod tests {
 
     /// Two triangles {0,1,2} and {3,4,5} fully compared, joined by one strong bridge 2–3.
     fn bridged() -> Vec<Scored> {
-        let mut v = vec![s(0, 1, 0.99), s(0, 2, 0.99), s(1, 2, 0.99), s(3, 4, 0.99), s(3, 5, 0.99), s(4, 5, 0.99)];
+        let mut v = vec![
+            s(0, 1, 0.99),
+            s(0, 2, 0.99),
+            s(1, 2, 0.99),
+            s(3, 4, 0.99),
+            s(3, 5, 0.99),
+            s(4, 5, 0.99),
+        ];
         v.push(s(2, 3, 0.995));
-        for (i, j) in [(0, 3), (0, 4), (0, 5), (1, 3), (1, 4), (1, 5), (2, 4), (2, 5)] {
+        for (i, j) in [
+            (0, 3),
+            (0, 4),
+            (0, 5),
+            (1, 3),
+            (1, 4),
+            (1, 5),
+            (2, 4),
+            (2, 5),
+        ] {
             v.push(s(i, j, 0.2));
         }
         v
@@ -243,12 +268,19 @@ mod tests {
     fn cannot_link_and_frozen_groups() {
         let forbid = |a: usize, b: usize| (a, b) == (0, 2) || (a, b) == (2, 0);
         let pairs = vec![s(0, 1, 0.99), s(1, 2, 0.98)];
-        let o = ClusterOptions { cannot_link: &forbid, has_cannot_link: true, ..opts(ClusterMethod::Robust) };
+        let o = ClusterOptions {
+            cannot_link: &forbid,
+            has_cannot_link: true,
+            ..opts(ClusterMethod::Robust)
+        };
         assert_eq!(cluster(3, &pairs, &o), vec![0, 0, 2]);
         // Frozen: records 0 and 1 are different existing persons; 2 is new and links to both.
         let frozen = [7, 8, u32::MAX];
         let pairs = vec![s(0, 2, 0.99), s(1, 2, 0.98)];
-        let o = ClusterOptions { frozen: Some(&frozen), ..opts(ClusterMethod::ConnectedComponents) };
+        let o = ClusterOptions {
+            frozen: Some(&frozen),
+            ..opts(ClusterMethod::ConnectedComponents)
+        };
         assert_eq!(cluster(3, &pairs, &o), vec![0, 1, 0]);
     }
 }

@@ -27,7 +27,7 @@ pub struct Comparator<'a> {
     levels: Vec<Vec<CompiledLevel<'a>>>,
 }
 
-fn text<'a>(e: &'a Encoded) -> Option<(&'a [u32], &'a [String])> {
+fn text(e: &Encoded) -> Option<(&[u32], &[String])> {
     match e {
         Encoded::Text { ids, values, .. } => Some((ids, values)),
         Encoded::Number(_) => None,
@@ -70,7 +70,10 @@ impl<'a> Comparator<'a> {
                 if l.kind == LevelType::AbsDiff && text(col).is_some() {
                     return Err(Error::Schema {
                         column: name.into(),
-                        expected: format!("a number or date for comparison '{}' level abs_diff", c.name),
+                        expected: format!(
+                            "a number or date for comparison '{}' level abs_diff",
+                            c.name
+                        ),
                         found: "text".into(),
                     });
                 }
@@ -104,7 +107,26 @@ impl<'a> Comparator<'a> {
     #[must_use]
     pub fn level(&self, c: usize, i: usize, j: usize) -> u8 {
         let levels = &self.levels[c];
+        // Jaro–Winkler levels at several thresholds on one column share one computation.
+        let mut jw: Option<(*const Encoded, f64)> = None;
         for (k, l) in levels.iter().enumerate() {
+            if l.kind == LevelType::JaroWinkler {
+                let key: *const Encoded = l.col;
+                let sim = match jw {
+                    Some((p, v)) if std::ptr::eq(p, key) => Some(v),
+                    _ => {
+                        let v = jaro_winkler_of(l.col, i, j);
+                        if let Some(v) = v {
+                            jw = Some((key, v));
+                        }
+                        v
+                    }
+                };
+                if sim.is_some_and(|v| v >= l.threshold) {
+                    return k as u8;
+                }
+                continue;
+            }
             if applies(l, i, j) {
                 return k as u8;
             }
@@ -129,6 +151,22 @@ pub fn unpack(g: u64, c: usize) -> usize {
     ((g >> (4 * c)) & 0xf) as usize
 }
 
+/// Jaro–Winkler of two text values (1 when equal; `None` when either is missing).
+fn jaro_winkler_of(col: &Encoded, i: usize, j: usize) -> Option<f64> {
+    let (ids, values) = text(col)?;
+    let (a, b) = (ids[i], ids[j]);
+    if a == NULL_ID || b == NULL_ID {
+        return None;
+    }
+    if a == b {
+        return Some(1.0);
+    }
+    Some(similarity::jaro_winkler(
+        &values[a as usize],
+        &values[b as usize],
+    ))
+}
+
 fn applies(l: &CompiledLevel<'_>, i: usize, j: usize) -> bool {
     match l.kind {
         LevelType::Null => l.col.is_null(i) || l.col.is_null(j),
@@ -138,14 +176,25 @@ fn applies(l: &CompiledLevel<'_>, i: usize, j: usize) -> bool {
             Encoded::Number(v) => v[i].is_some() && v[i] == v[j],
         },
         LevelType::AbsDiff => match l.col {
-            Encoded::Number(v) => matches!((v[i], v[j]), (Some(a), Some(b)) if (a - b).abs() <= l.max),
+            Encoded::Number(v) => {
+                matches!((v[i], v[j]), (Some(a), Some(b)) if (a - b).abs() <= l.max)
+            }
             Encoded::Text { .. } => false,
         },
         LevelType::ColumnsSwapped => {
             let Some(o) = l.other else { return false };
             match (l.col, o) {
-                (Encoded::Text { ids: a, values: va, .. }, Encoded::Text { ids: b, values: vb, .. }) => {
-                    let eq = |x: u32, y: u32| x != NULL_ID && y != NULL_ID && va[x as usize] == vb[y as usize];
+                (
+                    Encoded::Text {
+                        ids: a, values: va, ..
+                    },
+                    Encoded::Text {
+                        ids: b, values: vb, ..
+                    },
+                ) => {
+                    let eq = |x: u32, y: u32| {
+                        x != NULL_ID && y != NULL_ID && va[x as usize] == vb[y as usize]
+                    };
                     eq(a[i], b[j]) && eq(a[j], b[i])
                 }
                 (Encoded::Number(a), Encoded::Number(b)) => {
@@ -155,7 +204,9 @@ fn applies(l: &CompiledLevel<'_>, i: usize, j: usize) -> bool {
             }
         }
         _ => {
-            let Some((ids, values)) = text(l.col) else { return false };
+            let Some((ids, values)) = text(l.col) else {
+                return false;
+            };
             let (a, b) = (ids[i], ids[j]);
             if a == NULL_ID || b == NULL_ID {
                 return false;
@@ -166,7 +217,9 @@ fn applies(l: &CompiledLevel<'_>, i: usize, j: usize) -> bool {
                 LevelType::JaroWinkler => same || similarity::jaro_winkler(sa, sb) >= l.threshold,
                 LevelType::Jaro => same || similarity::jaro(sa, sb) >= l.threshold,
                 LevelType::Levenshtein => same || similarity::levenshtein(sa, sb) as f64 <= l.max,
-                LevelType::DamerauLevenshtein => same || similarity::damerau_levenshtein(sa, sb) as f64 <= l.max,
+                LevelType::DamerauLevenshtein => {
+                    same || similarity::damerau_levenshtein(sa, sb) as f64 <= l.max
+                }
                 LevelType::NameTokens => same || similarity::name_tokens_match(sa, sb, l.threshold),
                 LevelType::OneEdit => !same && similarity::one_edit(sa, sb),
                 LevelType::Prefix => similarity::same_prefix(sa, sb, l.length),
@@ -185,12 +238,28 @@ mod tests {
     #[test]
     fn first_applicable_level_wins() {
         let t = Table::new(vec![
-            Column::text("record_id", vec![Some("1".into()), Some("2".into()), Some("3".into()), Some("4".into())]),
+            Column::text(
+                "record_id",
+                vec![
+                    Some("1".into()),
+                    Some("2".into()),
+                    Some("3".into()),
+                    Some("4".into()),
+                ],
+            ),
             Column::text(
                 "name",
-                vec![Some("ali raza".into()), Some("raza ali".into()), Some("alli raza".into()), None],
+                vec![
+                    Some("ali raza".into()),
+                    Some("raza ali".into()),
+                    Some("alli raza".into()),
+                    None,
+                ],
             ),
-            Column::new("age", ColumnData::Int(vec![Some(20), Some(22), Some(30), None])),
+            Column::new(
+                "age",
+                ColumnData::Int(vec![Some(20), Some(22), Some(30), None]),
+            ),
         ])
         .unwrap();
         let r = Records::encode(&t, &[0; 4], "record_id", &["name".into(), "age".into()]).unwrap();
@@ -215,7 +284,12 @@ mod tests {
             Comparison {
                 name: "age".into(),
                 column: "age".into(),
-                levels: vec![Level::new(LevelType::Null), Level::new(LevelType::Exact), near, Level::new(LevelType::Else)],
+                levels: vec![
+                    Level::new(LevelType::Null),
+                    Level::new(LevelType::Exact),
+                    near,
+                    Level::new(LevelType::Else),
+                ],
             },
         ];
         let c = Comparator::new(&r, &cmps).unwrap();
@@ -233,6 +307,9 @@ mod tests {
             l.threshold = Some(0.9);
             l
         };
-        assert!(Comparator::new(&r, &bad).unwrap_err().to_string().contains("'age'"));
+        assert!(Comparator::new(&r, &bad)
+            .unwrap_err()
+            .to_string()
+            .contains("'age'"));
     }
 }

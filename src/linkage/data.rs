@@ -59,8 +59,16 @@ impl Encoded {
     #[must_use]
     pub fn display(&self, i: usize) -> Option<String> {
         match self {
-            Self::Text { ids, values, .. } => (ids[i] != NULL_ID).then(|| values[ids[i] as usize].clone()),
-            Self::Number(v) => v[i].map(|x| if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") }),
+            Self::Text { ids, values, .. } => {
+                (ids[i] != NULL_ID).then(|| values[ids[i] as usize].clone())
+            }
+            Self::Number(v) => v[i].map(|x| {
+                if x.fract() == 0.0 {
+                    format!("{x:.0}")
+                } else {
+                    format!("{x}")
+                }
+            }),
         }
     }
 
@@ -85,12 +93,30 @@ impl Encoded {
                         }
                     }
                 }
-                Self::Text { ids, values, counts }
+                Self::Text {
+                    ids,
+                    values,
+                    counts,
+                }
             }
-            ColumnData::Int(v) => Self::Number(order.iter().map(|&r| v[r].map(|x| x as f64)).collect()),
-            ColumnData::Float(v) => Self::Number(order.iter().map(|&r| v[r].filter(|x| x.is_finite())).collect()),
-            ColumnData::Date(v) => Self::Number(order.iter().map(|&r| v[r].map(f64::from)).collect()),
-            ColumnData::Bool(v) => Self::Number(order.iter().map(|&r| v[r].map(|b| f64::from(u8::from(b)))).collect()),
+            ColumnData::Int(v) => {
+                Self::Number(order.iter().map(|&r| v[r].map(|x| x as f64)).collect())
+            }
+            ColumnData::Float(v) => Self::Number(
+                order
+                    .iter()
+                    .map(|&r| v[r].filter(|x| x.is_finite()))
+                    .collect(),
+            ),
+            ColumnData::Date(v) => {
+                Self::Number(order.iter().map(|&r| v[r].map(f64::from)).collect())
+            }
+            ColumnData::Bool(v) => Self::Number(
+                order
+                    .iter()
+                    .map(|&r| v[r].map(|b| f64::from(u8::from(b))))
+                    .collect(),
+            ),
             ColumnData::StrList(_) => {
                 return Err(Error::Schema {
                     column: column.name.clone(),
@@ -103,7 +129,7 @@ impl Encoded {
 }
 
 /// Record ids, comparable for the canonical order.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum IdKey {
     Int(i64),
     Text(String),
@@ -122,6 +148,8 @@ pub struct Records {
     pub ids: Column,
     /// Encoded columns by name.
     pub columns: HashMap<String, Encoded>,
+    /// Whether the same id appears in two inputs (then ids are shown with the input's letter).
+    pub ids_collide: bool,
 }
 
 impl Records {
@@ -130,7 +158,12 @@ impl Records {
     /// # Errors
     /// [`Error::ColumnNotFound`] for a missing column; [`Error::Schema`] for a list column or
     /// repeated/missing record ids.
-    pub fn encode(table: &Table, dataset: &[u8], id_column: &str, needed: &[String]) -> Result<Self> {
+    pub fn encode(
+        table: &Table,
+        dataset: &[u8],
+        id_column: &str,
+        needed: &[String],
+    ) -> Result<Self> {
         let n = table.height();
         for c in needed {
             table.column(c)?;
@@ -145,7 +178,11 @@ impl Records {
             ColumnData::Str(v) => v
                 .iter()
                 .enumerate()
-                .map(|(r, x)| x.clone().map(IdKey::Text).ok_or_else(|| missing_id(id_column, r)))
+                .map(|(r, x)| {
+                    x.clone()
+                        .map(IdKey::Text)
+                        .ok_or_else(|| missing_id(id_column, r))
+                })
                 .collect::<Result<_>>()?,
             other => {
                 return Err(Error::Schema {
@@ -167,6 +204,10 @@ impl Records {
                 });
             }
         }
+        let ids_collide = dataset.iter().any(|&d| d != dataset[0]) && {
+            let mut seen = std::collections::HashSet::with_capacity(n);
+            keys.iter().any(|k| !seen.insert(k))
+        };
         let mut columns = HashMap::new();
         for c in needed {
             if c == id_column || columns.contains_key(c) {
@@ -176,7 +217,14 @@ impl Records {
         }
         let ids = Column::new(id_column, id_col.data.take(&order));
         let ds = order.iter().map(|&r| dataset[r]).collect();
-        Ok(Self { n, input_row: order, dataset: ds, ids, columns })
+        Ok(Self {
+            n,
+            input_row: order,
+            dataset: ds,
+            ids,
+            columns,
+            ids_collide,
+        })
     }
 
     /// The encoded column `name` (it was validated at encoding time).
@@ -189,13 +237,19 @@ impl Records {
             .ok_or_else(|| Error::column_not_found(name, self.columns.keys().map(String::as_str)))
     }
 
-    /// The id of canonical record `i` as text (ids are not personal data).
+    /// The id of canonical record `i` as text (ids are not personal data). When two inputs
+    /// share ids, the input's letter is put in front (`a:17`, `b:17`).
     #[must_use]
     pub fn id_text(&self, i: usize) -> String {
-        match &self.ids.data {
+        let id = match &self.ids.data {
             ColumnData::Int(v) => v[i].map_or_else(String::new, |x| x.to_string()),
             ColumnData::Str(v) => v[i].clone().unwrap_or_default(),
             _ => String::new(),
+        };
+        if self.ids_collide {
+            format!("{}:{id}", char::from(b'a' + self.dataset[i].min(25)))
+        } else {
+            id
         }
     }
 
@@ -231,7 +285,14 @@ mod tests {
         .unwrap();
         let r = Records::encode(&t, &[0, 0, 0], "record_id", &["name".into()]).unwrap();
         assert_eq!(r.input_row, vec![1, 0, 2]);
-        let Encoded::Text { ids, values, counts } = r.column("name").unwrap() else { panic!() };
+        let Encoded::Text {
+            ids,
+            values,
+            counts,
+        } = r.column("name").unwrap()
+        else {
+            panic!()
+        };
         assert_eq!(ids, &vec![0, 0, NULL_ID]);
         assert_eq!(values, &vec!["ali".to_owned()]);
         assert_eq!(counts, &vec![2]);
@@ -240,12 +301,16 @@ mod tests {
     #[test]
     fn duplicate_and_missing_ids() {
         let t = Table::new(vec![Column::text("record_id", s(&[Some("a"), Some("a")]))]).unwrap();
-        let e = Records::encode(&t, &[0, 0], "record_id", &[]).unwrap_err().to_string();
+        let e = Records::encode(&t, &[0, 0], "record_id", &[])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("rows 0 and 1"), "{e}");
         let t = Table::new(vec![Column::text("record_id", s(&[Some("a"), None]))]).unwrap();
         assert!(Records::encode(&t, &[0, 0], "record_id", &[]).is_err());
         let t = Table::new(vec![Column::text("record_id", s(&[Some("a")]))]).unwrap();
-        let e = Records::encode(&t, &[0], "record_id", &["cnic".into()]).unwrap_err().to_string();
+        let e = Records::encode(&t, &[0], "record_id", &["cnic".into()])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("'cnic'"), "{e}");
     }
 }

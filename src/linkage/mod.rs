@@ -102,22 +102,34 @@ type Forbid<'a> = Vec<Vec<&'a Encoded>>;
 
 fn differs(e: &Encoded, i: usize, j: usize) -> bool {
     match e {
-        Encoded::Text { ids, .. } => ids[i] != data::NULL_ID && ids[j] != data::NULL_ID && ids[i] != ids[j],
+        Encoded::Text { ids, .. } => {
+            ids[i] != data::NULL_ID && ids[j] != data::NULL_ID && ids[i] != ids[j]
+        }
         Encoded::Number(v) => matches!((v[i], v[j]), (Some(a), Some(b)) if a != b),
     }
 }
 
 fn forbidden(rules: &Forbid<'_>, i: usize, j: usize) -> bool {
-    rules.iter().any(|cols| cols.iter().all(|c| differs(c, i, j)))
+    rules
+        .iter()
+        .any(|cols| cols.iter().all(|c| differs(c, i, j)))
 }
 
 /// Pairs each blocking rule would produce on `table`, before anything runs.
 ///
 /// # Errors
 /// Invalid settings or missing columns.
-pub fn count_pairs(table: &Table, dataset: &[u8], settings: &Settings) -> Result<Vec<(String, u64)>> {
+pub fn count_pairs(
+    table: &Table,
+    dataset: &[u8],
+    settings: &Settings,
+) -> Result<Vec<(String, u64)>> {
     settings.validate()?;
-    let mut needed: Vec<String> = settings.blocking_rules.iter().flat_map(|r| r.keys.iter().map(|k| k.column().to_owned())).collect();
+    let mut needed: Vec<String> = settings
+        .blocking_rules
+        .iter()
+        .flat_map(|r| r.keys.iter().map(|k| k.column().to_owned()))
+        .collect();
     needed.sort();
     needed.dedup();
     let records = Records::encode(table, dataset, &settings.unique_id_column, &needed)?;
@@ -144,15 +156,28 @@ pub fn run(
 ) -> Result<Linkage> {
     settings.validate()?;
     if settings.blocking_rules.len() > 32 {
-        return Err(Error::Settings { path: "$.blocking_rules".into(), reason: "at most 32 rules".into() });
+        return Err(Error::Settings {
+            path: "$.blocking_rules".into(),
+            reason: "at most 32 rules".into(),
+        });
     }
     if dataset.len() != table.height() || existing.is_some_and(|e| e.len() != table.height()) {
-        return Err(Error::invalid_argument("dataset", "one entry per row", dataset.len()));
+        return Err(Error::invalid_argument(
+            "dataset",
+            "one entry per row",
+            dataset.len(),
+        ));
     }
-    let records = Records::encode(table, dataset, &settings.unique_id_column, &settings.columns())?;
+    let records = Records::encode(
+        table,
+        dataset,
+        &settings.unique_id_column,
+        &settings.columns(),
+    )?;
     let n = records.n;
     let block = Blocking::new(&records, &settings.blocking_rules)?;
-    let old: Option<Vec<bool>> = existing.map(|e| records.input_row.iter().map(|&r| e[r].is_some()).collect());
+    let old: Option<Vec<bool>> =
+        existing.map(|e| records.input_row.iter().map(|&r| e[r].is_some()).collect());
     let train = existing.is_none() && (!settings.is_trained() || settings.training.retrain);
     if existing.is_some() && !settings.is_trained() {
         return Err(Error::Settings {
@@ -174,7 +199,11 @@ pub fn run(
     let mut gammas: Vec<u64> = Vec::with_capacity(candidates.len());
     control.checkpoint("comparing", 0, Some(total))?;
     for chunk in candidates.chunks(500_000) {
-        gammas.par_extend(chunk.par_iter().map(|&(i, j, _)| cmp.gamma(i as usize, j as usize)));
+        gammas.par_extend(
+            chunk
+                .par_iter()
+                .map(|&(i, j, _)| cmp.gamma(i as usize, j as usize)),
+        );
         control.checkpoint("comparing", gammas.len() as u64, Some(total))?;
     }
     // Distinct (vector, rules) counts, summed in sorted order for determinism.
@@ -203,12 +232,17 @@ pub fn run(
             a
         });
     let sorted: BTreeMap<(u64, u32), u64> = agg.into_iter().collect();
-    let patterns: Vec<Pattern> =
-        sorted.into_iter().map(|((gamma, rules), c)| Pattern { gamma, rules, count: c as f64 }).collect();
+    let patterns: Vec<Pattern> = sorted
+        .into_iter()
+        .map(|((gamma, rules), c)| Pattern {
+            gamma,
+            rules,
+            count: c as f64,
+        })
+        .collect();
     let mut model = Model::from_settings(&settings);
     let mut u_pairs = 0;
     if train {
-        model.lambda = 0.1;
         u_pairs = model::estimate_u(&records, &cmp, &settings, &mut model, control)?;
         let blocked: Vec<Vec<bool>> = settings
             .blocking_rules
@@ -231,7 +265,6 @@ pub fn run(
         model::estimate_m(&patterns, &blocked, &settings, &mut model);
         control.checkpoint("estimating m", 1, Some(1))?;
     }
-    model::estimate_lambda(&patterns, &settings, &mut model);
     let possible = match settings.link_type {
         LinkType::LinkOnly => {
             let a = records.dataset.iter().filter(|&&d| d == 0).count() as f64;
@@ -239,12 +272,20 @@ pub fn run(
         }
         _ => n as f64 * (n as f64 - 1.0) / 2.0,
     };
-    let random_match = (possible > 0.0 && train).then(|| (model.lambda * total as f64 / possible).min(1.0));
-    model.write_to(&mut settings, random_match);
+    // Incremental runs keep the prior of the model they extend (their candidates are only the
+    // pairs involving new records).
+    let candidate_share = if existing.is_none() {
+        Some(model::estimate_lambda(&patterns, possible, &mut model))
+    } else {
+        None
+    };
+    model.write_to(&mut settings, candidate_share);
     let tf = TermFrequencies::new(&settings, &records);
     let ncmp = cmp.len();
     let prior = model.prior_weight();
-    let weights: Vec<Vec<f64>> = (0..ncmp).map(|c| (0..model.m[c].len()).map(|l| model.weight(c, l)).collect()).collect();
+    let weights: Vec<Vec<f64>> = (0..ncmp)
+        .map(|c| (0..model.m[c].len()).map(|l| model.weight(c, l)).collect())
+        .collect();
     let all: Vec<Pair> = candidates
         .par_iter()
         .zip(gammas.par_iter())
@@ -257,7 +298,14 @@ pub fn run(
                     w += adj;
                 }
             }
-            Pair { i, j, rule, gamma, weight: w, probability: probability(w) }
+            Pair {
+                i,
+                j,
+                rule,
+                gamma,
+                weight: w,
+                probability: probability(w),
+            }
         })
         .collect();
     drop(gammas);
@@ -265,7 +313,12 @@ pub fn run(
     let forbid: Forbid<'_> = settings
         .cannot_link
         .iter()
-        .map(|r| r.different.iter().map(|c| records.column(c)).collect::<Result<Vec<_>>>())
+        .map(|r| {
+            r.different
+                .iter()
+                .map(|c| records.column(c))
+                .collect::<Result<Vec<_>>>()
+        })
         .collect::<Result<_>>()?;
     let forbid_fn = |i: usize, j: usize| forbidden(&forbid, i, j);
     // Existing persons: a group label per canonical record.
@@ -286,7 +339,14 @@ pub fn run(
             })
             .collect()
     });
-    let scored: Vec<Scored> = all.iter().map(|p| Scored { i: p.i, j: p.j, p: p.probability }).collect();
+    let scored: Vec<Scored> = all
+        .iter()
+        .map(|p| Scored {
+            i: p.i,
+            j: p.j,
+            p: p.probability,
+        })
+        .collect();
     control.checkpoint("clustering", 0, Some(1))?;
     let labels = cluster::cluster(
         n,
@@ -310,10 +370,18 @@ pub fn run(
         }
     }
     let person_id: Vec<String> = (0..n)
-        .map(|i| cluster_old.get(&labels[i]).cloned().unwrap_or_else(|| records.id_text(labels[i] as usize)))
+        .map(|i| {
+            cluster_old
+                .get(&labels[i])
+                .cloned()
+                .unwrap_or_else(|| records.id_text(labels[i] as usize))
+        })
         .collect();
     let retain = settings.retain_match_probability;
-    let pairs: Vec<Pair> = all.into_iter().filter(|p| p.probability >= retain).collect();
+    let pairs: Vec<Pair> = all
+        .into_iter()
+        .filter(|p| p.probability >= retain)
+        .collect();
     let mut distinct: Vec<&str> = person_id.iter().map(String::as_str).collect();
     distinct.sort_unstable();
     distinct.dedup();
@@ -330,7 +398,16 @@ pub fn run(
     };
     let rule_names = block.names.clone();
     drop(block);
-    Ok(Linkage { settings, records, model, tf, pairs, person_id, stats, rule_names })
+    Ok(Linkage {
+        settings,
+        records,
+        model,
+        tf,
+        pairs,
+        person_id,
+        stats,
+        rule_names,
+    })
 }
 
 /// Match probability from a match weight.
@@ -344,7 +421,10 @@ fn level_label(settings: &Settings, c: usize, l: usize) -> String {
     if let Some(label) = &level.label {
         return label.clone();
     }
-    let name = serde_json::to_value(level.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    let name = serde_json::to_value(level.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
     match level.kind {
         LevelType::JaroWinkler | LevelType::Jaro | LevelType::NameTokens => {
             format!("{name} >= {}", level.threshold.unwrap_or(1.0))
@@ -374,24 +454,40 @@ impl Linkage {
     /// # Errors
     /// Never in practice (the table is built from equal-length columns).
     pub fn pairs_table(&self, min_probability: f64) -> Result<Table> {
-        let keep: Vec<&Pair> = self.pairs.iter().filter(|p| p.probability >= min_probability).collect();
+        let keep: Vec<&Pair> = self
+            .pairs
+            .iter()
+            .filter(|p| p.probability >= min_probability)
+            .collect();
         let li: Vec<usize> = keep.iter().map(|p| p.i as usize).collect();
         let ri: Vec<usize> = keep.iter().map(|p| p.j as usize).collect();
         let id = &self.settings.unique_id_column;
         let mut cols = vec![
             Column::new(format!("{id}_l"), self.records.ids.data.take(&li)),
             Column::new(format!("{id}_r"), self.records.ids.data.take(&ri)),
-            Column::new("match_weight", ColumnData::Float(keep.iter().map(|p| Some(p.weight)).collect())),
-            Column::new("match_probability", ColumnData::Float(keep.iter().map(|p| Some(p.probability)).collect())),
+            Column::new(
+                "match_weight",
+                ColumnData::Float(keep.iter().map(|p| Some(p.weight)).collect()),
+            ),
+            Column::new(
+                "match_probability",
+                ColumnData::Float(keep.iter().map(|p| Some(p.probability)).collect()),
+            ),
             Column::text(
                 "blocking_rule",
-                keep.iter().map(|p| Some(self.rule_names[p.rule as usize].clone())).collect(),
+                keep.iter()
+                    .map(|p| Some(self.rule_names[p.rule as usize].clone()))
+                    .collect(),
             ),
         ];
         for (c, cmp) in self.settings.comparisons.iter().enumerate() {
             cols.push(Column::new(
                 format!("gamma_{}", cmp.name),
-                ColumnData::Int(keep.iter().map(|p| Some(unpack(p.gamma, c) as i64)).collect()),
+                ColumnData::Int(
+                    keep.iter()
+                        .map(|p| Some(unpack(p.gamma, c) as i64))
+                        .collect(),
+                ),
             ));
         }
         Table::new(cols)
@@ -405,15 +501,15 @@ impl Linkage {
     /// [`Error::InvalidArgument`] when an id is unknown.
     pub fn explain(&self, a: &str, b: &str) -> Result<Table> {
         let find = |x: &str| {
-            self.records
-                .find(x)
-                .ok_or_else(|| Error::invalid_argument("record id", "the id of a linked record", "an unknown id"))
+            self.records.find(x).ok_or_else(|| {
+                Error::invalid_argument("record id", "the id of a linked record", "an unknown id")
+            })
         };
         let (i, j) = (find(a)?, find(b)?);
         let (i, j) = (i.min(j), i.max(j));
         let cmp = Comparator::new(&self.records, &self.settings.comparisons)?;
         let mut names = vec![Some("prior".to_owned())];
-        let mut levels = vec![Some("probability two candidate records match".to_owned())];
+        let mut levels = vec![Some("probability two random records match".to_owned())];
         let mut left: Vec<Option<String>> = vec![None];
         let mut right: Vec<Option<String>> = vec![None];
         let mut m = vec![None];
@@ -426,7 +522,10 @@ impl Linkage {
             let l = cmp.level(c, i, j) as usize;
             let col = self.records.column(&comp.column)?;
             let mut weight = self.model.weight(c, l);
-            let adj = self.tf.adjustment(&self.model, &self.records, c, l, i).map(|x| x.0);
+            let adj = self
+                .tf
+                .adjustment(&self.model, &self.records, c, l, i)
+                .map(|x| x.0);
             weight += adj.unwrap_or(0.0);
             total += weight;
             names.push(Some(comp.name.clone()));
@@ -469,8 +568,10 @@ mod tests {
     use super::*;
     use crate::control::NoControl;
 
-    fn victims(rows: &[(&str, &str, &str, &str, Option<&str>, &str)]) -> Table {
-        let col = |f: &dyn Fn(&(&str, &str, &str, &str, Option<&str>, &str)) -> Option<String>| -> Vec<Option<String>> {
+    type Row<'a> = (&'a str, &'a str, &'a str, &'a str, Option<&'a str>, &'a str);
+
+    fn victims(rows: &[Row<'_>]) -> Table {
+        let col = |f: &dyn Fn(&Row<'_>) -> Option<String>| -> Vec<Option<String>> {
             rows.iter().map(f).collect()
         };
         let key = |s: &str| Some(s.replace(' ', "").chars().take(6).collect::<String>());
@@ -495,23 +596,72 @@ mod tests {
     #[test]
     fn small_run_end_to_end() {
         let t = victims(&[
-            ("r1", "ali raza", "ghulam nabi", "male", Some("3520112345671"), "FIA Lahore"),
-            ("r2", "ali raza", "ghulam nabi", "male", Some("3520112345671"), "Police"),
-            ("r3", "bibi fatima", "allah ditta", "female", None, "Shelter"),
-            ("r4", "bibi fatma", "allah ditta", "female", None, "FIA Lahore"),
-            ("r5", "zahid", "umar", "male", Some("3520199999991"), "Police"),
+            (
+                "r1",
+                "ali raza",
+                "ghulam nabi",
+                "male",
+                Some("3520112345671"),
+                "FIA Lahore",
+            ),
+            (
+                "r2",
+                "ali raza",
+                "ghulam nabi",
+                "male",
+                Some("3520112345671"),
+                "Police",
+            ),
+            (
+                "r3",
+                "bibi fatima",
+                "allah ditta",
+                "female",
+                None,
+                "Shelter",
+            ),
+            (
+                "r4",
+                "bibi fatma",
+                "allah ditta",
+                "female",
+                None,
+                "FIA Lahore",
+            ),
+            (
+                "r5",
+                "zahid",
+                "umar",
+                "male",
+                Some("3520199999991"),
+                "Police",
+            ),
         ]);
-        let link = run(&t, &[0; 5], default_victim_settings(), None, &NoControl).unwrap();
+        // Five records are too few to estimate m and u: start from a given model.
+        let mut settings = default_victim_settings();
+        model::Model::from_settings(&settings).write_to(&mut settings, None);
+        settings.clustering.threshold_match_probability = 0.9;
+        let link = run(&t, &[0; 5], settings.clone(), None, &NoControl).unwrap();
         assert_eq!(link.person_id[0], link.person_id[1]);
+        assert_eq!(link.person_id[2], link.person_id[3]);
         assert_ne!(link.person_id[0], link.person_id[4]);
-        assert!(link.stats.trained);
+        assert!(!link.stats.trained);
+        // Training on them still runs end to end.
+        assert!(
+            run(&t, &[0; 5], default_victim_settings(), None, &NoControl)
+                .unwrap()
+                .stats
+                .trained
+        );
         let e = link.explain("r1", "r2").unwrap();
-        let ColumnData::Float(w) = &e.column("match_weight").unwrap().data else { panic!() };
+        let ColumnData::Float(w) = &e.column("match_weight").unwrap().data else {
+            panic!()
+        };
         let parts: f64 = w[..w.len() - 1].iter().flatten().sum();
         assert!((parts - w[w.len() - 1].unwrap()).abs() < 1e-9);
         // Row order does not change person ids.
         let rev: Vec<usize> = (0..5).rev().collect();
-        let again = run(&t.take(&rev), &[0; 5], default_victim_settings(), None, &NoControl).unwrap();
+        let again = run(&t.take(&rev), &[0; 5], settings, None, &NoControl).unwrap();
         assert_eq!(link.person_id, again.person_id);
     }
 

@@ -15,6 +15,8 @@
 //! Term-frequency adjustment (Winkler; splink's `tf_adjustment`) replaces u on an exact level by
 //! the frequency of the agreeing value, so that agreeing on "Muhammad" counts less than agreeing
 //! on a rare name.
+// Loops index several parallel arrays (levels of m, u and counts) at once.
+#![allow(clippy::needless_range_loop)]
 
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
@@ -35,7 +37,7 @@ pub struct Model {
     pub u: Vec<Vec<f64>>,
     /// Whether a level is a null level (weight 0).
     pub null: Vec<Vec<bool>>,
-    /// Share of candidate pairs that match.
+    /// Probability that two random records match (the prior of every pair's weight).
     pub lambda: f64,
     /// EM iterations used (sum over sessions).
     pub em_iterations: u32,
@@ -51,8 +53,9 @@ impl Model {
         let mut u = Vec::new();
         let mut null = Vec::new();
         for c in &settings.comparisons {
-            let nonnull: Vec<usize> =
-                (0..c.levels.len()).filter(|&k| c.levels[k].kind != LevelType::Null).collect();
+            let nonnull: Vec<usize> = (0..c.levels.len())
+                .filter(|&k| c.levels[k].kind != LevelType::Null)
+                .collect();
             let k = nonnull.len();
             let mut mc = vec![1.0; c.levels.len()];
             let mut uc = vec![1.0; c.levels.len()];
@@ -62,7 +65,9 @@ impl Model {
             for (r, &lvl) in nonnull.iter().enumerate() {
                 let l = &c.levels[lvl];
                 mc[lvl] = l.m_probability.unwrap_or(0.5f64.powi(r as i32) / total_m);
-                uc[lvl] = l.u_probability.unwrap_or(0.25f64.powi((k - 1 - r) as i32) / total_u);
+                uc[lvl] = l
+                    .u_probability
+                    .unwrap_or(0.25f64.powi((k - 1 - r) as i32) / total_u);
             }
             null.push(c.levels.iter().map(|l| l.kind == LevelType::Null).collect());
             m.push(mc);
@@ -72,14 +77,17 @@ impl Model {
             m,
             u,
             null,
-            lambda: settings.candidate_match_probability.unwrap_or(0.1),
+            lambda: settings
+                .probability_two_random_records_match
+                .unwrap_or(1e-4),
             em_iterations: 0,
             converged: true,
         }
     }
 
-    /// Writes m, u and the priors into the settings.
-    pub fn write_to(&self, settings: &mut Settings, random_match: Option<f64>) {
+    /// Writes m, u and the priors into the settings (`candidate_share`: the share of candidate
+    /// pairs expected to match, when estimated).
+    pub fn write_to(&self, settings: &mut Settings, candidate_share: Option<f64>) {
         for (c, cmp) in settings.comparisons.iter_mut().enumerate() {
             for (l, level) in cmp.levels.iter_mut().enumerate() {
                 if !self.null[c][l] {
@@ -88,9 +96,9 @@ impl Model {
                 }
             }
         }
-        settings.candidate_match_probability = Some(self.lambda);
-        if random_match.is_some() {
-            settings.probability_two_random_records_match = random_match;
+        settings.probability_two_random_records_match = Some(self.lambda);
+        if candidate_share.is_some() {
+            settings.candidate_match_probability = candidate_share;
         }
     }
 
@@ -111,11 +119,12 @@ impl Model {
     }
 }
 
-/// Term-frequency tables per comparison: (level, column, frequency per dictionary id).
+/// Term-frequency tables: for each comparison, its tf-adjusted exact levels with the value
+/// frequencies of their columns.
 #[derive(Debug, Clone, Default)]
 pub struct TermFrequencies {
-    /// `tables[c]` = the tf-adjusted level of comparison `c` with its value frequencies.
-    pub tables: Vec<Option<(usize, String, Vec<f64>)>>,
+    /// `tables[c]` = (level, column, frequency per dictionary id) for each tf-adjusted level.
+    pub tables: Vec<Vec<(usize, String, Vec<f64>)>>,
     /// Floor on the frequency used as u.
     pub minimum_u: f64,
 }
@@ -128,28 +137,50 @@ impl TermFrequencies {
             .comparisons
             .iter()
             .map(|c| {
-                let (l, level) = c.levels.iter().enumerate().find(|(_, l)| l.tf_adjust && l.kind == LevelType::Exact)?;
-                let col = level.column.clone().unwrap_or_else(|| c.column.clone());
-                match records.columns.get(&col)? {
-                    Encoded::Text { counts, .. } => {
-                        let total: f64 = counts.iter().map(|&x| f64::from(x)).sum();
-                        Some((l, col, counts.iter().map(|&x| f64::from(x) / total.max(1.0)).collect()))
-                    }
-                    Encoded::Number(_) => None,
-                }
+                c.levels
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| l.tf_adjust && l.kind == LevelType::Exact)
+                    .filter_map(|(l, level)| {
+                        let col = level.column.clone().unwrap_or_else(|| c.column.clone());
+                        match records.columns.get(&col)? {
+                            Encoded::Text { counts, .. } => {
+                                let total: f64 = counts.iter().map(|&x| f64::from(x)).sum();
+                                Some((
+                                    l,
+                                    col,
+                                    counts
+                                        .iter()
+                                        .map(|&x| f64::from(x) / total.max(1.0))
+                                        .collect(),
+                                ))
+                            }
+                            Encoded::Number(_) => None,
+                        }
+                    })
+                    .collect()
             })
             .collect();
-        Self { tables, minimum_u: settings.training.tf_minimum_u_value }
+        Self {
+            tables,
+            minimum_u: settings.training.tf_minimum_u_value,
+        }
     }
 
     /// Weight added to comparison `c` at level `l` for the pair, and the value's frequency.
     #[must_use]
-    pub fn adjustment(&self, model: &Model, records: &Records, c: usize, l: usize, i: usize) -> Option<(f64, f64)> {
-        let (level, col, freq) = self.tables.get(c)?.as_ref()?;
-        if *level != l {
+    pub fn adjustment(
+        &self,
+        model: &Model,
+        records: &Records,
+        c: usize,
+        l: usize,
+        i: usize,
+    ) -> Option<(f64, f64)> {
+        let (_, col, freq) = self.tables.get(c)?.iter().find(|t| t.0 == l)?;
+        let Encoded::Text { ids, .. } = records.columns.get(col)? else {
             return None;
-        }
-        let Encoded::Text { ids, .. } = records.columns.get(col)? else { return None };
+        };
         let id = ids[i];
         if id == NULL_ID {
             return None;
@@ -173,29 +204,44 @@ pub fn estimate_u(
     let n = records.n;
     let link = settings.link_type == LinkType::LinkOnly;
     let (a, b): (Vec<u32>, Vec<u32>) = if link {
-        let a = (0..n as u32).filter(|&i| records.dataset[i as usize] == 0).collect();
-        let b = (0..n as u32).filter(|&i| records.dataset[i as usize] != 0).collect();
+        let a = (0..n as u32)
+            .filter(|&i| records.dataset[i as usize] == 0)
+            .collect();
+        let b = (0..n as u32)
+            .filter(|&i| records.dataset[i as usize] != 0)
+            .collect();
         (a, b)
     } else {
         ((0..n as u32).collect(), Vec::new())
     };
-    let possible: u64 = if link { a.len() as u64 * b.len() as u64 } else { (n as u64) * (n as u64).saturating_sub(1) / 2 };
+    let possible: u64 = if link {
+        a.len() as u64 * b.len() as u64
+    } else {
+        (n as u64) * (n as u64).saturating_sub(1) / 2
+    };
     if possible == 0 {
         return Ok(0);
     }
     let target = settings.training.u_max_pairs.max(1);
     let sample: Vec<(u32, u32)> = if possible <= target {
         if link {
-            a.iter().flat_map(|&i| b.iter().map(move |&j| (i, j))).collect()
+            a.iter()
+                .flat_map(|&i| b.iter().map(move |&j| (i, j)))
+                .collect()
         } else {
-            (0..n as u32).flat_map(|i| (i + 1..n as u32).map(move |j| (i, j))).collect()
+            (0..n as u32)
+                .flat_map(|i| (i + 1..n as u32).map(move |j| (i, j)))
+                .collect()
         }
     } else {
         let mut rng = Pcg64::seed_from_u64(settings.training.seed);
         (0..target)
             .map(|_| {
                 if link {
-                    (a[rng.random_range(0..a.len())], b[rng.random_range(0..b.len())])
+                    (
+                        a[rng.random_range(0..a.len())],
+                        b[rng.random_range(0..b.len())],
+                    )
                 } else {
                     let i = rng.random_range(0..n as u32);
                     let mut j = rng.random_range(0..n as u32 - 1);
@@ -215,7 +261,13 @@ pub fn estimate_u(
         let part = chunk
             .par_iter()
             .fold(
-                || model.m.iter().map(|v| vec![0u64; v.len()]).collect::<Vec<_>>(),
+                || {
+                    model
+                        .m
+                        .iter()
+                        .map(|v| vec![0u64; v.len()])
+                        .collect::<Vec<_>>()
+                },
                 |mut acc, &(i, j)| {
                     for (c, row) in acc.iter_mut().enumerate() {
                         row[cmp.level(c, i as usize, j as usize) as usize] += 1;
@@ -224,7 +276,13 @@ pub fn estimate_u(
                 },
             )
             .reduce(
-                || model.m.iter().map(|v| vec![0u64; v.len()]).collect::<Vec<_>>(),
+                || {
+                    model
+                        .m
+                        .iter()
+                        .map(|v| vec![0u64; v.len()])
+                        .collect::<Vec<_>>()
+                },
                 |mut x, y| {
                     for (rx, ry) in x.iter_mut().zip(y) {
                         for (a, b) in rx.iter_mut().zip(ry) {
@@ -243,11 +301,53 @@ pub fn estimate_u(
         control.checkpoint("estimating u", done, Some(total))?;
     }
     for c in 0..ncmp {
-        let levels: Vec<usize> = (0..counts[c].len()).filter(|&l| !model.null[c][l]).collect();
+        let levels: Vec<usize> = (0..counts[c].len())
+            .filter(|&l| !model.null[c][l])
+            .collect();
         let tot: f64 = levels.iter().map(|&l| counts[c][l] as f64).sum();
         let denom = tot + 0.5 * levels.len() as f64;
         for &l in &levels {
             model.u[c][l] = (counts[c][l] as f64 + 0.5) / denom;
+        }
+        // The first level after `null` is usually an exact match on the comparison's own
+        // column; its u is then known exactly from value counts (the chance two random
+        // non-missing values agree), which matters for identifiers where it is tiny and a
+        // sample sees it only a handful of times. The other levels keep their sampled shares.
+        if link {
+            continue;
+        }
+        let cmp_def = &settings.comparisons[c];
+        let Some(&first) = levels.first() else {
+            continue;
+        };
+        let level = &cmp_def.levels[first];
+        let only_null_on_column = cmp_def
+            .levels
+            .iter()
+            .filter(|l| l.kind == LevelType::Null)
+            .all(|l| l.column.as_deref().is_none_or(|x| x == cmp_def.column));
+        if level.kind != LevelType::Exact
+            || level.column.as_deref().is_some_and(|x| x != cmp_def.column)
+            || !only_null_on_column
+        {
+            continue;
+        }
+        if let Some(Encoded::Text { counts: vc, .. }) = records.columns.get(&cmp_def.column) {
+            let nn: f64 = vc.iter().map(|&x| f64::from(x)).sum();
+            if nn < 2.0 {
+                continue;
+            }
+            let agree: f64 = vc
+                .iter()
+                .map(|&x| f64::from(x) * (f64::from(x) - 1.0))
+                .sum();
+            let exact = (agree / (nn * (nn - 1.0))).clamp(1e-12, 1.0 - 1e-9);
+            let sampled = model.u[c][first];
+            let scale = (1.0 - exact) / (1.0 - sampled).max(1e-12);
+            for &l in &levels[1..] {
+                model.u[c][l] *= scale;
+            }
+            model.u[c][first] = exact;
         }
     }
     Ok(total)
@@ -267,11 +367,13 @@ pub struct Pattern {
 /// Sufficient statistics of one EM run.
 struct EmStats {
     expected: Vec<Vec<f64>>,
+    #[cfg_attr(not(test), allow(dead_code))] // the session priors are not used beyond tests
     lambda: f64,
     iterations: u32,
     converged: bool,
 }
 
+#[allow(clippy::too_many_arguments)] // private kernel; a struct would only rename them
 /// EM with u fixed. `include[c]`: comparison enters the likelihood; `estimate[c]`: its m is
 /// re-estimated. Returns expected match counts per level at convergence.
 fn em(
@@ -329,8 +431,10 @@ fn em(
             if !estimate[c] {
                 continue;
             }
-            let denom: f64 =
-                (0..m[c].len()).filter(|&l| !model.null[c][l]).map(|l| expected[c][l]).sum();
+            let denom: f64 = (0..m[c].len())
+                .filter(|&l| !model.null[c][l])
+                .map(|l| expected[c][l])
+                .sum();
             if denom <= 0.0 {
                 continue;
             }
@@ -348,7 +452,12 @@ fn em(
             break;
         }
     }
-    EmStats { expected, lambda, iterations, converged }
+    EmStats {
+        expected,
+        lambda,
+        iterations,
+        converged,
+    }
 }
 
 /// Trains m by per-rule EM sessions and pools their expected counts (u must be set).
@@ -363,7 +472,11 @@ pub fn estimate_m(
     let mut seen = vec![false; ncmp];
     let t = &settings.training;
     for (r, blocked) in rule_blocks_comparison.iter().enumerate() {
-        let session: Vec<Pattern> = patterns.iter().filter(|p| p.rules & (1 << r) != 0).copied().collect();
+        let session: Vec<Pattern> = patterns
+            .iter()
+            .filter(|p| p.rules & (1 << r) != 0)
+            .copied()
+            .collect();
         if session.is_empty() {
             continue;
         }
@@ -372,7 +485,17 @@ pub fn estimate_m(
             continue;
         }
         let mut m = model.m.clone();
-        let stats = em(&session, &active, &active, model, &mut m, 0.1, true, t.em_max_iterations, t.em_convergence);
+        let stats = em(
+            &session,
+            &active,
+            &active,
+            model,
+            &mut m,
+            0.1,
+            true,
+            t.em_max_iterations,
+            t.em_convergence,
+        );
         model.em_iterations += stats.iterations;
         model.converged &= stats.converged;
         for c in 0..ncmp {
@@ -385,7 +508,10 @@ pub fn estimate_m(
         }
     }
     for c in 0..ncmp {
-        let denom: f64 = (0..pooled[c].len()).filter(|&l| !model.null[c][l]).map(|l| pooled[c][l]).sum();
+        let denom: f64 = (0..pooled[c].len())
+            .filter(|&l| !model.null[c][l])
+            .map(|l| pooled[c][l])
+            .sum();
         if seen[c] && denom > 0.0 {
             for l in 0..pooled[c].len() {
                 if !model.null[c][l] {
@@ -399,33 +525,72 @@ pub fn estimate_m(
     if missing.iter().any(|&x| x) && !patterns.is_empty() {
         let include = vec![true; ncmp];
         let mut m = model.m.clone();
-        let stats = em(patterns, &include, &missing, model, &mut m, 0.1, true, t.em_max_iterations, t.em_convergence);
+        let stats = em(
+            patterns,
+            &include,
+            &missing,
+            model,
+            &mut m,
+            0.1,
+            true,
+            t.em_max_iterations,
+            t.em_convergence,
+        );
         model.em_iterations += stats.iterations;
         model.converged &= stats.converged;
         model.m = m;
     }
 }
 
-/// Estimates the share of candidate pairs that match, with m and u fixed.
-pub fn estimate_lambda(patterns: &[Pattern], settings: &Settings, model: &mut Model) {
-    if patterns.is_empty() {
-        return;
+/// Estimates the probability that two random records match (splink's
+/// `probability_two_random_records_match`), with m and u fixed.
+///
+/// The non-candidate pairs disagree on every blocking key and are taken to have a posterior of
+/// zero, so EM over all pairs reduces to the fixed point
+/// `λ = Σ_candidates P(match | γ, λ) / (all pairs)`. The prior is what the weights of
+/// candidate pairs need: u comes from random pairs, so the prior must be the random-pair one
+/// too (a prior fitted among candidates would count their agreement twice).
+/// Returns the share of candidate pairs expected to match.
+pub fn estimate_lambda(patterns: &[Pattern], possible_pairs: f64, model: &mut Model) -> f64 {
+    let candidates: f64 = patterns.iter().map(|p| p.count).sum();
+    if candidates <= 0.0 || possible_pairs <= 0.0 {
+        return 0.0;
     }
     let ncmp = model.m.len();
-    let mut m = model.m.clone();
-    let t = &settings.training;
-    let stats = em(
-        patterns,
-        &vec![true; ncmp],
-        &vec![false; ncmp],
-        model,
-        &mut m,
-        model.lambda,
-        true,
-        t.em_max_iterations.max(50),
-        t.em_convergence * 1e-2,
-    );
-    model.lambda = stats.lambda;
+    // log Bayes factor per pattern, computed once.
+    let lbf: Vec<f64> = patterns
+        .iter()
+        .map(|p| {
+            (0..ncmp)
+                .map(|c| {
+                    let l = unpack(p.gamma, c);
+                    if model.null[c][l] {
+                        0.0
+                    } else {
+                        (model.m[c][l] / model.u[c][l]).ln()
+                    }
+                })
+                .sum()
+        })
+        .collect();
+    let mut lambda = (candidates / possible_pairs).clamp(1e-12, 0.5);
+    let mut expected = 0.0;
+    for _ in 0..200 {
+        let odds = (lambda / (1.0 - lambda)).ln();
+        expected = patterns
+            .iter()
+            .zip(&lbf)
+            .map(|(p, b)| p.count / (1.0 + (-(odds + b)).exp()))
+            .sum::<f64>();
+        let new = (expected / possible_pairs).clamp(1e-12, 0.5);
+        let done = (new - lambda).abs() <= 1e-6 * lambda;
+        lambda = new;
+        if done {
+            break;
+        }
+    }
+    model.lambda = lambda;
+    expected / candidates
 }
 
 #[cfg(test)]
@@ -435,12 +600,19 @@ mod tests {
 
     /// Simulates comparison vectors from known λ, m, u and checks EM recovers m and λ.
     #[test]
+    #[allow(clippy::manual_memcpy)]
     fn em_recovers_known_parameters() {
         let mut settings = default_victim_settings();
         settings.comparisons.truncate(3);
         let mut model = Model::from_settings(&settings);
-        let true_m = [[0.0, 0.7, 0.1, 0.1, 0.05, 0.03, 0.02], [0.0, 0.6, 0.2, 0.1, 0.05, 0.03, 0.02]];
-        let true_u = [[0.0, 0.01, 0.01, 0.02, 0.02, 0.04, 0.90], [0.0, 0.02, 0.02, 0.02, 0.04, 0.1, 0.80]];
+        let true_m = [
+            [0.0, 0.7, 0.1, 0.1, 0.05, 0.03, 0.02],
+            [0.0, 0.6, 0.2, 0.1, 0.05, 0.03, 0.02],
+        ];
+        let true_u = [
+            [0.0, 0.01, 0.01, 0.02, 0.02, 0.04, 0.90],
+            [0.0, 0.02, 0.02, 0.02, 0.04, 0.1, 0.80],
+        ];
         let true_m3 = [0.0, 0.8, 0.1, 0.05, 0.05];
         let true_u3 = [0.0, 0.001, 0.004, 0.005, 0.99];
         let lambda = 0.3;
@@ -462,10 +634,18 @@ mod tests {
             let g0 = draw(&mut rng, if is_match { &true_m[0] } else { &true_u[0] });
             let g1 = draw(&mut rng, if is_match { &true_m[1] } else { &true_u[1] });
             let g2 = draw(&mut rng, if is_match { &true_m3 } else { &true_u3 });
-            *counts.entry((g0 | (g1 << 4) | (g2 << 8)) as u64).or_insert(0.0) += 1.0;
+            *counts
+                .entry((g0 | (g1 << 4) | (g2 << 8)) as u64)
+                .or_insert(0.0) += 1.0;
         }
-        let patterns: Vec<Pattern> =
-            counts.into_iter().map(|(gamma, count)| Pattern { gamma, rules: 1, count }).collect();
+        let patterns: Vec<Pattern> = counts
+            .into_iter()
+            .map(|(gamma, count)| Pattern {
+                gamma,
+                rules: 1,
+                count,
+            })
+            .collect();
         for l in 1..7 {
             model.u[0][l] = true_u[0][l];
             model.u[1][l] = true_u[1][l];
@@ -475,12 +655,23 @@ mod tests {
         }
         let ncmp = 3;
         let mut m = model.m.clone();
-        let stats = em(&patterns, &[true; 3], &[true; 3], &model, &mut m, 0.1, true, 500, 1e-8);
+        let stats = em(
+            &patterns, &[true; 3], &[true; 3], &model, &mut m, 0.1, true, 500, 1e-8,
+        );
         assert!(stats.converged);
-        assert!((stats.lambda - lambda).abs() < 0.01, "lambda {}", stats.lambda);
+        assert!(
+            (stats.lambda - lambda).abs() < 0.01,
+            "lambda {}",
+            stats.lambda
+        );
         for c in 0..2 {
             for l in 1..7 {
-                assert!((m[c][l] - true_m[c][l]).abs() < 0.02, "m[{c}][{l}] = {} vs {}", m[c][l], true_m[c][l]);
+                assert!(
+                    (m[c][l] - true_m[c][l]).abs() < 0.02,
+                    "m[{c}][{l}] = {} vs {}",
+                    m[c][l],
+                    true_m[c][l]
+                );
             }
         }
         for l in 1..5 {

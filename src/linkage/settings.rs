@@ -205,7 +205,7 @@ pub struct Training {
 impl Default for Training {
     fn default() -> Self {
         Self {
-            u_max_pairs: 1_000_000,
+            u_max_pairs: 100_000,
             seed: 42,
             em_max_iterations: 25,
             em_convergence: 1e-4,
@@ -240,7 +240,11 @@ pub struct Clustering {
 
 impl Default for Clustering {
     fn default() -> Self {
-        Self { method: ClusterMethod::Robust, threshold_match_probability: 0.9, min_density: 0.3 }
+        Self {
+            method: ClusterMethod::Robust,
+            threshold_match_probability: 0.9,
+            min_density: 0.3,
+        }
     }
 }
 
@@ -288,16 +292,19 @@ pub struct Settings {
     /// Pairs below this match probability are dropped from `pairs` (they never link anyway).
     #[serde(default = "default_retain")]
     pub retain_match_probability: f64,
-    /// Estimated share of random record pairs that match (filled in by training; informative).
+    /// Estimated probability that two random records match: the prior of every pair's weight.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub probability_two_random_records_match: Option<f64>,
-    /// Estimated share of candidate pairs that match (filled in by training).
+    /// Estimated share of candidate pairs that match (informative).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub candidate_match_probability: Option<f64>,
 }
 
 fn bad(path: impl Into<String>, reason: impl Into<String>) -> Error {
-    Error::Settings { path: path.into(), reason: reason.into() }
+    Error::Settings {
+        path: path.into(),
+        reason: reason.into(),
+    }
 }
 
 /// A parsed blocking-key transform.
@@ -327,10 +334,12 @@ impl Transform {
     pub fn parse(s: Option<&str>, path: &str) -> Result<Self> {
         let Some(s) = s else { return Ok(Self::None) };
         let num = |rest: &str| -> Result<i64> {
-            rest.parse::<i64>()
-                .ok()
-                .filter(|v| *v > 0)
-                .ok_or_else(|| bad(path, format!("transform '{s}' needs a positive whole number")))
+            rest.parse::<i64>().ok().filter(|v| *v > 0).ok_or_else(|| {
+                bad(
+                    path,
+                    format!("transform '{s}' needs a positive whole number"),
+                )
+            })
         };
         Ok(match s {
             "first_token" => Self::FirstToken,
@@ -421,18 +430,30 @@ impl Settings {
             return Err(bad("$.comparisons", "at least one comparison is needed"));
         }
         if self.comparisons.len() > 16 {
-            return Err(bad("$.comparisons", format!("at most 16 comparisons, got {}", self.comparisons.len())));
+            return Err(bad(
+                "$.comparisons",
+                format!("at most 16 comparisons, got {}", self.comparisons.len()),
+            ));
         }
         if self.blocking_rules.is_empty() {
-            return Err(bad("$.blocking_rules", "at least one blocking rule is needed"));
+            return Err(bad(
+                "$.blocking_rules",
+                "at least one blocking rule is needed",
+            ));
         }
         for (r, rule) in self.blocking_rules.iter().enumerate() {
             if rule.keys.is_empty() {
-                return Err(bad(format!("$.blocking_rules[{r}].keys"), "a rule needs at least one key"));
+                return Err(bad(
+                    format!("$.blocking_rules[{r}].keys"),
+                    "a rule needs at least one key",
+                ));
             }
             for (k, key) in rule.keys.iter().enumerate() {
                 if let KeyPart::Transformed { transform, .. } = key {
-                    Transform::parse(Some(transform), &format!("$.blocking_rules[{r}].keys[{k}].transform"))?;
+                    Transform::parse(
+                        Some(transform),
+                        &format!("$.blocking_rules[{r}].keys[{k}].transform"),
+                    )?;
                 }
             }
         }
@@ -440,13 +461,28 @@ impl Settings {
         for (c, cmp) in self.comparisons.iter().enumerate() {
             let p = format!("$.comparisons[{c}]");
             if !names.insert(cmp.name.as_str()) {
-                return Err(bad(format!("{p}.name"), format!("comparison name '{}' repeats", cmp.name)));
+                return Err(bad(
+                    format!("{p}.name"),
+                    format!("comparison name '{}' repeats", cmp.name),
+                ));
             }
             if cmp.levels.len() < 2 || cmp.levels.len() > 16 {
-                return Err(bad(format!("{p}.levels"), "between 2 and 16 levels are needed"));
+                return Err(bad(
+                    format!("{p}.levels"),
+                    "between 2 and 16 levels are needed",
+                ));
             }
-            if cmp.levels.iter().filter(|l| l.kind != LevelType::Null).count() < 2 {
-                return Err(bad(format!("{p}.levels"), "at least two non-null levels are needed"));
+            if cmp
+                .levels
+                .iter()
+                .filter(|l| l.kind != LevelType::Null)
+                .count()
+                < 2
+            {
+                return Err(bad(
+                    format!("{p}.levels"),
+                    "at least two non-null levels are needed",
+                ));
             }
             for (l, level) in cmp.levels.iter().enumerate() {
                 let lp = format!("{p}.levels[{l}]");
@@ -454,35 +490,55 @@ impl Settings {
                     if ok {
                         Ok(())
                     } else {
-                        Err(bad(&lp, format!("level type {:?} needs `{field}`", level.kind)))
+                        Err(bad(
+                            &lp,
+                            format!("level type {:?} needs `{field}`", level.kind),
+                        ))
                     }
                 };
                 match level.kind {
                     LevelType::JaroWinkler | LevelType::Jaro | LevelType::NameTokens => {
-                        need("threshold", level.threshold.is_some_and(|t| (0.0..=1.0).contains(&t)))?;
+                        need(
+                            "threshold",
+                            level.threshold.is_some_and(|t| (0.0..=1.0).contains(&t)),
+                        )?;
                     }
                     LevelType::Levenshtein | LevelType::DamerauLevenshtein | LevelType::AbsDiff => {
                         need("max", level.max.is_some_and(|t| t >= 0.0))?;
                     }
                     LevelType::Prefix => need("length", level.length.is_some_and(|n| n > 0))?,
-                    LevelType::ColumnsSwapped => need("other_column", level.other_column.is_some())?,
+                    LevelType::ColumnsSwapped => {
+                        need("other_column", level.other_column.is_some())?
+                    }
                     _ => {}
                 }
-                for (name, v) in [("m_probability", level.m_probability), ("u_probability", level.u_probability)] {
+                for (name, v) in [
+                    ("m_probability", level.m_probability),
+                    ("u_probability", level.u_probability),
+                ] {
                     if let Some(v) = v {
                         if !(v > 0.0 && v <= 1.0) {
-                            return Err(bad(format!("{lp}.{name}"), format!("must be in (0, 1], got {v}")));
+                            return Err(bad(
+                                format!("{lp}.{name}"),
+                                format!("must be in (0, 1], got {v}"),
+                            ));
                         }
                     }
                 }
             }
             if cmp.levels.last().map(|l| l.kind) != Some(LevelType::Else) {
-                return Err(bad(format!("{p}.levels"), "the last level must be of type `else`"));
+                return Err(bad(
+                    format!("{p}.levels"),
+                    "the last level must be of type `else`",
+                ));
             }
         }
         let c = &self.clustering;
         if !(c.threshold_match_probability > 0.0 && c.threshold_match_probability < 1.0) {
-            return Err(bad("$.clustering.threshold_match_probability", "must be strictly between 0 and 1"));
+            return Err(bad(
+                "$.clustering.threshold_match_probability",
+                "must be strictly between 0 and 1",
+            ));
         }
         if !(0.0..=1.0).contains(&c.min_density) {
             return Err(bad("$.clustering.min_density", "must be between 0 and 1"));
@@ -511,7 +567,10 @@ fn name_comparison(name: &str, column: &str, key: &str) -> Comparison {
     exact.tf_adjust = true;
     let mut jw1 = labelled(lvl(LevelType::JaroWinkler), "jaro-winkler >= 0.92");
     jw1.threshold = Some(0.92);
-    let mut tokens = labelled(lvl(LevelType::NameTokens), "same parts, any order or missing");
+    let mut tokens = labelled(
+        lvl(LevelType::NameTokens),
+        "same parts, any order or missing",
+    );
     tokens.threshold = Some(0.92);
     let mut jw2 = labelled(lvl(LevelType::JaroWinkler), "jaro-winkler >= 0.8");
     jw2.threshold = Some(0.8);
@@ -521,7 +580,11 @@ fn name_comparison(name: &str, column: &str, key: &str) -> Comparison {
         levels: vec![
             labelled(lvl(LevelType::Null), "null"),
             exact,
-            labelled(with_col(lvl(LevelType::Exact), key), "same phonetic key"),
+            {
+                let mut k = labelled(with_col(lvl(LevelType::Exact), key), "same phonetic key");
+                k.tf_adjust = true;
+                k
+            },
             jw1,
             tokens,
             jw2,
@@ -536,7 +599,10 @@ fn name_comparison(name: &str, column: &str, key: &str) -> Comparison {
 #[must_use]
 pub fn default_victim_settings() -> Settings {
     let key = |c: &str| KeyPart::Column(c.into());
-    let rule = |name: &str, keys: Vec<KeyPart>| BlockingRule { name: Some(name.into()), keys };
+    let rule = |name: &str, keys: Vec<KeyPart>| BlockingRule {
+        name: Some(name.into()),
+        keys,
+    };
     let mut cnic_one = labelled(lvl(LevelType::OneEdit), "one digit or transposition");
     cnic_one.column = None;
     let mut cnic_family = labelled(lvl(LevelType::Prefix), "same locality and family code");
@@ -560,17 +626,22 @@ pub fn default_victim_settings() -> Settings {
         blocking_rules: vec![
             rule("same CNIC", vec![key("cnic")]),
             rule("same phone", vec![key("phone")]),
-            rule("same name and father's name keys", vec![key("name_key"), key("father_name_key")]),
-            rule("same name key and date of birth", vec![key("name_key"), key("date_of_birth")]),
             rule(
-                "same father's name key, sex and district",
-                vec![key("father_name_key"), key("sex"), key("district")],
+                "same name and father's name keys",
+                vec![key("name_key"), key("father_name_key")],
             ),
             rule(
-                "same first name part, sex and district",
+                "same name key and date of birth",
+                vec![key("name_key"), key("date_of_birth")],
+            ),
+            rule(
+                "same father's name key, first name part and district",
                 vec![
-                    KeyPart::Transformed { column: "name_key".into(), transform: "first_token".into() },
-                    key("sex"),
+                    key("father_name_key"),
+                    KeyPart::Transformed {
+                        column: "name_key".into(),
+                        transform: "first_token".into(),
+                    },
                     key("district"),
                 ],
             ),
@@ -588,9 +659,21 @@ pub fn default_victim_settings() -> Settings {
                 column: "date_of_birth".into(),
                 levels: vec![null(), exact(), dob_month, dob_year, other()],
             },
-            Comparison { name: "age".into(), column: "age".into(), levels: vec![null(), exact(), age1, age3, other()] },
-            Comparison { name: "sex".into(), column: "sex".into(), levels: vec![null(), exact(), other()] },
-            Comparison { name: "phone".into(), column: "phone".into(), levels: vec![null(), exact(), other()] },
+            Comparison {
+                name: "age".into(),
+                column: "age".into(),
+                levels: vec![null(), exact(), age1, age3, other()],
+            },
+            Comparison {
+                name: "sex".into(),
+                column: "sex".into(),
+                levels: vec![null(), exact(), other()],
+            },
+            Comparison {
+                name: "phone".into(),
+                column: "phone".into(),
+                levels: vec![null(), exact(), other()],
+            },
             Comparison {
                 name: "district".into(),
                 column: "district".into(),
@@ -606,9 +689,16 @@ pub fn default_victim_settings() -> Settings {
                 ],
             },
         ],
-        cannot_link: vec![CannotLink { different: vec!["cnic".into(), "sex".into()] }],
+        cannot_link: vec![CannotLink {
+            different: vec!["cnic".into(), "sex".into()],
+        }],
         training: Training::default(),
-        clustering: Clustering::default(),
+        // Tuned on generated victim data at 10k, 100k and 1M records (benches/bench_linkage.py):
+        // common names make look-alikes frequent, so links need strong evidence.
+        clustering: Clustering {
+            threshold_match_probability: 0.97,
+            ..Clustering::default()
+        },
         max_pairs_per_rule: default_max_pairs(),
         retain_match_probability: default_retain(),
         probability_two_random_records_match: None,
@@ -642,7 +732,11 @@ mod tests {
     fn wrong_version_and_missing_parameters() {
         let mut s = default_victim_settings();
         s.format_version = 9;
-        assert!(s.validate().unwrap_err().to_string().contains("format_version"));
+        assert!(s
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("format_version"));
         let mut s = default_victim_settings();
         s.comparisons[0].levels[3].threshold = None;
         assert!(s.validate().unwrap_err().to_string().contains("threshold"));
@@ -650,8 +744,14 @@ mod tests {
 
     #[test]
     fn transforms_parse() {
-        assert_eq!(Transform::parse(Some("prefix:4"), "$").unwrap(), Transform::Prefix(4));
-        assert_eq!(Transform::parse(Some("band:5"), "$").unwrap(), Transform::Band(5));
+        assert_eq!(
+            Transform::parse(Some("prefix:4"), "$").unwrap(),
+            Transform::Prefix(4)
+        );
+        assert_eq!(
+            Transform::parse(Some("band:5"), "$").unwrap(),
+            Transform::Band(5)
+        );
         assert!(Transform::parse(Some("prefix:x"), "$").is_err());
         assert!(Transform::parse(Some("soundex"), "$").is_err());
     }
