@@ -10,9 +10,8 @@ True
 
 from __future__ import annotations
 
-from tipsom import _core, exceptions
+from tipsom import _core, exceptions, expr
 from tipsom._core import __version__
-from tipsom import expr
 from tipsom.normalize import default_law_table, normalize
 from tipsom.quality import quality
 from tipsom.read import ReadReport, read_returns

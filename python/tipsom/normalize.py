@@ -28,7 +28,7 @@ def _law_table_csv(law_table: Any) -> str | None:
             return path.read_text(encoding="utf-8")
         if "\n" in str(law_table):
             return str(law_table)
-        msg = f"`law_table` must be a CSV file, CSV text or a DataFrame, got {law_table!r}"
+        msg = "`law_table` must be a CSV file, CSV text or a DataFrame"
         raise InvalidArgumentError(msg)
     frame = to_polars(law_table, argument="law_table")
     return frame.cast(pl.String).fill_null("").write_csv()
@@ -39,8 +39,8 @@ def default_law_table() -> pl.DataFrame:
 
     Each row maps a law and section (``*`` for any other section) to a crime type
     (``tip``, ``som``, ``both``, ``other``) and the forms of exploitation it implies,
-    valid from ``valid_from`` (inclusive) to ``valid_to`` (exclusive). Edit it and pass it
-    back as ``normalize(..., law_table=...)`` to apply your own classification.
+    valid from ``valid_from`` (inclusive) to ``valid_to`` (exclusive). Edit it and
+    pass it back as ``normalize(..., law_table=...)`` to apply your own classification.
 
     Returns
     -------
@@ -73,12 +73,12 @@ def normalize(
     ----------
     data
         A polars or pandas DataFrame whose columns use the canonical field names
-        (``name``, ``cnic``, ``sex``, ``age``, ``date``, ``district``, ``law_sections``...;
-        any subset), as :func:`tipsom.read_returns` gives. Values may be text, numbers or
-        dates. Other columns pass through unchanged.
+        (``name``, ``cnic``, ``sex``, ``age``, ``date``, ``district``,
+        ``law_sections``...; any subset), as :func:`tipsom.read_returns` gives.
+        Values may be text, numbers or dates. Other columns pass through unchanged.
     law_table
-        Override of the law table used for ``crime_type`` and implied ``exploitation``: a
-        DataFrame, a CSV path or CSV text with the columns of
+        Override of the law table used for ``crime_type`` and implied
+        ``exploitation``: a DataFrame, a CSV path or CSV text with the columns of
         :func:`tipsom.default_law_table`.
     progress
         Called as ``progress(stage, done, total)`` while the work runs.
@@ -86,11 +86,11 @@ def normalize(
     Returns
     -------
     polars.DataFrame or pandas.DataFrame
-        Same library as ``data``, one row per input row in the same order. For each field
-        the typed value and ``<field>_raw``; derived columns ``name_key``,
+        Same library as ``data``, one row per input row in the same order. For each
+        field the typed value and ``<field>_raw``; derived columns ``name_key``,
         ``father_name_key``, ``age_group``, ``sex_age``, ``cnic_province``,
-        ``cnic_sex_hint``, ``date_precision``, ``district_confidence``; and ``issues``, a
-        list of machine-readable problem codes per row (``cnic.length``,
+        ``cnic_sex_hint``, ``date_precision``, ``district_confidence``; and
+        ``issues``, a list of machine-readable problem codes per row (``cnic.length``,
         ``date.ambiguous``, ``sex.cnic_parity_conflict``...).
 
     Examples
@@ -111,7 +111,5 @@ def normalize(
     [['PTPA-2018:3', 'PPC:371-A']]
     """
     frame = for_core(to_polars(data))
-    result = from_core(
-        _core.normalize(frame, _law_table_csv(law_table), progress)
-    )
+    result = from_core(_core.normalize(frame, _law_table_csv(law_table), progress))
     return like_input(result, data)

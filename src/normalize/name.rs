@@ -64,8 +64,16 @@ pub fn parse_name(raw: &str) -> NameParts {
     while c.contains(" /") || c.contains("/ ") {
         c = c.replace(" /", "/").replace("/ ", "/");
     }
-    let c: String =
-        c.chars().map(|ch| if matches!(ch, '(' | ')' | '[' | ']' | ',' | ';' | ':' | '|' | '"') { ' ' } else { ch }).collect();
+    let c: String = c
+        .chars()
+        .map(|ch| {
+            if matches!(ch, '(' | ')' | '[' | ']' | ',' | ';' | ':' | '|' | '"') {
+                ' '
+            } else {
+                ch
+            }
+        })
+        .collect();
     let tokens: Vec<&str> = c.split_whitespace().collect();
     let mut parts: [Vec<&str>; 3] = [Vec::new(), Vec::new(), Vec::new()];
     let mut filled = [false; 3];
@@ -74,7 +82,11 @@ pub fn parse_name(raw: &str) -> NameParts {
     let mut i = 0;
     while i < tokens.len() {
         let one = marker_token(tokens[i]);
-        let two = if i + 1 < tokens.len() { format!("{one} {}", marker_token(tokens[i + 1])) } else { String::new() };
+        let two = if i + 1 < tokens.len() {
+            format!("{one} {}", marker_token(tokens[i + 1]))
+        } else {
+            String::new()
+        };
         let (relation, width) = if let Some(r) = tables.relations.get(&two) {
             (Some(r.as_str()), 2)
         } else if let Some(r) = tables.relations.get(&one) {
@@ -92,13 +104,20 @@ pub fn parse_name(raw: &str) -> NameParts {
             if sex_hint.is_none() && current == Part::Own {
                 let first = one.chars().next();
                 sex_hint = match (r, first) {
-                    ("husband", _) | ("father", Some('d' | 'b' | 'د' | 'ب')) if one != "bin" && one != "بن" => {
+                    ("husband", _) | ("father", Some('d' | 'b' | 'د' | 'ب'))
+                        if one != "bin" && one != "بن" =>
+                    {
                         Some(Sex::Female)
                     }
                     ("father", Some('s' | 'w' | 'b' | 'ا' | 'و' | 'پ')) => Some(Sex::Male),
                     _ => None,
                 };
-                if one == "bint" || one == "binte" || one == "bint-e" || one == "بنت" || one == "دختر" {
+                if one == "bint"
+                    || one == "binte"
+                    || one == "bint-e"
+                    || one == "بنت"
+                    || one == "دختر"
+                {
                     sex_hint = Some(Sex::Female);
                 }
             }
@@ -108,7 +127,11 @@ pub fn parse_name(raw: &str) -> NameParts {
                 Part::Husband => 2,
                 _ => usize::MAX,
             };
-            current = if idx < 3 && filled[idx] { Part::Ignore } else { next };
+            current = if idx < 3 && filled[idx] {
+                Part::Ignore
+            } else {
+                next
+            };
             if idx < 3 {
                 filled[idx] = true;
             }
@@ -141,8 +164,8 @@ fn is_prefix_honorific(token: &str) -> bool {
 
 fn honorific_sex(token: &str) -> Option<Sex> {
     match marker_token(token).as_str() {
-        "mst" | "mussammat" | "musammat" | "mussamat" | "musamat" | "mrs" | "miss" | "ms" | "mohtarma"
-        | "مسماۃ" | "مسمات" | "محترمہ" => Some(Sex::Female),
+        "mst" | "mussammat" | "musammat" | "mussamat" | "musamat" | "mrs" | "miss" | "ms"
+        | "mohtarma" | "مسماۃ" | "مسمات" | "محترمہ" => Some(Sex::Female),
         "mr" | "janab" | "جناب" => Some(Sex::Male),
         _ => None,
     }
@@ -184,11 +207,18 @@ fn title_case(word: &str) -> String {
     }
     let lower = word.to_lowercase();
     // A single letter is an initial ("M." for Muhammad): keep its dot.
-    let lower = if lower.trim_end_matches('.').chars().count() > 1 { lower.trim_end_matches('.').to_owned() } else { lower };
+    let lower = if lower.trim_end_matches('.').chars().count() > 1 {
+        lower.trim_end_matches('.').to_owned()
+    } else {
+        lower
+    };
     lower
         .split('-')
         .map(|part| {
-            if matches!(part, "ul" | "ud" | "ur" | "us" | "un" | "uz" | "e" | "al" | "bin") {
+            if matches!(
+                part,
+                "ul" | "ud" | "ur" | "us" | "un" | "uz" | "e" | "al" | "bin"
+            ) {
                 part.to_owned()
             } else {
                 let mut cs = part.chars();
@@ -216,7 +246,9 @@ pub fn transliterate_urdu(word: &str) -> String {
         let next = chars.get(i + 1).copied();
         match c {
             'و' => {
-                let consonant = first || matches!(prev, Some('ا' | 'آ' | 'ع')) || matches!(next, Some('ا' | 'آ'));
+                let consonant = first
+                    || matches!(prev, Some('ا' | 'آ' | 'ع'))
+                    || matches!(next, Some('ا' | 'آ'));
                 out.push_str(if consonant { "w" } else { "o" });
             }
             'ی' | 'ئ' => out.push_str(if first { "y" } else { "i" }),
@@ -241,7 +273,11 @@ fn is_vowel(c: u8) -> bool {
 /// letters are used.
 #[must_use]
 pub fn phonetic(word: &str) -> String {
-    let src: Vec<u8> = word.bytes().filter(u8::is_ascii_alphabetic).map(|b| b.to_ascii_lowercase()).collect();
+    let src: Vec<u8> = word
+        .bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
     if src.is_empty() {
         return String::new();
     }
@@ -350,7 +386,9 @@ pub fn name_key(name: &str) -> Option<String> {
     let tables = names();
     let cleaned = clean(name).to_lowercase();
     let tokens: Vec<&str> = cleaned
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == '\'' || c == '’' || c == '_')
+        .split(|c: char| {
+            c.is_whitespace() || c == '-' || c == '.' || c == '\'' || c == '’' || c == '_'
+        })
         .filter(|t| !t.is_empty())
         .collect();
     let mut roman = String::new();
@@ -393,7 +431,8 @@ mod tests {
     #[test]
     fn relational_parts_split() {
         // From an LHC petition quoted in domain.md §3.3.
-        let p = parse_name("Mst. Riffat Sultana daughter of Rafique Ahmad wife of Mirza Khalique Baig");
+        let p =
+            parse_name("Mst. Riffat Sultana daughter of Rafique Ahmad wife of Mirza Khalique Baig");
         assert_eq!(p.name.as_deref(), Some("Riffat Sultana"));
         assert_eq!(p.father.as_deref(), Some("Rafique Ahmad"));
         assert_eq!(p.husband.as_deref(), Some("Khalique Baig"));
@@ -404,7 +443,10 @@ mod tests {
         assert_eq!(p.father.as_deref(), Some("Sarwar Baig"));
         assert_eq!(p.sex_hint, Some(Sex::Male));
         let p = parse_name("Zainab D / O Ghulam Rasool W/O. Imran");
-        assert_eq!((p.father.as_deref(), p.husband.as_deref()), (Some("Ghulam Rasool"), Some("Imran")));
+        assert_eq!(
+            (p.father.as_deref(), p.husband.as_deref()),
+            (Some("Ghulam Rasool"), Some("Imran"))
+        );
     }
 
     #[test]
@@ -419,17 +461,34 @@ mod tests {
 
     #[test]
     fn honorifics_only_at_the_start() {
-        assert_eq!(parse_name("Haji M. Zahir Shah").name.as_deref(), Some("M. Zahir Shah"));
-        assert_eq!(parse_name("Ch. Akhtar Ali").name.as_deref(), Some("Akhtar Ali"));
+        assert_eq!(
+            parse_name("Haji M. Zahir Shah").name.as_deref(),
+            Some("M. Zahir Shah")
+        );
+        assert_eq!(
+            parse_name("Ch. Akhtar Ali").name.as_deref(),
+            Some("Akhtar Ali")
+        );
         // A lone "Malik" is a name, not a title.
         assert_eq!(parse_name("malik").name.as_deref(), Some("Malik"));
-        assert_eq!(parse_name("Imran Malik").name.as_deref(), Some("Imran Malik"));
+        assert_eq!(
+            parse_name("Imran Malik").name.as_deref(),
+            Some("Imran Malik")
+        );
     }
 
     #[test]
     fn muhammad_variants_meet() {
         let k = key("Muhammad Aslam");
-        for v in ["Mohammad Aslam", "Mohammed Aslam", "Muhammed Aslam", "Mohd Aslam", "Md. Aslam", "M. Aslam", "محمد اسلم"] {
+        for v in [
+            "Mohammad Aslam",
+            "Mohammed Aslam",
+            "Muhammed Aslam",
+            "Mohd Aslam",
+            "Md. Aslam",
+            "M. Aslam",
+            "محمد اسلم",
+        ] {
             assert_eq!(key(v), k, "{v}");
         }
     }
@@ -448,7 +507,13 @@ mod tests {
             &["Ayesha", "Aisha", "عائشہ"],
             &["Fatima", "Fatimah", "فاطمہ"],
             &["Iqbal", "Ikbal", "اقبال"],
-            &["Abdul Rehman", "Abdur Rehman", "Abdulrehman", "Abdul Rahman", "عبدالرحمن"],
+            &[
+                "Abdul Rehman",
+                "Abdur Rehman",
+                "Abdulrehman",
+                "Abdul Rahman",
+                "عبدالرحمن",
+            ],
             &["Noor ud Din", "Nooruddin", "Nur-ud-Din"],
             &["Nasreen", "Nasrin", "نسرین"],
             &["Ghulam", "Gulam"],
@@ -468,9 +533,10 @@ mod tests {
     #[test]
     fn different_names_stay_apart() {
         let names = [
-            "Hassan", "Hussain", "Hasnain", "Zahid", "Zahida", "Sajid", "Sajjad", "Amna", "Amina", "Nadia", "Nida",
-            "Umar", "Amir", "Ali", "Alia", "Asif", "Arif", "Aslam", "Akram", "Bilal", "Khalid", "Khalida", "Saima",
-            "Sana", "Saba", "Rashid", "Rashida", "Nasir", "Tahir", "Tahira", "Fatima", "Fazal",
+            "Hassan", "Hussain", "Hasnain", "Zahid", "Zahida", "Sajid", "Sajjad", "Amna", "Amina",
+            "Nadia", "Nida", "Umar", "Amir", "Ali", "Alia", "Asif", "Arif", "Aslam", "Akram",
+            "Bilal", "Khalid", "Khalida", "Saima", "Sana", "Saba", "Rashid", "Rashida", "Nasir",
+            "Tahir", "Tahira", "Fatima", "Fazal",
         ];
         let keys: Vec<String> = names.iter().map(|n| key(n)).collect();
         for i in 0..names.len() {
@@ -491,7 +557,9 @@ mod tests {
 
     #[test]
     fn junk_never_panics() {
-        for s in ["", " ", "S/O", "W/O W/O", "ﷺ", "\u{0}", "12345", "a/b/c/d", "بن", "..."] {
+        for s in [
+            "", " ", "S/O", "W/O W/O", "ﷺ", "\u{0}", "12345", "a/b/c/d", "بن", "...",
+        ] {
             let _ = parse_name(s);
             let _ = name_key(s);
         }

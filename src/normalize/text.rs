@@ -32,9 +32,10 @@ fn fold_arabic(c: char) -> Option<char> {
         // Diacritics (fathatan..sukun, superscript alef, small high marks) and tatweel.
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => return None,
         // Zero-width and direction marks.
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => {
-            return None
-        }
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => return None,
         _ => c,
     })
 }
@@ -84,13 +85,27 @@ pub fn clean_value(s: Option<&str>) -> Option<String> {
 /// Whether a cleaned cell only marks a missing value.
 #[must_use]
 pub fn is_missing_marker(c: &str) -> bool {
-    if c.is_empty() || c.chars().all(|ch| matches!(ch, '-' | '_' | '.' | '/' | '?' | '*' | '0' | ' ')) {
+    if c.is_empty()
+        || c.chars()
+            .all(|ch| matches!(ch, '-' | '_' | '.' | '/' | '?' | '*' | '0' | ' '))
+    {
         return true;
     }
     matches!(
         lookup_key(c).as_str(),
-        "na" | "nil" | "none" | "null" | "nan" | "notavailable" | "notknown" | "unknown" | "nk" | "nr"
-            | "notrecorded" | "missing" | "blank" | "nill"
+        "na" | "nil"
+            | "none"
+            | "null"
+            | "nan"
+            | "notavailable"
+            | "notknown"
+            | "unknown"
+            | "nk"
+            | "nr"
+            | "notrecorded"
+            | "missing"
+            | "blank"
+            | "nill"
     )
 }
 
@@ -99,7 +114,11 @@ pub fn is_missing_marker(c: &str) -> bool {
 /// `dg-khan` meet).
 #[must_use]
 pub fn lookup_key(s: &str) -> String {
-    clean(s).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    clean(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Cleaned, lower-case, with punctuation turned into single spaces and a space at both ends, so
@@ -124,7 +143,8 @@ pub fn word_text(s: &str) -> String {
 /// Whether the text contains Arabic-script letters.
 #[must_use]
 pub fn has_arabic_script(s: &str) -> bool {
-    s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c))
+    s.chars()
+        .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c))
 }
 
 #[cfg(test)]
