@@ -56,6 +56,9 @@ use self::text::clean_value;
 pub struct Options {
     /// Law table to classify offences with; `None` uses the table shipped with tipsom.
     pub law_table: Option<LawTable>,
+    /// Only the typed and derived columns: no `<field>_raw`, provenance or pass-through
+    /// columns (the Python layer attaches those from the input frame without copying).
+    pub typed_only: bool,
 }
 
 /// Rows per chunk between progress checkpoints.
@@ -174,6 +177,27 @@ impl<T: Send> Memo<Option<T>> {
     }
 }
 
+/// A parsed name cell with the keys of the name and of the father's name in it.
+struct NameCell {
+    parts: name::NameParts,
+    key: Option<String>,
+    father_key: Option<String>,
+    unparsed: bool,
+}
+
+fn parse_name_cell(raw: &str) -> NameCell {
+    let parts = name::parse_name(raw);
+    let key = parts.name.as_deref().and_then(name::name_key);
+    let father_key = parts.father.as_deref().and_then(name::name_key);
+    let unparsed = parts.name.is_none() && !text::is_missing_marker(&text::clean(raw));
+    NameCell {
+        parts,
+        key,
+        father_key,
+        unparsed,
+    }
+}
+
 /// A parsed cell and its issue codes; `None` when the cell only marks a missing value.
 type Parsed<T> = Option<(T, Vec<&'static str>)>;
 
@@ -284,57 +308,79 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         parsed(s, exploitation::parse_exploitation)
     });
     let crime_m = Memo::new(col("crime_type"), n, crime_type_given);
+    // Names, dates and ages repeat too (Muhammad Ali, a day's recoveries, "25 yrs").
+    let name_m = Memo::new(col("name"), n, parse_name_cell);
+    let father_m = Memo::new(col("father_name"), n, parse_name_cell);
+    let husband_m = Memo::new(col("husband_name"), n, parse_name_cell);
+    let date_m = Memo::new(col("date"), n, |s| parsed(s, date::parse_date));
+    let dob_m = Memo::new(col("date_of_birth"), n, |s| parsed(s, date::parse_date));
+    let age_m = Memo::new(col("age"), n, |s| parsed(s, age::parse_age));
     let source_type_m = Memo::new(col("source_type"), n, |s| s.to_owned());
     control.checkpoint("normalize", 0, Some(n as u64))?;
 
-    let get = |f: &str, i: usize| -> Option<&str> { col(f).and_then(|c| c[i].as_deref()) };
+    // Resolve the columns once, not per row.
+    let c_address = col("address");
+    let c_case_id = col("case_id");
+    let c_cnic = col("cnic");
+    let c_fir_no = col("fir_no");
+    let c_passport = col("passport");
+    let c_phone = col("phone");
+    let c_police_station = col("police_station");
+    let c_record_id = col("record_id");
+    let c_remarks = col("remarks");
+    let c_source = col("source");
+    let c_source_file = col("source_file");
+    let c_source_row = col("source_row");
+    let c_source_sheet = col("source_sheet");
+    fn at(c: Option<&[Option<String>]>, i: usize) -> Option<&str> {
+        c.and_then(|c| c[i].as_deref())
+    }
     let rows: Vec<usize> = (0..n).collect();
     let mut out: Vec<Row> = map_chunks(&rows, CHUNK_ROWS, "normalize", control, |&i| {
         let mut r = Row::default();
         let issues = &mut r.issues;
         // Provenance and plain text.
-        r.source = get("source", i).and_then(|s| clean_value(Some(s)));
-        r.source_row = get("source_row", i)
+        r.source = at(c_source, i).and_then(|s| clean_value(Some(s)));
+        r.source_row = at(c_source_row, i)
             .and_then(|s| text::clean(s).parse::<f64>().ok())
             .map(|f| f as i64);
-        r.record_id = get("record_id", i).and_then(|s| clean_value(Some(s)));
+        r.record_id = at(c_record_id, i).and_then(|s| clean_value(Some(s)));
         if r.record_id.is_none() {
             r.record_id = Some(source::generated_record_id(
-                get("source_file", i),
-                get("source_sheet", i),
-                get("source_row", i),
+                at(c_source_file, i),
+                at(c_source_sheet, i),
+                at(c_source_row, i),
                 i,
             ));
         }
         let given_type = source_type_m.get(i).map(String::as_str);
         r.source_type = source::source_type(given_type, r.source.as_deref()).code();
-        r.case_id = clean_value(get("case_id", i));
-        r.fir_no = clean_value(get("fir_no", i));
-        r.police_station = clean_value(get("police_station", i));
-        r.remarks = clean_value(get("remarks", i));
-        r.address = clean_value(get("address", i));
+        r.case_id = clean_value(at(c_case_id, i));
+        r.fir_no = clean_value(at(c_fir_no, i));
+        r.police_station = clean_value(at(c_police_station, i));
+        r.remarks = clean_value(at(c_remarks, i));
+        r.address = clean_value(at(c_address, i));
 
         // Names.
-        let parts = get("name", i).map(name::parse_name).unwrap_or_default();
-        let father_cell = get("father_name", i)
-            .map(name::parse_name)
-            .and_then(|p| p.name);
-        let husband_cell = get("husband_name", i)
-            .map(name::parse_name)
-            .and_then(|p| p.name);
+        let own = name_m.get(i);
+        let father_cell = father_m.get(i).filter(|c| c.parts.name.is_some());
+        let husband_cell = husband_m.get(i).filter(|c| c.parts.name.is_some());
+        let parts = own.map(|c| c.parts.clone()).unwrap_or_default();
         r.name = parts.name.clone();
-        r.father_name = father_cell.or(parts.father.clone());
-        r.husband_name = husband_cell.or(parts.husband.clone());
-        r.name_key = r.name.as_deref().and_then(name::name_key);
-        r.father_name_key = r.father_name.as_deref().and_then(name::name_key);
-        if get("name", i).is_some_and(|s| !text::is_missing_marker(&text::clean(s)))
-            && r.name.is_none()
-        {
+        r.name_key = own.and_then(|c| c.key.clone());
+        (r.father_name, r.father_name_key) = match father_cell {
+            Some(c) => (c.parts.name.clone(), c.key.clone()),
+            None => (parts.father.clone(), own.and_then(|c| c.father_key.clone())),
+        };
+        r.husband_name = husband_cell
+            .and_then(|c| c.parts.name.clone())
+            .or(parts.husband.clone());
+        if own.is_some_and(|c| c.unparsed) {
             issues.push("name.unparsed");
         }
 
         // CNIC.
-        let cnic_parsed = get("cnic", i).and_then(|s| parsed(s, cnic::parse_cnic));
+        let cnic_parsed = at(c_cnic, i).and_then(|s| parsed(s, cnic::parse_cnic));
         if let Some((c, iss)) = cnic_parsed {
             push_all(issues, &iss);
             if let Some(c) = c {
@@ -343,11 +389,11 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
                 r.cnic = Some(c.digits);
             }
         }
-        if let Some((p, iss)) = get("passport", i).and_then(|s| parsed(s, cnic::parse_passport)) {
+        if let Some((p, iss)) = at(c_passport, i).and_then(|s| parsed(s, cnic::parse_passport)) {
             push_all(issues, &iss);
             r.passport = p;
         }
-        if let Some((p, iss)) = get("phone", i).and_then(|s| parsed(s, phone::parse_phone)) {
+        if let Some((p, iss)) = at(c_phone, i).and_then(|s| parsed(s, phone::parse_phone)) {
             push_all(issues, &iss);
             r.phone = p;
         }
@@ -373,13 +419,13 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         r.sex = sex_v.code();
 
         // Dates and age.
-        let date_parsed = get("date", i).and_then(|s| parsed(s, date::parse_date));
+        let date_parsed = date_m.hit(i);
         if let Some((d, iss)) = &date_parsed {
             push_all(issues, iss);
             r.date = d.map(|d| d.days);
             r.date_precision = d.map(|d| d.precision.code());
         }
-        let dob_parsed = get("date_of_birth", i).and_then(|s| parsed(s, date::parse_date));
+        let dob_parsed = dob_m.hit(i);
         if let Some((d, iss)) = &dob_parsed {
             for code in iss {
                 let c = match *code {
@@ -395,7 +441,7 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
             r.date_of_birth = d.map(|d| d.days);
             r.date_of_birth_precision = d.map(|d| d.precision.code());
         }
-        let age_parsed = get("age", i).and_then(|s| parsed(s, age::parse_age));
+        let age_parsed = age_m.hit(i);
         let mut child_hint = None;
         if let Some((a, iss)) = &age_parsed {
             push_all(issues, iss);
@@ -540,7 +586,7 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         }
     }
     control.checkpoint("normalize", n as u64, Some(n as u64))?;
-    Ok(build_table(table, &cols, out))
+    Ok(build_table(table, out, options.typed_only))
 }
 
 /// The column-level normalizers that [`normalize_column`] offers (and `tipsom.expr` wraps).
@@ -722,11 +768,7 @@ fn raw_column(table: &Table, field: &str, n: usize) -> Column {
     Column::new(format!("{field}_raw"), data)
 }
 
-fn build_table(
-    table: &Table,
-    _cols: &HashMap<&str, Cow<'_, [Option<String>]>>,
-    rows: Vec<Row>,
-) -> Table {
+fn build_table(table: &Table, rows: Vec<Row>, typed_only: bool) -> Table {
     let n = rows.len();
     let s = |f: &dyn Fn(&Row) -> Option<String>| ColumnData::Str(rows.iter().map(f).collect());
     let st = |f: &dyn Fn(&Row) -> Option<&'static str>| {
@@ -735,7 +777,7 @@ fn build_table(
     let mut columns: Vec<Column> = Vec::new();
     let typed = |name: &str, data: ColumnData, raw: bool, columns: &mut Vec<Column>| {
         columns.push(Column::new(name, data));
-        if raw {
+        if raw && !typed_only {
             columns.push(raw_column(table, name, n));
         }
     };
@@ -748,6 +790,9 @@ fn build_table(
         &mut columns,
     );
     for f in ["source_file", "source_sheet"] {
+        if typed_only {
+            break;
+        }
         columns.push(
             table
                 .get(f)
@@ -873,7 +918,7 @@ fn build_table(
     );
     typed("destination", st(&|r| r.destination), true, &mut columns);
     typed("remarks", s(&|r| r.remarks.clone()), true, &mut columns);
-    if let Some(c) = table.get("date_of_report") {
+    if let Some(c) = table.get("date_of_report").filter(|_| !typed_only) {
         columns.push(c.clone());
     }
     columns.push(Column::new(
@@ -884,6 +929,9 @@ fn build_table(
                 .collect(),
         ),
     ));
+    if typed_only {
+        return Table { columns };
+    }
     let taken: std::collections::HashSet<String> = columns.iter().map(|c| c.name.clone()).collect();
     for c in &table.columns {
         if !taken.contains(&c.name) && !INPUT_FIELDS.contains(&c.name.as_str()) {
@@ -1007,6 +1055,24 @@ mod tests {
         };
         assert_eq!(age[0], Some(17));
         assert_eq!(strs(&out, "sex_age"), [Some("girl")]);
+    }
+
+    #[test]
+    fn typed_only_leaves_out_raw_and_extra_columns() {
+        let input = t(&[
+            ("cnic", &[Some("35202-1234567-1")]),
+            ("extra", &[Some("x")]),
+        ]);
+        let options = Options {
+            typed_only: true,
+            ..Options::default()
+        };
+        let out = normalize_table(&input, &options, &NoControl).unwrap();
+        assert!(
+            out.get("cnic").is_some()
+                && out.get("cnic_raw").is_none()
+                && out.get("extra").is_none()
+        );
     }
 
     #[test]

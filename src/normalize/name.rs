@@ -392,10 +392,15 @@ pub fn name_key(name: &str) -> Option<String> {
         .filter(|t| !t.is_empty())
         .collect();
     let mut roman = String::new();
+    let mut pair = String::new();
     let mut i = 0;
     while i < tokens.len() {
-        if i + 1 < tokens.len() {
-            let pair = format!("{} {}", tokens[i], tokens[i + 1]);
+        // Two-word variants ("بی بی") are all in Urdu script.
+        if i + 1 < tokens.len() && !tokens[i].is_ascii() {
+            pair.clear();
+            pair.push_str(tokens[i]);
+            pair.push(' ');
+            pair.push_str(tokens[i + 1]);
             if let Some(canon) = tables.variants.get(&pair) {
                 roman.push_str(&canon.replace(' ', ""));
                 i += 2;

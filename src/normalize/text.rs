@@ -58,6 +58,15 @@ pub fn clean(s: &str) -> String {
         }
     };
     if s.is_ascii() {
+        // Fast path: already clean (no control characters, single inner spaces, trimmed).
+        let b = s.as_bytes();
+        let tidy = b.first().is_none_or(|c| *c != b' ')
+            && b.last().is_none_or(|c| *c != b' ')
+            && b.iter().all(|&c| c >= b' ' && c != 0x7f)
+            && !b.windows(2).any(|w| w == b"  ");
+        if tidy {
+            return s.to_owned();
+        }
         for c in s.chars() {
             push(c, &mut out);
         }
@@ -90,6 +99,10 @@ pub fn is_missing_marker(c: &str) -> bool {
             .all(|ch| matches!(ch, '-' | '_' | '.' | '/' | '?' | '*' | '0' | ' '))
     {
         return true;
+    }
+    // Missing markers are short words; do not build a key for longer text.
+    if c.len() > 20 {
+        return false;
     }
     matches!(
         lookup_key(c).as_str(),
