@@ -26,7 +26,10 @@ fn normalize(
     let out = compute(py, progress, move |control| {
         let input = table_from_arrow(table)?;
         // Raw and pass-through columns are attached in Python without copying.
-        let options = Options { law_table: law_table(law_table_csv)?, typed_only: true };
+        let options = Options {
+            law_table: law_table(law_table_csv)?,
+            typed_only: true,
+        };
         normalize_table(&input, &options, control)
     })?;
     table_to_arrow(&out)
