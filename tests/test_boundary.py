@@ -6,7 +6,6 @@ import _thread
 import threading
 
 import pytest
-
 import tipsom
 from tipsom import _core
 from tipsom.exceptions import (
@@ -41,7 +40,9 @@ def test_input_errors_are_value_errors():
 
 def test_progress_callback_sees_the_end():
     seen = []
-    _core._debug_sleep(0.3, lambda stage, done, total: seen.append((stage, done, total)))
+    _core._debug_sleep(
+        0.3, lambda stage, done, total: seen.append((stage, done, total))
+    )
     assert seen
     assert seen[-1][1] == seen[-1][2]
     assert all(stage == "sleep" for stage, _, _ in seen)

@@ -10,19 +10,34 @@ True
 
 from __future__ import annotations
 
-from tipsom import _core, exceptions, expr
+from tipsom import (  # noqa: F401  (_core: the compiled module)
+    _core,
+    datasets,
+    exceptions,
+    expr,
+    indicators,
+    mse,
+)
 from tipsom._core import __version__
+from tipsom.indicators import classify_case, classify_cases
 from tipsom.normalize import default_law_table, normalize
 from tipsom.quality import quality
 from tipsom.read import ReadReport, read_returns
+from tipsom.report import report
 
 __all__ = [
     "ReadReport",
     "__version__",
+    "classify_case",
+    "classify_cases",
     "default_law_table",
+    "datasets",
     "exceptions",
     "expr",
+    "indicators",
+    "mse",
     "normalize",
     "quality",
     "read_returns",
+    "report",
 ]

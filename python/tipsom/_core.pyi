@@ -16,6 +16,19 @@ def normalize(
 ) -> Any: ...
 def normalize_values(table: Any, kind: str, law_table_csv: str | None = None) -> Any: ...
 def default_law_table_csv() -> str: ...
+
+# indicators
+def poisson_interval(
+    counts: list[int], confidence: float = 0.95
+) -> tuple[list[float], list[float]]: ...
+def wilson_interval(
+    successes: list[int], trials: list[int], confidence: float = 0.95
+) -> tuple[list[float], list[float]]: ...
+def suppress_table(
+    values: list[int], rows: int, columns: int, threshold: int
+) -> dict[str, Any]: ...
+def round_to_base(values: list[int], base: int) -> list[int]: ...
+def classify_cases(cases: Any) -> Any: ...
 def _roundtrip(table: Any) -> Any: ...
 def read_returns_files(
     paths: list[str],
@@ -28,3 +41,38 @@ def read_returns_files(
     on_error: str = "raise",
     progress: Callable[[str, int, int | None], Any] | None = None,
 ) -> tuple[Any, Any, Any, Any, Any]: ...
+def mse_estimate(
+    names: list[str],
+    lists: list[list[float | None]],
+    counts: list[float | None],
+    count_name: str,
+    options_json: str,
+    progress: Callable[[str, int, int | None], Any] | None = None,
+) -> str: ...
+def mse_all_models(
+    names: list[str],
+    lists: list[list[float | None]],
+    counts: list[float | None],
+    count_name: str,
+    max_order: int,
+    progress: Callable[[str, int, int | None], Any] | None = None,
+) -> str: ...
+def mse_check(
+    names: list[str],
+    lists: list[list[float | None]],
+    counts: list[float | None],
+    count_name: str,
+    terms: list[int],
+) -> int: ...
+def mse_bca_limits(
+    theta_hat: float, replicates: list[float], a_hat: float, probs: list[float]
+) -> list[float] | None: ...
+def synth_circle_returns(
+    options_json: str, progress: Callable[[str, int, int | None], Any] | None = None
+) -> Any: ...
+def synth_write_circle_returns(
+    directory: Any,
+    options_json: str,
+    overwrite: bool = False,
+    progress: Callable[[str, int, int | None], Any] | None = None,
+) -> tuple[Any, Any, Any]: ...

@@ -30,8 +30,7 @@ def to_polars(frame: Any, *, argument: str = "data") -> pl.DataFrame:
     if hasattr(frame, "__arrow_c_stream__"):
         return pl.DataFrame(frame)
     msg = (
-        f"`{argument}` must be a polars or pandas DataFrame, "
-        f"got {type(frame).__name__}"
+        f"`{argument}` must be a polars or pandas DataFrame, got {type(frame).__name__}"
     )
     raise InvalidArgumentError(msg)
 

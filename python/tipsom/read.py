@@ -74,15 +74,23 @@ class ReadReport:
             f"{int(s['set_aside'].sum() or 0)} rows set aside"
         ]
         if self.set_aside.height:
-            counts = self.set_aside.group_by("reason").len().sort("len", descending=True)
+            counts = (
+                self.set_aside.group_by("reason").len().sort("len", descending=True)
+            )
             for reason, n in counts.iter_rows():
                 lines.append(f"  set aside: {n:>6}  {reason}")
         n_unmapped = self.unmapped_columns.height
         if n_unmapped:
             lines.append(f"  {n_unmapped} column(s) kept unmapped")
-        for file, sheet, row, message in self.problems.iter_rows():
-            where = file + (f" [{sheet}]" if sheet else "") + (f" row {row}" if row else "")
+        shown = 5
+        for file, sheet, row, message in self.problems.head(shown).iter_rows():
+            where = (
+                file + (f" [{sheet}]" if sheet else "") + (f" row {row}" if row else "")
+            )
             lines.append(f"  problem: {where}: {message}")
+        if self.problems.height > shown:
+            hidden = self.problems.height - shown
+            lines.append(f"  ... and {hidden} more problem(s) in `.problems`")
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -100,7 +108,9 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _expand(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
+def _expand(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> list[str]:
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     out: list[str] = []
@@ -172,7 +182,7 @@ def read_returns(
     with_report: bool = False,
     progress: Callable[[str, int, int | None], Any] | None = None,
 ) -> pl.DataFrame | tuple[pl.DataFrame, ReadReport]:
-    """Read circle returns (CSV and Excel) into one frame of text columns.
+    r"""Read circle returns (CSV and Excel) into one frame of text columns.
 
     Parameters
     ----------
@@ -220,8 +230,8 @@ def read_returns(
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (d / "lahore.csv").write_text(
-    ...     "FIA AHT Circle Lahore\\nSr.;Name of Victim;CNIC/B-Form;Age\\n"
-    ...     "1;Ayesha;35202-1234567-2;17\\nTotal;;;1\\n"
+    ...     "FIA AHT Circle Lahore\nSr.;Name of Victim;CNIC/B-Form;Age\n"
+    ...     "1;Ayesha;35202-1234567-2;17\nTotal;;;1\n"
     ... )
     >>> df, report = read_returns(d / "lahore.csv", with_report=True)
     >>> df.select("source", "source_row", "cnic", "age").rows()

@@ -8,7 +8,11 @@ mod errors;
 mod runtime;
 
 mod normalize;
+mod linkage;
+mod mse;
+mod indicators;
 mod read;
+mod synth;
 
 use pyo3::prelude::*;
 
@@ -22,5 +26,9 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(convert::_roundtrip, m)?)?;
     read::register(m)?;
     normalize::register(m)?;
+    linkage::register(m)?;
+    mse::register(m)?;
+    indicators::register(m)?;
+    synth::register(m)?;
     Ok(())
 }

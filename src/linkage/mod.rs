@@ -1,1 +1,527 @@
 //! Record linkage: blocking, comparisons, the Fellegi–Sunter model fitted by EM, clustering.
+//!
+//! The same victim is recorded by the circle that intercepted her, the police station that
+//! registered the FIR and the shelter that took her in. [`run`] finds those records and gives
+//! each person a deterministic `person_id`:
+//!
+//! 1. [`data`]: columns are dictionary-encoded once, rows put in canonical (record-id) order;
+//! 2. [`blocking`]: candidate pairs from the union of blocking rules, each pair once;
+//! 3. [`compare`]: a comparison vector (one level per comparison) per pair;
+//! 4. [`model`]: u by random sampling, m and the prior by EM on vector counts (Fellegi & Sunter
+//!    1969, as estimated by splink), term-frequency adjustments;
+//! 5. [`cluster`]: connected components or the chaining-resistant variant, honouring
+//!    cannot-link rules;
+//! 6. explanations of a pair's score, term by term ([`Linkage::explain`]).
+//!
+//! Vocabulary (m/u probabilities, match weight, comparison levels, blocking rules) follows
+//! splink so researchers who know it feel at home. Everything is generic over column names: the
+//! [`settings::Settings`] say which columns to use.
+
+pub mod blocking;
+pub mod cluster;
+pub mod compare;
+pub mod data;
+pub mod model;
+pub mod settings;
+pub mod similarity;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use self::blocking::{Blocking, NULL_KEY};
+use self::cluster::{ClusterOptions, Scored};
+use self::compare::{unpack, Comparator};
+use self::data::{Encoded, Records};
+use self::model::{Model, Pattern, TermFrequencies};
+use self::settings::{LevelType, LinkType, Settings};
+use crate::control::Control;
+use crate::error::{Error, Result};
+use crate::table::{Column, ColumnData, Table};
+
+/// A scored candidate pair.
+#[derive(Debug, Clone, Copy)]
+pub struct Pair {
+    /// First record (canonical index).
+    pub i: u32,
+    /// Second record (canonical index).
+    pub j: u32,
+    /// The first blocking rule that produced the pair.
+    pub rule: u8,
+    /// Packed comparison levels.
+    pub gamma: u64,
+    /// Match weight (log2 Bayes factor including the prior).
+    pub weight: f64,
+    /// Match probability.
+    pub probability: f64,
+}
+
+/// Counts describing a run.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Stats {
+    /// Records linked.
+    pub n_records: usize,
+    /// Records with no usable blocking key: never compared, each its own person.
+    pub n_without_identifier: usize,
+    /// Candidate pairs compared.
+    pub n_candidate_pairs: usize,
+    /// Pairs each blocking rule produces on its own.
+    pub pairs_per_rule: Vec<(String, u64)>,
+    /// Random pairs used to estimate u (0 when the model was given).
+    pub u_sample_pairs: u64,
+    /// EM iterations.
+    pub em_iterations: u32,
+    /// Whether EM converged everywhere.
+    pub em_converged: bool,
+    /// Whether parameters were estimated in this run.
+    pub trained: bool,
+    /// Persons found.
+    pub n_persons: usize,
+}
+
+/// The result of linking.
+#[derive(Debug)]
+pub struct Linkage {
+    /// Settings with the fitted model written in.
+    pub settings: Settings,
+    /// Encoded records (canonical order).
+    pub records: Records,
+    /// Fitted parameters.
+    pub model: Model,
+    tf: TermFrequencies,
+    /// Retained pairs (probability ≥ `retain_match_probability`).
+    pub pairs: Vec<Pair>,
+    /// Person id per canonical record.
+    pub person_id: Vec<String>,
+    /// Counts.
+    pub stats: Stats,
+    rule_names: Vec<String>,
+}
+
+type Forbid<'a> = Vec<Vec<&'a Encoded>>;
+
+fn differs(e: &Encoded, i: usize, j: usize) -> bool {
+    match e {
+        Encoded::Text { ids, .. } => ids[i] != data::NULL_ID && ids[j] != data::NULL_ID && ids[i] != ids[j],
+        Encoded::Number(v) => matches!((v[i], v[j]), (Some(a), Some(b)) if a != b),
+    }
+}
+
+fn forbidden(rules: &Forbid<'_>, i: usize, j: usize) -> bool {
+    rules.iter().any(|cols| cols.iter().all(|c| differs(c, i, j)))
+}
+
+/// Pairs each blocking rule would produce on `table`, before anything runs.
+///
+/// # Errors
+/// Invalid settings or missing columns.
+pub fn count_pairs(table: &Table, dataset: &[u8], settings: &Settings) -> Result<Vec<(String, u64)>> {
+    settings.validate()?;
+    let mut needed: Vec<String> = settings.blocking_rules.iter().flat_map(|r| r.keys.iter().map(|k| k.column().to_owned())).collect();
+    needed.sort();
+    needed.dedup();
+    let records = Records::encode(table, dataset, &settings.unique_id_column, &needed)?;
+    let b = Blocking::new(&records, &settings.blocking_rules)?;
+    let counts = blocking::count_pairs(&records, &b, settings.link_type);
+    Ok(b.names.into_iter().zip(counts).collect())
+}
+
+/// Links the records of `table`.
+///
+/// `dataset[row]` says which input a row came from (all 0 to deduplicate one input).
+/// `existing[row]` is the person id of rows linked before (incremental linking): those persons
+/// keep their ids and are never merged with each other; the settings must then be trained.
+///
+/// # Errors
+/// Invalid settings, missing or mistyped columns, repeated record ids, an exploding blocking
+/// rule, or [`Error::Interrupted`].
+pub fn run(
+    table: &Table,
+    dataset: &[u8],
+    mut settings: Settings,
+    existing: Option<&[Option<String>]>,
+    control: &dyn Control,
+) -> Result<Linkage> {
+    settings.validate()?;
+    if settings.blocking_rules.len() > 32 {
+        return Err(Error::Settings { path: "$.blocking_rules".into(), reason: "at most 32 rules".into() });
+    }
+    if dataset.len() != table.height() || existing.is_some_and(|e| e.len() != table.height()) {
+        return Err(Error::invalid_argument("dataset", "one entry per row", dataset.len()));
+    }
+    let records = Records::encode(table, dataset, &settings.unique_id_column, &settings.columns())?;
+    let n = records.n;
+    let block = Blocking::new(&records, &settings.blocking_rules)?;
+    let old: Option<Vec<bool>> = existing.map(|e| records.input_row.iter().map(|&r| e[r].is_some()).collect());
+    let train = existing.is_none() && (!settings.is_trained() || settings.training.retrain);
+    if existing.is_some() && !settings.is_trained() {
+        return Err(Error::Settings {
+            path: "$.comparisons".into(),
+            reason: "incremental linking needs a trained model (m and u on every level)".into(),
+        });
+    }
+    let counts = blocking::count_pairs(&records, &block, settings.link_type);
+    let candidates = blocking::candidate_pairs(
+        &records,
+        &block,
+        settings.link_type,
+        settings.max_pairs_per_rule,
+        old.as_deref(),
+        control,
+    )?;
+    let cmp = Comparator::new(&records, &settings.comparisons)?;
+    let total = candidates.len() as u64;
+    let mut gammas: Vec<u64> = Vec::with_capacity(candidates.len());
+    control.checkpoint("comparing", 0, Some(total))?;
+    for chunk in candidates.chunks(500_000) {
+        gammas.par_extend(chunk.par_iter().map(|&(i, j, _)| cmp.gamma(i as usize, j as usize)));
+        control.checkpoint("comparing", gammas.len() as u64, Some(total))?;
+    }
+    // Distinct (vector, rules) counts, summed in sorted order for determinism.
+    let nrules = block.keys.len();
+    let mask = |i: usize, j: usize| -> u32 {
+        let mut m = 0u32;
+        for r in 0..nrules {
+            let k = &block.keys[r];
+            if k[i] != NULL_KEY && k[i] == k[j] {
+                m |= 1 << r;
+            }
+        }
+        m
+    };
+    let agg: HashMap<(u64, u32), u64> = candidates
+        .par_iter()
+        .zip(gammas.par_iter())
+        .fold(HashMap::new, |mut acc, (&(i, j, _), &g)| {
+            *acc.entry((g, mask(i as usize, j as usize))).or_insert(0) += 1;
+            acc
+        })
+        .reduce(HashMap::new, |mut a, b| {
+            for (k, v) in b {
+                *a.entry(k).or_insert(0) += v;
+            }
+            a
+        });
+    let sorted: BTreeMap<(u64, u32), u64> = agg.into_iter().collect();
+    let patterns: Vec<Pattern> =
+        sorted.into_iter().map(|((gamma, rules), c)| Pattern { gamma, rules, count: c as f64 }).collect();
+    let mut model = Model::from_settings(&settings);
+    let mut u_pairs = 0;
+    if train {
+        model.lambda = 0.1;
+        u_pairs = model::estimate_u(&records, &cmp, &settings, &mut model, control)?;
+        let blocked: Vec<Vec<bool>> = settings
+            .blocking_rules
+            .iter()
+            .map(|rule| {
+                let cols: Vec<&str> = rule.keys.iter().map(settings::KeyPart::column).collect();
+                settings
+                    .comparisons
+                    .iter()
+                    .map(|c| {
+                        cols.contains(&c.column.as_str())
+                            || c.levels.iter().any(|l| {
+                                l.column.as_deref().is_some_and(|x| cols.contains(&x))
+                                    || l.other_column.as_deref().is_some_and(|x| cols.contains(&x))
+                            })
+                    })
+                    .collect()
+            })
+            .collect();
+        model::estimate_m(&patterns, &blocked, &settings, &mut model);
+        control.checkpoint("estimating m", 1, Some(1))?;
+    }
+    model::estimate_lambda(&patterns, &settings, &mut model);
+    let possible = match settings.link_type {
+        LinkType::LinkOnly => {
+            let a = records.dataset.iter().filter(|&&d| d == 0).count() as f64;
+            a * (n as f64 - a)
+        }
+        _ => n as f64 * (n as f64 - 1.0) / 2.0,
+    };
+    let random_match = (possible > 0.0 && train).then(|| (model.lambda * total as f64 / possible).min(1.0));
+    model.write_to(&mut settings, random_match);
+    let tf = TermFrequencies::new(&settings, &records);
+    let ncmp = cmp.len();
+    let prior = model.prior_weight();
+    let weights: Vec<Vec<f64>> = (0..ncmp).map(|c| (0..model.m[c].len()).map(|l| model.weight(c, l)).collect()).collect();
+    let all: Vec<Pair> = candidates
+        .par_iter()
+        .zip(gammas.par_iter())
+        .map(|(&(i, j, rule), &gamma)| {
+            let mut w = prior;
+            for (c, wc) in weights.iter().enumerate() {
+                let l = unpack(gamma, c);
+                w += wc[l];
+                if let Some((adj, _)) = tf.adjustment(&model, &records, c, l, i as usize) {
+                    w += adj;
+                }
+            }
+            Pair { i, j, rule, gamma, weight: w, probability: probability(w) }
+        })
+        .collect();
+    drop(gammas);
+    drop(candidates);
+    let forbid: Forbid<'_> = settings
+        .cannot_link
+        .iter()
+        .map(|r| r.different.iter().map(|c| records.column(c)).collect::<Result<Vec<_>>>())
+        .collect::<Result<_>>()?;
+    let forbid_fn = |i: usize, j: usize| forbidden(&forbid, i, j);
+    // Existing persons: a group label per canonical record.
+    let mut old_ids: Vec<Option<String>> = vec![None; n];
+    let frozen: Option<Vec<u32>> = existing.map(|e| {
+        let mut groups: HashMap<&str, u32> = HashMap::new();
+        records
+            .input_row
+            .iter()
+            .enumerate()
+            .map(|(i, &r)| match &e[r] {
+                None => u32::MAX,
+                Some(p) => {
+                    old_ids[i] = Some(p.clone());
+                    let next = groups.len() as u32;
+                    *groups.entry(p.as_str()).or_insert(next)
+                }
+            })
+            .collect()
+    });
+    let scored: Vec<Scored> = all.iter().map(|p| Scored { i: p.i, j: p.j, p: p.probability }).collect();
+    control.checkpoint("clustering", 0, Some(1))?;
+    let labels = cluster::cluster(
+        n,
+        &scored,
+        &ClusterOptions {
+            method: settings.clustering.method,
+            threshold: settings.clustering.threshold_match_probability,
+            min_density: settings.clustering.min_density,
+            frozen: frozen.as_deref(),
+            cannot_link: &forbid_fn,
+            has_cannot_link: !forbid.is_empty(),
+        },
+    );
+    drop(scored);
+    control.checkpoint("clustering", 1, Some(1))?;
+    // A cluster with existing records keeps their person id; a new one takes its first record id.
+    let mut cluster_old: HashMap<u32, String> = HashMap::new();
+    for i in 0..n {
+        if let Some(p) = &old_ids[i] {
+            cluster_old.entry(labels[i]).or_insert_with(|| p.clone());
+        }
+    }
+    let person_id: Vec<String> = (0..n)
+        .map(|i| cluster_old.get(&labels[i]).cloned().unwrap_or_else(|| records.id_text(labels[i] as usize)))
+        .collect();
+    let retain = settings.retain_match_probability;
+    let pairs: Vec<Pair> = all.into_iter().filter(|p| p.probability >= retain).collect();
+    let mut distinct: Vec<&str> = person_id.iter().map(String::as_str).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let stats = Stats {
+        n_records: n,
+        n_without_identifier: (0..n).filter(|&i| !block.has_key(i)).count(),
+        n_candidate_pairs: total as usize,
+        pairs_per_rule: block.names.iter().cloned().zip(counts).collect(),
+        u_sample_pairs: u_pairs,
+        em_iterations: model.em_iterations,
+        em_converged: model.converged,
+        trained: train,
+        n_persons: distinct.len(),
+    };
+    let rule_names = block.names.clone();
+    drop(block);
+    Ok(Linkage { settings, records, model, tf, pairs, person_id, stats, rule_names })
+}
+
+/// Match probability from a match weight.
+#[must_use]
+pub fn probability(weight: f64) -> f64 {
+    1.0 / (1.0 + (-weight).exp2())
+}
+
+fn level_label(settings: &Settings, c: usize, l: usize) -> String {
+    let level = &settings.comparisons[c].levels[l];
+    if let Some(label) = &level.label {
+        return label.clone();
+    }
+    let name = serde_json::to_value(level.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    match level.kind {
+        LevelType::JaroWinkler | LevelType::Jaro | LevelType::NameTokens => {
+            format!("{name} >= {}", level.threshold.unwrap_or(1.0))
+        }
+        LevelType::Levenshtein | LevelType::DamerauLevenshtein | LevelType::AbsDiff => {
+            format!("{name} <= {}", level.max.unwrap_or(0.0))
+        }
+        LevelType::Prefix => format!("first {} characters", level.length.unwrap_or(0)),
+        _ => name,
+    }
+}
+
+impl Linkage {
+    /// Person id per input row (input order).
+    #[must_use]
+    pub fn person_ids_input_order(&self) -> Vec<Option<String>> {
+        let mut out = vec![None; self.records.n];
+        for (i, &r) in self.records.input_row.iter().enumerate() {
+            out[r] = Some(self.person_id[i].clone());
+        }
+        out
+    }
+
+    /// The retained pairs as a table: record ids, weight, probability, rule, one gamma column
+    /// per comparison. Pairs below `min_probability` are left out.
+    ///
+    /// # Errors
+    /// Never in practice (the table is built from equal-length columns).
+    pub fn pairs_table(&self, min_probability: f64) -> Result<Table> {
+        let keep: Vec<&Pair> = self.pairs.iter().filter(|p| p.probability >= min_probability).collect();
+        let li: Vec<usize> = keep.iter().map(|p| p.i as usize).collect();
+        let ri: Vec<usize> = keep.iter().map(|p| p.j as usize).collect();
+        let id = &self.settings.unique_id_column;
+        let mut cols = vec![
+            Column::new(format!("{id}_l"), self.records.ids.data.take(&li)),
+            Column::new(format!("{id}_r"), self.records.ids.data.take(&ri)),
+            Column::new("match_weight", ColumnData::Float(keep.iter().map(|p| Some(p.weight)).collect())),
+            Column::new("match_probability", ColumnData::Float(keep.iter().map(|p| Some(p.probability)).collect())),
+            Column::text(
+                "blocking_rule",
+                keep.iter().map(|p| Some(self.rule_names[p.rule as usize].clone())).collect(),
+            ),
+        ];
+        for (c, cmp) in self.settings.comparisons.iter().enumerate() {
+            cols.push(Column::new(
+                format!("gamma_{}", cmp.name),
+                ColumnData::Int(keep.iter().map(|p| Some(unpack(p.gamma, c) as i64)).collect()),
+            ));
+        }
+        Table::new(cols)
+    }
+
+    /// The score of records `a` and `b` (by id text), term by term: the prior, then one row per
+    /// comparison (values, level, m, u, Bayes factor, log2 weight, term-frequency adjustment),
+    /// then the total. The weights add up to the pair's match weight.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when an id is unknown.
+    pub fn explain(&self, a: &str, b: &str) -> Result<Table> {
+        let find = |x: &str| {
+            self.records
+                .find(x)
+                .ok_or_else(|| Error::invalid_argument("record id", "the id of a linked record", "an unknown id"))
+        };
+        let (i, j) = (find(a)?, find(b)?);
+        let (i, j) = (i.min(j), i.max(j));
+        let cmp = Comparator::new(&self.records, &self.settings.comparisons)?;
+        let mut names = vec![Some("prior".to_owned())];
+        let mut levels = vec![Some("probability two candidate records match".to_owned())];
+        let mut left: Vec<Option<String>> = vec![None];
+        let mut right: Vec<Option<String>> = vec![None];
+        let mut m = vec![None];
+        let mut u = vec![None];
+        let mut bf = vec![Some(self.model.lambda / (1.0 - self.model.lambda))];
+        let mut tfs = vec![None];
+        let mut w = vec![Some(self.model.prior_weight())];
+        let mut total = self.model.prior_weight();
+        for (c, comp) in self.settings.comparisons.iter().enumerate() {
+            let l = cmp.level(c, i, j) as usize;
+            let col = self.records.column(&comp.column)?;
+            let mut weight = self.model.weight(c, l);
+            let adj = self.tf.adjustment(&self.model, &self.records, c, l, i).map(|x| x.0);
+            weight += adj.unwrap_or(0.0);
+            total += weight;
+            names.push(Some(comp.name.clone()));
+            levels.push(Some(level_label(&self.settings, c, l)));
+            left.push(col.display(i));
+            right.push(col.display(j));
+            let null = self.model.null[c][l];
+            m.push((!null).then(|| self.model.m[c][l]));
+            u.push((!null).then(|| self.model.u[c][l]));
+            bf.push(Some(weight.exp2()));
+            tfs.push(adj);
+            w.push(Some(weight));
+        }
+        names.push(Some("total".into()));
+        levels.push(Some(format!("match probability {:.4}", probability(total))));
+        left.push(None);
+        right.push(None);
+        m.push(None);
+        u.push(None);
+        bf.push(Some(total.exp2()));
+        tfs.push(None);
+        w.push(Some(total));
+        Table::new(vec![
+            Column::text("comparison", names),
+            Column::text("level", levels),
+            Column::text("value_l", left),
+            Column::text("value_r", right),
+            Column::new("m_probability", ColumnData::Float(m)),
+            Column::new("u_probability", ColumnData::Float(u)),
+            Column::new("bayes_factor", ColumnData::Float(bf)),
+            Column::new("tf_adjustment", ColumnData::Float(tfs)),
+            Column::new("match_weight", ColumnData::Float(w)),
+        ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::settings::default_victim_settings;
+    use super::*;
+    use crate::control::NoControl;
+
+    fn victims(rows: &[(&str, &str, &str, &str, Option<&str>, &str)]) -> Table {
+        let col = |f: &dyn Fn(&(&str, &str, &str, &str, Option<&str>, &str)) -> Option<String>| -> Vec<Option<String>> {
+            rows.iter().map(f).collect()
+        };
+        let key = |s: &str| Some(s.replace(' ', "").chars().take(6).collect::<String>());
+        Table::new(vec![
+            Column::text("record_id", col(&|r| Some(r.0.into()))),
+            Column::text("source", col(&|r| Some(r.5.into()))),
+            Column::text("name", col(&|r| Some(r.1.into()))),
+            Column::text("name_key", col(&|r| key(r.1))),
+            Column::text("father_name", col(&|r| Some(r.2.into()))),
+            Column::text("father_name_key", col(&|r| key(r.2))),
+            Column::text("sex", col(&|r| Some(r.3.into()))),
+            Column::new("age", ColumnData::Int(vec![Some(20); rows.len()])),
+            Column::new("date_of_birth", ColumnData::Date(vec![None; rows.len()])),
+            Column::text("cnic", col(&|r| r.4.map(str::to_owned))),
+            Column::text("phone", vec![None; rows.len()]),
+            Column::text("district", vec![Some("Lahore".into()); rows.len()]),
+            Column::text("province", vec![Some("Punjab".into()); rows.len()]),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn small_run_end_to_end() {
+        let t = victims(&[
+            ("r1", "ali raza", "ghulam nabi", "male", Some("3520112345671"), "FIA Lahore"),
+            ("r2", "ali raza", "ghulam nabi", "male", Some("3520112345671"), "Police"),
+            ("r3", "bibi fatima", "allah ditta", "female", None, "Shelter"),
+            ("r4", "bibi fatma", "allah ditta", "female", None, "FIA Lahore"),
+            ("r5", "zahid", "umar", "male", Some("3520199999991"), "Police"),
+        ]);
+        let link = run(&t, &[0; 5], default_victim_settings(), None, &NoControl).unwrap();
+        assert_eq!(link.person_id[0], link.person_id[1]);
+        assert_ne!(link.person_id[0], link.person_id[4]);
+        assert!(link.stats.trained);
+        let e = link.explain("r1", "r2").unwrap();
+        let ColumnData::Float(w) = &e.column("match_weight").unwrap().data else { panic!() };
+        let parts: f64 = w[..w.len() - 1].iter().flatten().sum();
+        assert!((parts - w[w.len() - 1].unwrap()).abs() < 1e-9);
+        // Row order does not change person ids.
+        let rev: Vec<usize> = (0..5).rev().collect();
+        let again = run(&t.take(&rev), &[0; 5], default_victim_settings(), None, &NoControl).unwrap();
+        assert_eq!(link.person_id, again.person_id);
+    }
+
+    #[test]
+    fn empty_and_single_row() {
+        let t = victims(&[]);
+        let link = run(&t, &[], default_victim_settings(), None, &NoControl).unwrap();
+        assert_eq!(link.stats.n_persons, 0);
+        let t = victims(&[("r1", "ali", "umar", "male", None, "x")]);
+        let link = run(&t, &[0], default_victim_settings(), None, &NoControl).unwrap();
+        assert_eq!(link.person_id, vec!["r1".to_owned()]);
+    }
+}

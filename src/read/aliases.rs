@@ -148,11 +148,28 @@ impl AliasTable {
     }
 
     /// How a header maps: exactly (strong evidence it is a header), by keyword, or not at all.
+    ///
+    /// A bilingual cell such as "S.No / نمبر شمار" maps through either language: when the whole
+    /// text is not an alias, each part around " / " is tried.
     #[must_use]
     pub fn lookup(&self, header: &str) -> Match<'_> {
         if let Some(f) = self.exact(header) {
-            Match::Exact(f)
-        } else if let Some(f) = self.keyword(header) {
+            return Match::Exact(f);
+        }
+        if header.contains(" / ") || header.contains(" /") || header.contains("/ ") {
+            let parts: Vec<&str> = header
+                .split('/')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            let fields: Vec<&str> = parts.iter().filter_map(|p| self.exact(p)).collect();
+            if let Some(first) = fields.first() {
+                if fields.iter().all(|f| f == first) {
+                    return Match::Exact(first);
+                }
+            }
+        }
+        if let Some(f) = self.keyword(header) {
             Match::Keyword(f)
         } else {
             Match::None
@@ -272,6 +289,8 @@ mod tests {
         );
         assert_eq!(t.lookup("Mobile # of victim").field(), Some("phone"));
         assert_eq!(t.lookup("Colour of shirt").field(), None);
+        assert_eq!(t.lookup("S.No / نمبر شمار").field(), Some("serial_no"));
+        assert_eq!(t.lookup("Sr#").field(), Some("serial_no"));
     }
 
     #[test]

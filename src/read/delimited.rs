@@ -58,72 +58,90 @@ fn count_outside_quotes(line: &str, d: u8) -> usize {
 }
 
 /// Splits `text` into records.
+///
+/// Unquoted fields are copied straight from the text as slices; only quoted fields go through
+/// the byte-by-byte path that undoubles quotes.
 #[must_use]
 pub fn parse(text: &str, delimiter: u8) -> Vec<Record> {
     let bytes = text.as_bytes();
-    let mut records = Vec::new();
+    let n = bytes.len();
+    let mut records = Vec::with_capacity(n / 64 + 1);
     let mut fields: Vec<String> = Vec::new();
-    let mut field: Vec<u8> = Vec::new();
-    let mut i = 0;
+    let mut width = 0usize;
+    let mut i = 0usize;
     let mut line = 0usize;
     let mut start_line = 0usize;
     let mut row = 0u64;
-    let mut in_quotes = false;
-    let mut at_field_start = true;
-    let finish_field = |field: &mut Vec<u8>, fields: &mut Vec<String>| {
-        // Safe: we only split at ASCII bytes, so each field is valid UTF-8.
-        fields.push(String::from_utf8(std::mem::take(field)).unwrap_or_default());
-    };
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_quotes {
-            if b == b'"' {
-                if bytes.get(i + 1) == Some(&b'"') {
-                    field.push(b'"');
-                    i += 2;
-                    continue;
-                }
-                in_quotes = false;
-            } else {
-                if b == b'\n' {
-                    line += 1;
-                }
-                field.push(b);
-            }
+    let mut pending = false; // a field has started on this record
+    while i < n {
+        if bytes[i] == b'"' {
+            // Quoted field: up to the closing quote, doubled quotes undoubled.
+            let mut field = Vec::new();
             i += 1;
+            loop {
+                match bytes.get(i) {
+                    None => break,
+                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => {
+                        field.push(b'"');
+                        i += 2;
+                    }
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(&b) => {
+                        if b == b'\n' {
+                            line += 1;
+                        }
+                        field.push(b);
+                        i += 1;
+                    }
+                }
+            }
+            // Text after the closing quote (malformed, but spreadsheets keep it) joins the field.
+            let rest_start = i;
+            while i < n && bytes[i] != delimiter && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                i += 1;
+            }
+            field.extend_from_slice(&bytes[rest_start..i]);
+            // Splits happen only at ASCII bytes, so the field is valid UTF-8.
+            fields.push(String::from_utf8(field).unwrap_or_default());
+        } else {
+            let start = i;
+            while i < n && bytes[i] != delimiter && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                i += 1;
+            }
+            fields.push(text[start..i].to_owned());
+        }
+        pending = true;
+        // Now at a delimiter, a line end or the end of the text.
+        if i < n && bytes[i] == delimiter {
+            i += 1;
+            if i == n {
+                fields.push(String::new());
+            }
             continue;
         }
-        match b {
-            b'"' if at_field_start => {
-                in_quotes = true;
-                at_field_start = false;
-            }
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {}
-            b'\n' | b'\r' => {
-                finish_field(&mut field, &mut fields);
-                row += 1;
-                records.push(Record {
-                    row,
-                    line: start_line,
-                    fields: std::mem::take(&mut fields),
-                });
-                line += 1;
-                start_line = line;
-                at_field_start = true;
-            }
-            _ if b == delimiter => {
-                finish_field(&mut field, &mut fields);
-                at_field_start = true;
-            }
-            _ => {
-                field.push(b);
-                at_field_start = false;
-            }
+        if i < n && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i += 1;
         }
-        i += 1;
+        row += 1;
+        width = width.max(fields.len());
+        let mut done = Vec::with_capacity(width);
+        std::mem::swap(&mut done, &mut fields);
+        records.push(Record {
+            row,
+            line: start_line,
+            fields: done,
+        });
+        pending = false;
+        if i < n {
+            i += 1;
+            line += 1;
+            start_line = line;
+        }
     }
-    if !field.is_empty() || !fields.is_empty() || in_quotes {
-        finish_field(&mut field, &mut fields);
+    if pending {
         row += 1;
         records.push(Record {
             row,

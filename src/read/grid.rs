@@ -7,7 +7,7 @@
 //! signature blocks. This module finds the header, labels every column, and sorts every row into
 //! records and rows set aside with a reason, so that every row is accounted for.
 
-use super::aliases::{normalize_header, AliasTable, Match};
+use super::aliases::{AliasTable, Match};
 
 /// A row of the grid: its 1-based number as a spreadsheet shows it, and its cells.
 #[derive(Debug, Clone)]
@@ -138,22 +138,41 @@ fn header_score(table: &AliasTable, cells: &[String]) -> (usize, usize) {
     (score, mapped)
 }
 
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.is_char_boundary(prefix.len())
+        && text[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+// Runs on every row, so it avoids allocating: a cheap prefix test on the first cells.
 fn is_total(cells: &[String]) -> bool {
     non_empty(cells).take(4).any(|(_, c)| {
-        let n = normalize_header(c);
-        let n = n.trim_start_matches(|ch: char| ch == '#' || ch == ' ');
-        n.starts_with("total")
-            || n.starts_with("grand total")
-            || n.starts_with("sub total")
-            || n.starts_with("subtotal")
-            || n == "g total"
-            || n.starts_with("کل")
-            || n.starts_with("ٹوٹل")
-            || n.starts_with("میزان")
+        let t = c.trim_start_matches(|ch: char| ch == '#' || ch == '*' || ch.is_whitespace());
+        [
+            "total",
+            "grand total",
+            "g. total",
+            "g.total",
+            "sub total",
+            "sub-total",
+            "subtotal",
+            "کل",
+            "ٹوٹل",
+            "میزان",
+        ]
+        .iter()
+        // A whole word: "کل" is "total" but also the start of the name "کلثوم".
+        .any(|p| {
+            starts_with_ignore_case(t, p)
+                && t[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|ch| !ch.is_alphanumeric())
+        })
     })
 }
 
-const SIGNATURE_WORDS: [&str; 18] = [
+const SIGNATURE_WORDS: [&str; 32] = [
     "sd/",
     "signature",
     "prepared by",
@@ -161,17 +180,31 @@ const SIGNATURE_WORDS: [&str; 18] = [
     "verified by",
     "submitted by",
     "approved by",
+    "forwarded by",
     "deputy director",
     "assistant director",
+    "additional director",
     "director",
+    "superintendent",
     "incharge",
     "in charge",
+    "in-charge",
     "circle officer",
+    "station house officer",
+    "s.h.o",
+    "inspector",
     "stamp",
     "seal",
     "دستخط",
     "انچارج",
     "مہر",
+    "سپرنٹنڈنٹ",
+    "ڈپٹی ڈائریکٹر",
+    "اسسٹنٹ ڈائریکٹر",
+    "ڈائریکٹر",
+    "افسر",
+    "تیار کردہ",
+    "منجانب",
 ];
 
 fn is_signature(cells: &[String]) -> bool {
@@ -354,13 +387,13 @@ pub fn find_table(
         }
     }
     let mut columns = Vec::new();
-    for c in 0..width {
+    for (c, &with_data) in has_data.iter().enumerate() {
         let mut group = group_label(c);
         let sub = sub_label(c);
         if group.as_deref() == Some(sub.as_str()) {
             group = None;
         }
-        if group.is_none() && sub.is_empty() && !has_data[c] {
+        if group.is_none() && sub.is_empty() && !with_data {
             continue;
         }
         let field = table.map_with_group(group.as_deref(), &sub);
@@ -397,14 +430,16 @@ pub fn find_table(
     for &i in &header_rows {
         set_aside.push((i, SetAside::Header));
     }
-    let header_norm: Vec<(usize, String)> = header_rows
-        .iter()
-        .flat_map(|&r| {
-            non_empty(&rows[r].cells)
-                .map(|(c, v)| (c, normalize_header(v)))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    // Header text by column, for spotting repeated headers in O(1) per cell.
+    let mut header_at: Vec<Vec<&str>> = vec![Vec::new(); width];
+    let mut header_cells = 0;
+    for &r in &header_rows {
+        for (c, v) in non_empty(&rows[r].cells) {
+            header_at[c].push(v);
+            header_cells += 1;
+        }
+    }
+
     let serial_cols: Vec<usize> = columns
         .iter()
         .filter(|c| c.field.as_deref() == Some("serial_no"))
@@ -414,17 +449,21 @@ pub fn find_table(
     for (i, row) in rows.iter().enumerate().skip(bottom + 1) {
         let cells = &row.cells;
         let n = count_non_empty(cells);
-        let reason = if n == 0 {
-            Some(SetAside::Blank)
-        } else if {
+        // Repeated headers are copies of the header: compare the text as printed,
+        // ignoring case (cheap: this runs on every row).
+        let repeats_header = || {
             let matches = non_empty(cells)
                 .filter(|(c, v)| {
-                    let nv = normalize_header(v);
-                    header_norm.iter().any(|(hc, hv)| hc == c && *hv == nv)
+                    header_at
+                        .get(*c)
+                        .is_some_and(|hs| hs.iter().any(|h| h.eq_ignore_ascii_case(v)))
                 })
                 .count();
-            matches * 10 >= n * 6 && matches >= 1 && (n >= 2 || header_norm.len() <= 2)
-        } {
+            matches * 10 >= n * 6 && matches >= 1 && (n >= 2 || header_cells <= 2)
+        };
+        let reason = if n == 0 {
+            Some(SetAside::Blank)
+        } else if repeats_header() {
             Some(SetAside::RepeatedHeader)
         } else if is_total(cells) {
             Some(SetAside::Total)
@@ -441,10 +480,23 @@ pub fn find_table(
                 Some(SetAside::SerialOnly)
             } else if looks_like_note(v)
                 || (v.chars().any(char::is_alphabetic)
-                    && (is_serial
-                        || (c == 0 && col_field.is_none())
-                        || v.chars().count() > 40 && col_field != Some("remarks")))
+                    && !matches!(
+                        col_field,
+                        Some(
+                            "name"
+                                | "father_name"
+                                | "husband_name"
+                                | "cnic"
+                                | "passport"
+                                | "phone"
+                                | "case_id"
+                                | "fir_no"
+                                | "record_id"
+                        )
+                    ))
             {
+                // A lone piece of text outside the identifying columns (a footnote under
+                // the date column, a section label) is not a record; a lone name is.
                 Some(SetAside::Note)
             } else {
                 None
@@ -499,6 +551,9 @@ mod tests {
             &["Total", "", "", "2"],
             &["", "Sd/- Deputy Director", "", ""],
             &["3", "", "", ""],
+            &["", "", "", "سپرنٹنڈنٹ دارالامان لاہور"],
+            &["", "", "Only a father's name", ""],
+            &["", "کلثوم", "", "12"],
         ]);
         let t = find_table(AliasTable::builtin(), &rows, &[], 30).unwrap();
         assert_eq!(t.header_rows, vec![3]);
@@ -512,13 +567,14 @@ mod tests {
                 Some("age")
             ]
         );
-        assert_eq!(t.records, vec![4, 7]);
         let reasons: Vec<_> = t.set_aside.iter().map(|(i, r)| (*i, *r)).collect();
         assert!(reasons.contains(&(5, SetAside::Blank)));
         assert!(reasons.contains(&(6, SetAside::RepeatedHeader)));
         assert!(reasons.contains(&(8, SetAside::Total)));
         assert!(reasons.contains(&(9, SetAside::Signature)));
         assert!(reasons.contains(&(10, SetAside::SerialOnly)));
+        assert!(reasons.contains(&(11, SetAside::Signature)));
+        assert_eq!(t.records, vec![4, 7, 12, 13]);
         assert_eq!(t.records.len() + t.set_aside.len(), rows.len());
     }
 

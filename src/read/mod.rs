@@ -201,7 +201,7 @@ struct FileOutcome {
     report: ReadReport,
 }
 
-const SOURCE_WORDS: [&str; 26] = [
+const SOURCE_WORDS: [&str; 37] = [
     "circle",
     "fia",
     "police",
@@ -228,6 +228,17 @@ const SOURCE_WORDS: [&str; 26] = [
     "cell",
     "wing",
     "office",
+    "دارالامان",
+    "دار الامان",
+    "محکمہ",
+    "پولیس",
+    "تھانہ",
+    "سرکل",
+    "ایف آئی اے",
+    "بیورو",
+    "دفتر",
+    "شیلٹر",
+    "ادارہ",
 ];
 
 /// The reporting unit named in the title rows, if any: the part of the first title that names
@@ -236,7 +247,7 @@ const SOURCE_WORDS: [&str; 26] = [
 pub fn source_from_titles(titles: &[String]) -> Option<String> {
     for t in titles {
         for part in t
-            .split([':', '|'])
+            .split([':', '|', '—'])
             .flat_map(|p| p.split(" - "))
             .flat_map(|p| p.split(" – "))
         {
@@ -960,6 +971,8 @@ mod tests {
             source_from_titles(&["Statement of victims".to_owned()]),
             None
         );
+        let urdu = vec!["دارالامان لاہور — محکمہ سوشل ویلفیئر".to_owned()];
+        assert_eq!(source_from_titles(&urdu).as_deref(), Some("دارالامان لاہور"));
     }
 
     #[test]
@@ -1031,5 +1044,50 @@ mod tests {
         assert_eq!(t.height(), 0);
         assert_eq!(r.sheets[0].records, 0);
         assert!(t.get("name").is_some());
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+
+    #[test]
+    #[ignore = "manual timing on a local file"]
+    fn stage_timing() {
+        let path = std::env::var("TIPSOM_TIMING_FILE").unwrap();
+        let t = std::time::Instant::now();
+        let bytes = std::fs::read(&path).unwrap();
+        let decoded = encoding::decode(&bytes);
+        eprintln!("decode {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let d = delimited::sniff_delimiter(&decoded.text);
+        let recs = delimited::parse(&decoded.text, d);
+        eprintln!("parse {:?} ({} records)", t.elapsed(), recs.len());
+        let rows: Vec<GridRow> = recs
+            .into_iter()
+            .map(|r| GridRow {
+                number: r.row,
+                cells: r.fields,
+            })
+            .collect();
+        let t = std::time::Instant::now();
+        let found = grid::find_table(AliasTable::builtin(), &rows, &[], 30).unwrap();
+        eprintln!(
+            "find_table {:?} ({} records)",
+            t.elapsed(),
+            found.records.len()
+        );
+        let t = std::time::Instant::now();
+        let (tab, _) = read_returns(
+            &[InputFile::new(&path)],
+            &ReadOptions::default(),
+            &crate::NoControl,
+        )
+        .unwrap();
+        eprintln!(
+            "read_returns total {:?} ({} rows)",
+            t.elapsed(),
+            tab.height()
+        );
     }
 }

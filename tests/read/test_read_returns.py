@@ -9,10 +9,9 @@ import zipfile
 import openpyxl
 import polars as pl
 import pytest
+import tipsom as ts
 from hypothesis import given
 from hypothesis import strategies as st
-
-import tipsom as ts
 from tipsom.exceptions import InvalidArgumentError, ReadError
 
 HEADER = "Sr. No.,Name of Victim,F/Name,CNIC/B-Form,Age,Sex\n"
@@ -47,14 +46,18 @@ def test_utf8_bom_title_rows_totals_signatures(tmp_path):
     p = tmp_path / "lahore.csv"
     p.write_bytes(b"\xef\xbb\xbf" + text.encode())
     df, rep = ts.read_returns(p, with_report=True)
-    assert df["source"].unique().to_list() == ["FIA Anti Human Trafficking Circle, Lahore"]
+    assert df["source"].unique().to_list() == [
+        "FIA Anti Human Trafficking Circle, Lahore"
+    ]
     assert df["source_row"].to_list() == [5, 7, 9]
     assert df["source_sheet"].null_count() == 3
     # CNIC stays text, leading zero kept
     assert df["cnic"].to_list() == ["35202-1234567-2", "0345678901234", None]
     assert df.columns[:4] == ["source", "source_file", "source_sheet", "source_row"]
     assert {"name", "father_name", "cnic", "age", "sex", "serial_no"} <= set(df.columns)
-    assert all(dtype == pl.String for c, dtype in df.schema.items() if c != "source_row")
+    assert all(
+        dtype == pl.String for c, dtype in df.schema.items() if c != "source_row"
+    )
     reasons = dict(rep.set_aside.select("row", "reason").iter_rows())
     assert reasons[3] == "blank row"
     assert reasons[6] == "blank row"
@@ -124,13 +127,17 @@ def _workbook(path, *, second_sheet=True, notes_sheet=True):
     ws.merge_cells("A1:G1")
     ws["A2"] = "Particulars of residents, March 2025"
     ws.append([])
-    ws.append(["Sr", "Victim particulars", None, None, "Father / Guardian", None, "Date"])
+    ws.append(
+        ["Sr", "Victim particulars", None, None, "Father / Guardian", None, "Date"]
+    )
     ws.merge_cells("B4:D4")
     ws.merge_cells("E4:F4")
     ws.merge_cells("A4:A5")
     ws.merge_cells("G4:G5")
     ws.append([None, "Name", "Age", "CNIC", "Name", "CNIC", None])
-    ws.append([1, "Nasreen", 16, 3520212345672, "Aslam", 3520212345671, dt.date(2025, 3, 4)])
+    ws.append(
+        [1, "Nasreen", 16, 3520212345672, "Aslam", 3520212345671, dt.date(2025, 3, 4)]
+    )
     ws.append([2, "Zahid", "approx 20", "36302-7654321-3", "Karim", None, "05/03/2025"])
     ws.append([None, None, None, None, None, None, None])
     ws.append(["Total", None, None, None, None, None, 2])
@@ -185,7 +192,9 @@ def test_sheet_selection(tmp_path):
     _workbook(p)
     df = ts.read_returns(p, sheets="April")
     assert df["source_sheet"].unique().to_list() == ["April"]
-    with pytest.raises(ReadError, match=r"multan\.xlsx.*sheet 'May'.*March, April, Notes"):
+    with pytest.raises(
+        ReadError, match=r"multan\.xlsx.*sheet 'May'.*March, April, Notes"
+    ):
         ts.read_returns(p, sheets=["May"])
 
 
@@ -207,7 +216,9 @@ def test_directories_globs_and_source_override(tmp_path):
 def test_user_aliases_and_unmapped_columns(tmp_path):
     p = tmp_path / "ngo.csv"
     p.write_text("Naam,Umar,Shirt colour\nAli,12,blue\n")
-    df, rep = ts.read_returns(p, aliases={"Naam": "name", "Umar": "age"}, with_report=True)
+    df, rep = ts.read_returns(
+        p, aliases={"Naam": "name", "Umar": "age"}, with_report=True
+    )
     assert df.select("name", "age", "Shirt colour").row(0) == ("Ali", "12", "blue")
     assert rep.unmapped_columns["header"].to_list() == ["Shirt colour"]
     with pytest.raises(InvalidArgumentError):
@@ -251,7 +262,11 @@ def test_xlsx_named_csv_is_read_as_a_workbook(tmp_path):
         ("blank.csv", b"\n\n  \n", "file is empty"),
         ("junk.csv", bytes(range(256)) * 8, "not a text file"),
         ("noheader.csv", b"hello there\ngeneral kenobi\n", "no recognisable header"),
-        ("corrupt.xlsx", b"PK\x03\x04 this is not really a zip archive", "not a readable"),
+        (
+            "corrupt.xlsx",
+            b"PK\x03\x04 this is not really a zip archive",
+            "not a readable",
+        ),
         ("random.xlsx", b"\x13\x37" * 500, "not a readable"),
     ],
 )
@@ -290,7 +305,9 @@ def test_workbook_without_any_header(tmp_path):
     wb = openpyxl.Workbook()
     wb.active.append(["Just notes"])
     wb.save(p)
-    with pytest.raises(ReadError, match=r"notes\.xlsx.*no sheet has a recognisable header"):
+    with pytest.raises(
+        ReadError, match=r"notes\.xlsx.*no sheet has a recognisable header"
+    ):
         ts.read_returns(p)
 
 
@@ -339,7 +356,9 @@ cell = st.text(
     delimiter=st.sampled_from([",", ";", "\t"]),
     encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),
 )
-def test_any_text_is_read_or_refused_cleanly(tmp_path_factory, rows, delimiter, encoding):
+def test_any_text_is_read_or_refused_cleanly(
+    tmp_path_factory, rows, delimiter, encoding
+):
     d = tmp_path_factory.mktemp("fuzz")
     body = "\n".join(delimiter.join(r) for r in rows)
     text = "Name of Victim" + delimiter + "Age" + delimiter + "Sex\n" + body

@@ -1,0 +1,257 @@
+"""The ``tipsom`` command line.
+
+``tipsom demo`` runs the whole job on bundled synthetic returns; ``tipsom read`` turns return
+files into one canonical CSV or Parquet file plus the read report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import polars as pl
+
+import tipsom as ts
+from tipsom.exceptions import TipsomError
+
+
+def _progress_printer(enabled: bool):  # noqa: FBT001
+    if not enabled or not sys.stderr.isatty():
+        return None
+    state = {"last": ""}
+
+    def show(stage: str, done: int, total: int | None) -> None:
+        text = f"\r{stage}: {done}/{total}" if total else f"\r{stage}: {done}"
+        if text != state["last"]:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+            state["last"] = text
+        if total and done >= total:
+            sys.stderr.write("\n")
+
+    return show
+
+
+def _write_frame(frame: pl.DataFrame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        frame.write_parquet(path)
+    elif suffix in (".csv", ".txt"):
+        frame.write_csv(path)
+    else:
+        msg = f"output must end in .csv or .parquet, got '{path.name}'"
+        raise ts.exceptions.InvalidArgumentError(msg)
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    """Read returns into one canonical file (text values, as read)."""
+    frame, report = ts.read_returns(
+        args.files,
+        sheets=args.sheet,
+        source=args.source,
+        on_error="report" if args.keep_going else "raise",
+        with_report=True,
+        progress=_progress_printer(not args.quiet),
+    )
+    out = Path(args.output)
+    _write_frame(frame, out)
+    report_path = out.with_name(out.stem + "_read_report.csv")
+    sheets = report.sheets
+    sheets.write_csv(report_path)
+    report.set_aside.write_csv(out.with_name(out.stem + "_set_aside.csv"))
+    report.columns.write_csv(out.with_name(out.stem + "_columns.csv"))
+    report.problems.write_csv(out.with_name(out.stem + "_problems.csv"))
+    print(report.summary())
+    print(f"wrote {frame.height} records to {out}")
+    print(f"read report: {report_path} (+ _set_aside, _columns, _problems)")
+    return 0
+
+
+def _read_and_normalize(args: argparse.Namespace) -> tuple[pl.DataFrame, ts.ReadReport]:
+    frame, report = ts.read_returns(
+        args.files,
+        sheets=args.sheet,
+        source=args.source,
+        on_error="report" if args.keep_going else "raise",
+        with_report=True,
+        progress=_progress_printer(not args.quiet),
+    )
+    if not args.quiet:
+        print(report.summary())
+    return ts.normalize(frame), report
+
+
+def cmd_normalize(args: argparse.Namespace) -> int:
+    """Read and normalize returns into one canonical file."""
+    records, _ = _read_and_normalize(args)
+    out = Path(args.output)
+    if out.suffix.lower() != ".parquet":
+        # CSV cannot hold list columns: join them with "; ".
+        records = records.with_columns(
+            pl.col(c).list.join("; ")
+            for c, t in records.schema.items()
+            if isinstance(t, pl.List)
+        )
+    _write_frame(records, out)
+    print(f"wrote {records.height} normalized records to {out}")
+    return 0
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    """Read, normalize and deduplicate returns; write records with person ids and persons."""
+    from tipsom.linkage import deduplicate
+
+    records, _ = _read_and_normalize(args)
+    links = deduplicate(records, progress=_progress_printer(not args.quiet))
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    links.records.write_parquet(out.with_suffix(".parquet"))
+    links.persons.write_parquet(out.with_name(out.stem + "_persons.parquet"))
+    print(
+        f"{links.records.height} records, {links.persons.height} persons: "
+        f"{out.with_suffix('.parquet')} and {out.stem}_persons.parquet"
+    )
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Read, normalize, deduplicate and write the offline HTML report."""
+    from tipsom.linkage import deduplicate
+
+    records, _ = _read_and_normalize(args)
+    links = deduplicate(records, progress=_progress_printer(not args.quiet))
+    path = ts.report(
+        records,
+        links,
+        path=args.output,
+        suppress_below=None if args.no_suppression else args.suppress_below,
+    )
+    print(f"{records.height} records, {links.persons.height} persons; report: {path}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Run the main job on bundled synthetic returns."""
+    from tipsom import demo
+
+    return demo.run(
+        Path(args.directory),
+        n_persons=args.persons,
+        seed=args.seed,
+        quiet=args.quiet,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``tipsom`` command."""
+    parser = argparse.ArgumentParser(
+        prog="tipsom",
+        description="Trafficking in persons and smuggling of migrants data: read, "
+        "normalize, deduplicate, indicators, estimation.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"tipsom {ts.__version__}"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("demo", help="run the whole job on bundled synthetic returns")
+    p.add_argument(
+        "--directory",
+        default="tipsom-demo",
+        help="where to write (default: %(default)s)",
+    )
+    p.add_argument(
+        "--persons",
+        type=int,
+        default=3000,
+        help="synthetic persons (default: %(default)s)",
+    )
+    p.add_argument("--seed", type=int, default=2025)
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser(
+        "read", help="read returns into one canonical CSV or Parquet file"
+    )
+    p.add_argument("files", nargs="+", help="files, directories or glob patterns")
+    p.add_argument("-o", "--output", required=True, help="output .csv or .parquet")
+    p.add_argument("--sheet", action="append", help="sheet to read (repeatable)")
+    p.add_argument("--source", help="source (reporting unit) for every record")
+    p.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="report unreadable files instead of stopping",
+    )
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_read)
+
+    def input_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("files", nargs="+", help="files, directories or glob patterns")
+        p.add_argument("--sheet", action="append", help="sheet to read (repeatable)")
+        p.add_argument("--source", help="source (reporting unit) for every record")
+        p.add_argument(
+            "--keep-going",
+            action="store_true",
+            help="report unreadable files instead of stopping",
+        )
+        p.add_argument("--quiet", action="store_true")
+
+    p = sub.add_parser(
+        "normalize", help="read and normalize returns into one canonical file"
+    )
+    input_options(p)
+    p.add_argument("-o", "--output", required=True, help="output .csv or .parquet")
+    p.set_defaults(func=cmd_normalize)
+
+    p = sub.add_parser("link", help="read, normalize and deduplicate returns")
+    input_options(p)
+    p.add_argument(
+        "-o", "--output", required=True, help="output .parquet (records with person_id)"
+    )
+    p.set_defaults(func=cmd_link)
+
+    p = sub.add_parser(
+        "report", help="read, normalize, deduplicate and write the HTML report"
+    )
+    input_options(p)
+    p.add_argument(
+        "-o", "--output", default="report.html", help="HTML file (default: %(default)s)"
+    )
+    p.add_argument(
+        "--suppress-below",
+        type=int,
+        default=5,
+        help="small-cell threshold (default: 5)",
+    )
+    p.add_argument(
+        "--no-suppression",
+        action="store_true",
+        help="publish small cells (internal use only)",
+    )
+    p.set_defaults(func=cmd_report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``tipsom`` command."""
+    args = build_parser().parse_args(argv)
+    start = time.perf_counter()
+    try:
+        code = args.func(args)
+    except TipsomError as err:
+        print(f"tipsom: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("tipsom: interrupted", file=sys.stderr)
+        return 130
+    if not getattr(args, "quiet", False):
+        print(f"done in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,129 @@
+"""TIP, SOM, both or neither from the elements of a case.
+
+Under PTPA 2018, PSMA 2018 and the UN Protocols.
+
+The legal reasoning lives in the compiled core (``src/indicators/classify.rs``) with its
+rules
+and wording in ``src/indicators/data/classify_rules.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import polars as pl
+
+from tipsom import _core
+from tipsom._frame import for_core, from_core, like_input, to_polars
+
+ELEMENT_COLUMNS = (
+    "act",
+    "means",
+    "purpose",
+    "age",
+    "consent",
+    "border_crossing",
+    "benefit",
+)
+
+
+def classify_cases(cases: Any) -> Any:
+    """Decide TIP, SOM, both or neither for every row of a frame of case elements.
+
+    Parameters
+    ----------
+    cases
+        A frame with any of the columns ``act`` (recruitment, transport, transfer,
+        harbouring or receipt), ``means`` (force, coercion, fraud, deception, abduction,
+        abuse
+        of vulnerability, debt), ``purpose`` (a list of exploitation codes, or
+        comma-separated text), ``age`` (at the offence), ``consent``,
+        ``border_crossing``
+        (illegal entry into a state the person is not a national of) and ``benefit``
+        (someone
+        gained financially from procuring that entry). Booleans may be true/false or
+        yes/no;
+        missing means not recorded, and counts as absent.
+
+    Returns
+    -------
+    DataFrame
+        The input with ``crime_type`` (tip, som, both, neither), ``laws`` (list) and
+        ``reasons`` (list of sentences).
+    """
+    frame = to_polars(cases, argument="cases")
+    columns = [c for c in ELEMENT_COLUMNS if c in frame.columns]
+    core_in = for_core(frame.select(columns)) if columns else frame
+    out = from_core(_core.classify_cases(core_in))
+    result = pl.concat(
+        [
+            frame.drop(
+                [c for c in ("crime_type", "laws", "reasons") if c in frame.columns]
+            ),
+            out,
+        ],
+        how="horizontal",
+    )
+    return like_input(result, cases)
+
+
+def classify_case(
+    *,
+    act: bool | None = None,
+    means: bool | None = None,
+    purpose: Sequence[str] | str | None = None,
+    age: int | None = None,
+    consent: bool | None = None,
+    border_crossing: bool | None = None,
+    benefit: bool | None = None,
+) -> dict[str, Any]:
+    """Decide whether one case is trafficking (TIP), smuggling (SOM), both or neither.
+
+    Parameters are the elements of the case (see :func:`classify_cases`); ``None`` means
+    not
+    recorded.
+
+    Returns
+    -------
+    dict
+        ``crime_type`` (``"tip"``, ``"som"``, ``"both"`` or ``"neither"``), ``laws``
+        that
+        apply and ``reasons`` spelling out the decision.
+
+    Examples
+    --------
+    >>> import tipsom as ts
+    >>> r = ts.classify_case(act=True, means=False, purpose=["sexual_exploitation"],
+    ...                      age=15, border_crossing=False)
+    >>> r["crime_type"], r["laws"]
+    ('tip', ['PTPA-2018:3(2)', 'UN-TIP-Protocol:3'])
+    """
+    if isinstance(purpose, str):
+        purpose = [purpose]
+    frame = pl.DataFrame(
+        {
+            "act": [act],
+            "means": [means],
+            "purpose": [list(purpose or [])],
+            "age": [age],
+            "consent": [consent],
+            "border_crossing": [border_crossing],
+            "benefit": [benefit],
+        },
+        schema={
+            "act": pl.Boolean,
+            "means": pl.Boolean,
+            "purpose": pl.List(pl.String),
+            "age": pl.Int64,
+            "consent": pl.Boolean,
+            "border_crossing": pl.Boolean,
+            "benefit": pl.Boolean,
+        },
+    )
+    row = classify_cases(frame).row(0, named=True)
+    return {
+        "crime_type": row["crime_type"],
+        "laws": row["laws"],
+        "reasons": row["reasons"],
+    }

@@ -1,0 +1,323 @@
+"""Tables for publication (Excel workbook, HTML report), disclosure control applied."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any, Literal
+
+import polars as pl
+
+from tipsom._frame import to_polars
+from tipsom.exceptions import DataQualityWarning, InvalidArgumentError
+from tipsom.indicators._disclosure import SUPPRESSED_MARK, publication_table
+from tipsom.indicators._justice import (
+    case_funnel,
+    check_returns,
+    justice,
+    justice_times,
+)
+from tipsom.indicators._persons import counting_frame, person_cache, records_of
+from tipsom.indicators._victims import population, rates, victims
+
+#: Fields whose completeness the quality table reports.
+QUALITY_FIELDS = (
+    "sex",
+    "age_group",
+    "nationality",
+    "district",
+    "province",
+    "date",
+    "exploitation",
+    "crime_type",
+    "case_status",
+)
+
+
+def quality_summary(records: Any) -> pl.DataFrame:
+    """Tabulate per source: records, share known of each key field, issues per record.
+
+    Reads the canonical columns and the ``issues`` list. The report adds the fuller
+    ``tipsom.quality`` table when the package has it.
+    """
+    frame = to_polars(records, argument="records")
+    if "source" not in frame.columns:
+        frame = frame.with_columns(pl.lit("all").alias("source"))
+    aggs = [pl.len().alias("records")]
+    for f in QUALITY_FIELDS:
+        if f not in frame.columns:
+            continue
+        col = pl.col(f)
+        if isinstance(frame.schema[f], pl.List):
+            known = (
+                col.is_not_null() & (col.list.len() > 0) & ~col.list.contains("unknown")
+            )
+        elif frame.schema[f] == pl.String:
+            known = col.is_not_null() & (col != "unknown") & (col != "")
+        else:
+            known = col.is_not_null()
+        aggs.append(known.mean().alias(f"{f}_known"))
+    if "issues" in frame.columns and isinstance(frame.schema["issues"], pl.List):
+        aggs.append(pl.col("issues").list.len().mean().alias("issues_per_record"))
+    return frame.group_by(pl.col("source").cast(pl.String)).agg(aggs).sort("source")
+
+
+def _fmt_count(v: int | None) -> str:
+    return SUPPRESSED_MARK if v is None else f"{v:,}"
+
+
+def _fmt_rate(v: float | None) -> str:
+    return SUPPRESSED_MARK if v is None else f"{v:.2f}"
+
+
+def publication_tables(
+    records: Any,
+    linkage: Any = None,
+    *,
+    suspects: Any = None,
+    returns: Any = None,
+    unit: Literal["person", "record"] = "person",
+    suppress_below: int | None = 5,
+    round_to: int | None = None,
+    census: Literal[2017, 2023] | Any = 2023,
+) -> dict[str, pl.DataFrame]:
+    """Every published table, disclosure control applied, as display-ready frames.
+
+    Victim and suspect counts are suppressed below ``suppress_below`` (default 5, with
+    secondary suppression) or rounded to ``round_to``; withheld cells show ``x``, never
+    0.
+    Pass ``suppress_below=None`` and ``round_to=None`` for exact tables (not for
+    publication).
+    Case counts (funnel), durations and the monthly-returns checks are about cases, not
+    people, and are published as they are.
+    """
+    if suppress_below is not None and round_to is not None:
+        msg = "give either `suppress_below` or `round_to`, not both"
+        raise InvalidArgumentError(msg)
+    frame, has_person = records_of(records, linkage)
+    if frame.height == 0:
+        msg = "no records to tabulate: the data are empty"
+        raise InvalidArgumentError(msg)
+    with person_cache():
+        return _tables(
+            frame,
+            has_person=has_person,
+            suspects=suspects,
+            returns=returns,
+            unit=unit,
+            suppress_below=suppress_below,
+            round_to=round_to,
+            census=census,
+        )
+
+
+def _tables(
+    frame: pl.DataFrame,
+    *,
+    has_person: bool,
+    suspects: Any,
+    returns: Any,
+    unit: Literal["person", "record"],
+    suppress_below: int | None,
+    round_to: int | None,
+    census: Any,
+) -> dict[str, pl.DataFrame]:
+    if not has_person and unit == "person":
+        warnings.warn(
+            "no linkage given: each record is counted as one person",
+            DataQualityWarning,
+            stacklevel=2,
+        )
+        unit = "record"
+    dc = {"threshold": suppress_below, "round_to": round_to}
+    out: dict[str, pl.DataFrame] = {}
+    cols = set(frame.columns)
+
+    def add(name: str, by: tuple[str, ...], rows: list[str] | None = None) -> None:
+        need = {"year": "date", "citizenship": "nationality", "sex_age": "sex"}
+        if all(need.get(b, b) in cols or b in cols for b in by):
+            t = to_polars(victims(frame, by=by, unit=unit))
+            if "exploitation" in by:
+                t = t.filter(pl.col("exploitation") != "all_forms")
+            out[name] = publication_table(t, rows=rows, **dc)
+
+    add("Victims by year and sex-age", ("year", "sex_age"))
+    add("Victims by form of exploitation and sex-age", ("exploitation", "sex_age"))
+    add("Victims by citizenship and sex-age", ("citizenship", "sex_age"))
+    add("Victims by province and sex", ("province", "sex"))
+    add("Victims by year and crime type", ("year", "crime_type"))
+    add("Victims by source type", ("source_type",))
+    if "province" in cols:
+        rate_frame = frame
+        if isinstance(census, int):
+            # Places outside the census (AJK, Gilgit-Baltistan) get no rate.
+            known = population(census=census, by=("province",))["province"].to_list()
+            outside = ~pl.col("province").is_in(known) & (
+                pl.col("province") != "unknown"
+            )
+            if frame.select(outside.any()).item():
+                rate_frame = frame.filter(~outside)
+        with_sex = "sex" in cols and (
+            census == 2023
+            or (not isinstance(census, int) and "sex" in to_polars(census).columns)
+        )
+        for by in (
+            (("province",), ("province", "sex")) if with_sex else (("province",),)
+        ):
+            if not rate_frame.height:
+                break
+            r = to_polars(
+                rates(
+                    rate_frame,
+                    by=by,
+                    unit=unit,
+                    census=census,
+                    suppress_below=suppress_below,
+                )
+            ).filter(pl.col("population").is_not_null())
+            name = "Victims per 100,000 population by " + " and ".join(by)
+            columns = {b: [str(v) for v in r[b].to_list()] for b in by}
+            columns["victims"] = [_fmt_count(v) for v in r["victims"].to_list()]
+            columns["population"] = [_fmt_count(v) for v in r["population"].to_list()]
+            for c in ("rate", "rate_lower", "rate_upper"):
+                columns[c] = [_fmt_rate(v) for v in r[c].to_list()]
+            out[name] = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
+    if has_person and unit == "person" and "source" in cols:
+        persons_frame, _ = counting_frame(frame, None, "person")
+        seen = persons_frame.group_by(pl.col("n_sources").cast(pl.String)).agg(
+            pl.len().alias("victims")
+        )
+        out["Victims by number of sources that recorded them"] = publication_table(
+            seen.rename({"n_sources": "sources"}), rows=[], **dc
+        )
+    if suspects is not None:
+        s = to_polars(suspects, argument="suspects")
+        by = tuple(b for b in ("sex",) if b in s.columns)
+        j = to_polars(justice(s, by=by))
+        stages = ["suspected", "arrested", "prosecuted", "convicted", "acquitted"]
+        long = j.unpivot(
+            index=list(by), on=stages, variable_name="stage", value_name="persons"
+        )
+        out["Persons suspected, prosecuted and convicted by sex"] = publication_table(
+            long, value="persons", rows=list(by), columns="stage", **dc
+        )
+    funnel_source = suspects if suspects is not None else frame
+    if "case_id" in to_polars(funnel_source).columns:
+        f = to_polars(case_funnel(funnel_source))
+        out["Case funnel"] = pl.DataFrame(
+            {
+                "step": f["step"].to_list(),
+                "cases": [_fmt_count(v) for v in f["cases"].to_list()],
+                "% of registered": [
+                    "" if v is None else f"{100 * v:.1f}"
+                    for v in f["share_of_registered"].to_list()
+                ],
+                "attrition %": [
+                    "" if v is None else f"{100 * v:.1f}"
+                    for v in f["attrition"].to_list()
+                ],
+            }
+        )
+        times_source = to_polars(funnel_source)
+        if {"date_challan", "date_verdict"} & set(times_source.columns):
+            out["Days from FIR to challan and verdict"] = to_polars(
+                justice_times(times_source)
+            )
+    if returns is not None:
+        checked = to_polars(check_returns(returns))
+        out["Monthly returns: balance checks"] = checked.select(
+            "source",
+            "month",
+            *(["unit"] if "unit" in checked.columns else []),
+            "brought_forward",
+            "new",
+            "disposed",
+            "pending",
+            "expected_pending",
+            pl.col("issues").list.join(", "),
+        )
+    q = quality_summary(frame)
+    out["Data quality by source"] = q.with_columns(
+        [(pl.col(c) * 100).round(1) for c in q.columns if c.endswith("_known")]
+    )
+    return out
+
+
+def export_excel(
+    records: Any,
+    linkage: Any = None,
+    *,
+    path: str | Path,
+    suspects: Any = None,
+    returns: Any = None,
+    suppress_below: int | None = 5,
+    round_to: int | None = None,
+    census: Literal[2017, 2023] | Any = 2023,
+) -> Path:
+    """Write every published table to an Excel workbook, one sheet per table.
+
+    Disclosure control is on by default (threshold 5 with secondary suppression; ``x``
+    marks
+    a withheld cell). A first sheet, ``About``, explains the marks and the counting
+    rules.
+    Needs ``openpyxl``.
+
+    Returns
+    -------
+    pathlib.Path
+        The workbook written.
+    """
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+    except ImportError as err:  # pragma: no cover - depends on the environment
+        msg = "export_excel needs openpyxl: pip install 'tipsom[excel]'"
+        raise ImportError(msg) from err
+    tables = publication_tables(
+        records,
+        linkage,
+        suspects=suspects,
+        returns=returns,
+        suppress_below=suppress_below,
+        round_to=round_to,
+        census=census,
+    )
+    wb = Workbook()
+    about = wb.active
+    about.title = "About"
+    notes = [
+        "Detected victims of trafficking in persons and smuggling of migrants.",
+        (
+            f"Cells counting fewer than {suppress_below} persons are withheld (x), "
+            "with secondary suppression so that no withheld cell can be worked out "
+            "from the totals."
+            if suppress_below
+            else (
+                f"Counts are rounded to multiples of {round_to}."
+                if round_to
+                else "Exact counts: NOT FOR PUBLICATION."
+            )
+        ),
+        "A victim counts once under each form of exploitation: "
+        "forms do not add up to the total.",
+        "Persons are counted once however many units recorded them (record linkage).",
+    ]
+    for i, line in enumerate(notes, start=1):
+        about.cell(row=i, column=1, value=line)
+    used: set[str] = {"About"}
+    for name, table in tables.items():
+        title = name.replace("/", "-")[:31]
+        while title in used:
+            title = title[:29] + str(len(used))
+        used.add(title)
+        ws = wb.create_sheet(title)
+        ws.append([name])
+        ws["A1"].font = Font(bold=True)
+        ws.append(table.columns)
+        for row in table.iter_rows():
+            ws.append(
+                [v if not isinstance(v, list) else ", ".join(map(str, v)) for v in row]
+            )
+    path = Path(path)
+    wb.save(path)
+    return path

@@ -1,0 +1,809 @@
+"""Deduplicate victims across circles: count people, not records.
+
+The same victim is recorded by the circle that intercepted her, the police station that
+registered the FIR and the shelter that took her in, each with its own spelling. Counting
+records inflates every indicator; merging look-alikes hides victims. :func:`deduplicate`
+finds the records that describe one person with a Fellegi–Sunter model (m and u estimated
+without labels: u by random sampling, m by EM, as in splink) and gives each person a
+deterministic ``person_id``.
+
+>>> import polars as pl
+>>> import tipsom as ts
+>>> records = pl.DataFrame(
+...     {
+...         "record_id": ["a1", "a2", "b1", "c1"],
+...         "name": ["ayesha bibi", "aisha bibi", "ayesha bibi", "zahid khan"],
+...         "father_name": ["ghulam nabi", "ghulam nabi", "ghulam nabi", "umar"],
+...         "cnic": ["3520112345672", None, "3520112345672", "4210198765431"],
+...     }
+... )
+>>> settings = ts.create_settings(
+...     blocking_rules=[ts.block_on("cnic"), ts.block_on("father_name")],
+...     comparisons=[
+...         ts.comparisons.NameComparison("name"),
+...         ts.comparisons.NameComparison("father_name"),
+...         ts.comparisons.CnicComparison("cnic"),
+...     ],
+... )
+>>> links = ts.deduplicate(records, settings=settings)
+>>> links.records["person_id"].to_list()
+['a1', 'a1', 'a1', 'c1']
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import polars as pl
+
+from tipsom import _core
+from tipsom._frame import for_core, is_pandas, like_input, to_polars
+from tipsom.exceptions import InvalidArgumentError, SchemaError, SettingsError
+
+__all__ = [
+    "Explanation",
+    "Linkage",
+    "Linker",
+    "count_pairs",
+    "create_settings",
+    "deduplicate",
+    "default_settings",
+    "evaluate_clusters",
+    "link",
+]
+
+Progress = Callable[[str, int, "int | None"], Any]
+SettingsLike = dict[str, Any] | str | os.PathLike[str] | None
+
+#: Columns summarised per person when present (best-supported value).
+PERSON_ATTRIBUTES = (
+    "name",
+    "father_name",
+    "sex",
+    "age",
+    "date_of_birth",
+    "cnic",
+    "cnic_province",
+    "phone",
+    "nationality",
+    "district",
+    "province",
+)
+
+
+def default_settings() -> dict[str, Any]:
+    """Default settings for the normalized victim schema.
+
+    Blocking on CNIC, phone, name and father's-name keys, name key and date of birth, and two
+    looser rules within district; comparisons of name and father's name (spelling, phonetic
+    key, swapped and missing parts, term-frequency adjusted), CNIC (typos, family code), date
+    of birth, age, sex, phone and district-within-province; a cannot-link rule for two
+    different CNICs with different sex.
+
+    Returns
+    -------
+    dict
+        Plain settings (JSON-compatible) that can be edited and passed as ``settings=``.
+
+    Examples
+    --------
+    >>> import tipsom as ts
+    >>> s = ts.default_settings()
+    >>> s["format_version"], [c["name"] for c in s["comparisons"]][:3]
+    (1, ['name', 'father_name', 'cnic'])
+    """
+    return json.loads(_core.linkage_default_settings())
+
+
+def create_settings(
+    *,
+    blocking_rules: Sequence[dict[str, Any]],
+    comparisons: Sequence[dict[str, Any]],
+    link_type: Literal["dedupe_only", "link_only", "link_and_dedupe"] = "dedupe_only",
+    unique_id_column: str = "record_id",
+    source_column: str | None = None,
+    cannot_link: Sequence[Sequence[str]] = (),
+    threshold_match_probability: float = 0.9,
+    cluster_method: Literal["robust", "connected_components"] = "robust",
+    min_density: float = 0.3,
+    u_max_pairs: int = 1_000_000,
+    seed: int = 42,
+    max_pairs_per_rule: int = 200_000_000,
+) -> dict[str, Any]:
+    """Build a settings document (the same format as a saved model).
+
+    Parameters
+    ----------
+    blocking_rules
+        Rules from :func:`tipsom.block_on`; their union gives the candidate pairs.
+    comparisons
+        Comparisons from :mod:`tipsom.comparisons`.
+    link_type
+        ``'dedupe_only'`` within one input, ``'link_only'`` across two inputs,
+        ``'link_and_dedupe'`` both.
+    unique_id_column
+        Column with one unique id per record.
+    source_column
+        Column naming the agency that recorded the record (summarised in ``persons``).
+    cannot_link
+        Lists of columns; a pair whose values differ (both present) on every column of one
+        list is never linked, e.g. ``[["cnic", "sex"]]``.
+    threshold_match_probability
+        Pairs at or above this probability are links when clustering.
+    cluster_method
+        ``'robust'`` resists chaining (a weak bridge does not merge two groups);
+        ``'connected_components'`` is splink's default clustering.
+    min_density
+        Robust clustering: share of the pairs compared between two groups that must be links
+        for the groups to merge.
+    u_max_pairs
+        Random pairs sampled to estimate u.
+    seed
+        Seed of that sample.
+    max_pairs_per_rule
+        A blocking rule producing more pairs is refused.
+
+    Returns
+    -------
+    dict
+        Settings; validated when used.
+    """
+    settings: dict[str, Any] = {
+        "format_version": 1,
+        "link_type": link_type,
+        "unique_id_column": unique_id_column,
+        "blocking_rules": list(blocking_rules),
+        "comparisons": list(comparisons),
+        "cannot_link": [{"different": list(c)} for c in cannot_link],
+        "training": {"u_max_pairs": int(u_max_pairs), "seed": int(seed)},
+        "clustering": {
+            "method": cluster_method,
+            "threshold_match_probability": float(threshold_match_probability),
+            "min_density": float(min_density),
+        },
+        "max_pairs_per_rule": int(max_pairs_per_rule),
+    }
+    if source_column is not None:
+        settings["source_column"] = source_column
+    return settings
+
+
+def _load_settings(settings: SettingsLike) -> dict[str, Any]:
+    if settings is None:
+        return default_settings()
+    if isinstance(settings, dict):
+        return json.loads(json.dumps(settings))
+    if isinstance(settings, os.PathLike) or (
+        isinstance(settings, str) and not settings.lstrip().startswith("{")
+    ):
+        path = Path(settings)
+        if not path.exists():
+            msg = f"settings file '{path}' does not exist"
+            raise SettingsError(msg)
+        return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return json.loads(settings)
+    except json.JSONDecodeError as e:
+        msg = f"settings are not valid JSON: {e}"
+        raise SettingsError(msg) from None
+
+
+def _settings_columns(settings: dict[str, Any]) -> list[str]:
+    cols: list[str] = [settings.get("unique_id_column", "record_id")]
+    if settings.get("source_column"):
+        cols.append(settings["source_column"])
+    for rule in settings.get("blocking_rules", []):
+        for k in rule.get("keys", []):
+            cols.append(k if isinstance(k, str) else k.get("column", ""))
+    for c in settings.get("comparisons", []):
+        cols.append(c.get("column", ""))
+        for lv in c.get("levels", []):
+            cols.extend(x for x in (lv.get("column"), lv.get("other_column")) if x)
+    for r in settings.get("cannot_link", []):
+        cols.extend(r.get("different", []))
+    return list(dict.fromkeys(c for c in cols if c))
+
+
+def _project(frame: pl.DataFrame, settings: dict[str, Any], what: str) -> pl.DataFrame:
+    cols = _settings_columns(settings)
+    missing = [c for c in cols if c not in frame.columns]
+    if missing:
+        msg = (
+            f"column '{missing[0]}' named in the settings not found in {what}; "
+            f"available columns: {', '.join(frame.columns)}"
+        )
+        raise SchemaError(msg)
+    return for_core(frame.select(cols))
+
+
+def _check_dtypes(frame: pl.DataFrame) -> pl.DataFrame:
+    # Arrow's view types and categoricals are handled by for_core; durations/times are not
+    # comparable values: refuse them with the column named.
+    for name, dtype in frame.schema.items():
+        if dtype in (pl.Duration, pl.Time) or isinstance(dtype, (pl.Struct, pl.Array)):
+            msg = f"column '{name}': expected text, a number or a date, found {dtype}"
+            raise SchemaError(msg)
+        if isinstance(dtype, pl.Datetime):
+            frame = frame.with_columns(pl.col(name).cast(pl.Date))
+    return frame
+
+
+def _run(
+    frame: pl.DataFrame,
+    dataset: bytes,
+    settings: dict[str, Any],
+    existing: list[str | None] | None,
+    progress: Progress | None,
+) -> Any:
+    projected = _check_dtypes(_project(frame, settings, "the records"))
+    return _core.linkage_run(
+        projected, dataset, json.dumps(settings), existing=existing, progress=progress
+    )
+
+
+def deduplicate(
+    records: Any,
+    *,
+    settings: SettingsLike = None,
+    progress: Progress | None = None,
+) -> Linkage:
+    """Find the records that describe the same person and give each person an id.
+
+    Parameters
+    ----------
+    records
+        Normalized victim records (polars or pandas). With the default settings the
+        canonical columns are needed: ``record_id, source, name, name_key, father_name,
+        father_name_key, sex, age, date_of_birth, cnic, phone, district, province``.
+    settings
+        A settings dict (:func:`create_settings`, :func:`default_settings`), JSON text, or
+        the path of a saved model. A trained model (m and u on every level) is applied
+        without re-estimating it.
+    progress
+        Called as ``progress(stage, done, total)`` during long runs.
+
+    Returns
+    -------
+    Linkage
+        ``records`` (input + ``person_id``), ``pairs``, ``persons``, ``review()``,
+        ``explain()``, ``evaluate()``, ``save()``.
+
+    Raises
+    ------
+    SchemaError
+        A column named in the settings is missing, record ids repeat or are missing.
+    SettingsError
+        The settings are invalid.
+    InvalidArgumentError
+        A blocking rule would produce more than ``max_pairs_per_rule`` pairs.
+
+    Notes
+    -----
+    Fellegi & Sunter (1969): each candidate pair gets a match weight, the sum over
+    comparisons of log2(m/u) for the level observed, plus the prior log-odds; term-frequency
+    adjustments replace u on exact name levels by the frequency of the name. ``person_id`` is
+    the smallest record id of the person (as text), whatever the row order or thread count.
+    Records with no usable identifier (every blocking key missing) are kept as their own
+    persons and counted in ``Linkage.stats["n_without_identifier"]``.
+    """
+    s = _load_settings(settings)
+    frame = to_polars(records, argument="records")
+    core = _run(frame, bytes(frame.height), s, None, progress)
+    return Linkage(core, frame, original=records)
+
+
+def link(
+    a: Any,
+    b: Any,
+    *,
+    settings: SettingsLike = None,
+    link_type: Literal["link_only", "link_and_dedupe"] = "link_only",
+    progress: Progress | None = None,
+) -> Linkage:
+    """Link two registers (for example a circle's returns and a shelter's register).
+
+    Parameters
+    ----------
+    a, b
+        Two frames with the columns the settings use; record ids must be unique within each
+        (they may repeat across the two).
+    settings
+        As in :func:`deduplicate`.
+    link_type
+        ``'link_only'`` compares only pairs across the two; ``'link_and_dedupe'`` also
+        within each.
+    progress
+        Called as ``progress(stage, done, total)``.
+
+    Returns
+    -------
+    Linkage
+        ``records`` holds the rows of ``a`` then ``b`` with a ``source_dataset`` column
+        (``'a'``/``'b'``) and ``person_id``.
+    """
+    s = _load_settings(settings)
+    s["link_type"] = link_type
+    fa = to_polars(a, argument="a")
+    fb = to_polars(b, argument="b")
+    frame = pl.concat([fa, fb], how="diagonal_relaxed")
+    dataset = bytes(fa.height) + bytes([1]) * fb.height
+    core = _run(frame, dataset, s, None, progress)
+    marked = frame.with_columns(
+        source_dataset=pl.Series(["a"] * fa.height + ["b"] * fb.height)
+    )
+    return Linkage(core, marked, original=a)
+
+
+def count_pairs(records: Any, *, settings: SettingsLike = None) -> pl.DataFrame:
+    """How many pairs each blocking rule would produce, before running anything.
+
+    Parameters
+    ----------
+    records
+        The records to deduplicate.
+    settings
+        As in :func:`deduplicate`.
+
+    Returns
+    -------
+    polars.DataFrame
+        ``blocking_rule``, ``pairs`` (each rule on its own, before removing pairs that an
+        earlier rule already produced).
+    """
+    s = _load_settings(settings)
+    frame = to_polars(records, argument="records")
+    cols = [k if isinstance(k, str) else k["column"] for r in s["blocking_rules"] for k in r["keys"]]
+    cols = list(dict.fromkeys([s.get("unique_id_column", "record_id"), *cols]))
+    missing = [c for c in cols if c not in frame.columns]
+    if missing:
+        msg = f"column '{missing[0]}' named in the settings not found in the records"
+        raise SchemaError(msg)
+    out = _core.linkage_count_pairs(
+        _check_dtypes(for_core(frame.select(cols))), bytes(frame.height), json.dumps(s)
+    )
+    return pl.DataFrame(
+        {"blocking_rule": [r for r, _ in out], "pairs": [n for _, n in out]},
+        schema={"blocking_rule": pl.String, "pairs": pl.UInt64},
+    )
+
+
+def evaluate_clusters(predicted: Any, truth: Any) -> pl.DataFrame:
+    """Pairwise and B-cubed precision, recall and F1 of a clustering against the truth.
+
+    Parameters
+    ----------
+    predicted, truth
+        Cluster labels per record (any hashable values; same length).
+
+    Returns
+    -------
+    polars.DataFrame
+        Rows ``pairwise`` and ``b_cubed`` with ``precision``, ``recall``, ``f1``.
+
+    Notes
+    -----
+    Pairwise: a pair of records is a true positive when both clusterings put them together.
+    B-cubed (Bagga & Baldwin 1998): per record, precision is the share of its predicted
+    cluster in its true cluster, recall the share of its true cluster in its predicted one,
+    averaged over records.
+
+    Examples
+    --------
+    >>> evaluate_clusters([1, 1, 2, 2], [1, 1, 1, 2]).round(3).rows()
+    [('pairwise', 0.5, 0.333, 0.4), ('b_cubed', 0.75, 0.667, 0.706)]
+    """
+    p = pl.Series("p", list(predicted) if not isinstance(predicted, pl.Series) else predicted)
+    t = pl.Series("t", list(truth) if not isinstance(truth, pl.Series) else truth)
+    if p.len() != t.len():
+        msg = "`predicted` and `truth` must have the same length"
+        raise InvalidArgumentError(msg)
+    df = pl.DataFrame({"p": p.cast(pl.String), "t": t.cast(pl.String)})
+    n = df.height
+    cells = df.group_by(["p", "t"]).len().rename({"len": "nij"})
+    a = df.group_by("p").len().rename({"len": "a"})
+    b = df.group_by("t").len().rename({"len": "b"})
+    cells = cells.join(a, on="p").join(b, on="t").with_columns(pl.col("nij", "a", "b").cast(pl.Float64))
+
+    def pairs(col: str) -> float:
+        return float((cells[col] * (cells[col] - 1) / 2).sum())
+
+    tp = pairs("nij")
+    pred_pairs = float((a["a"].cast(pl.Float64) * (a["a"] - 1) / 2).sum())
+    true_pairs = float((b["b"].cast(pl.Float64) * (b["b"] - 1) / 2).sum())
+
+    def f1(p_: float, r_: float) -> float:
+        return 2 * p_ * r_ / (p_ + r_) if p_ + r_ > 0 else 0.0
+
+    pp = tp / pred_pairs if pred_pairs else 1.0
+    pr = tp / true_pairs if true_pairs else 1.0
+    bp = float((cells["nij"] ** 2 / cells["a"]).sum()) / n if n else 1.0
+    br = float((cells["nij"] ** 2 / cells["b"]).sum()) / n if n else 1.0
+    return pl.DataFrame(
+        {
+            "metric": ["pairwise", "b_cubed"],
+            "precision": [pp, bp],
+            "recall": [pr, br],
+            "f1": [f1(pp, pr), f1(bp, br)],
+        }
+    )
+
+
+class Explanation:
+    """How a pair's match weight is made: the prior plus one term per comparison.
+
+    Attributes
+    ----------
+    table : polars.DataFrame
+        ``comparison, level, value_l, value_r, m_probability, u_probability, bayes_factor,
+        tf_adjustment, match_weight``; the weights of all rows but the last (``total``) add up
+        to the last.
+    """
+
+    def __init__(self, table: pl.DataFrame, a: str, b: str) -> None:
+        self.table = table
+        self.record_ids = (a, b)
+
+    @property
+    def match_weight(self) -> float:
+        """The pair's match weight (log2 odds)."""
+        return float(self.table["match_weight"][-1])
+
+    @property
+    def match_probability(self) -> float:
+        """The pair's match probability."""
+        return 1.0 / (1.0 + 2.0 ** (-self.match_weight))
+
+    def chart(self, *, ax: Any = None) -> Any:
+        """A waterfall chart of the weights (matplotlib, imported only here).
+
+        Parameters
+        ----------
+        ax
+            A matplotlib Axes to draw on; a new figure is made when omitted.
+
+        Returns
+        -------
+        matplotlib.figure.Figure
+        """
+        import matplotlib.pyplot as plt
+
+        rows = self.table.filter(pl.col("comparison") != "total")
+        labels = [f"{c}\n{lv}" for c, lv in zip(rows["comparison"], rows["level"], strict=True)]
+        weights = rows["match_weight"].to_list()
+        if ax is None:
+            fig, ax = plt.subplots(figsize=(max(6.0, 1.1 * (len(weights) + 1)), 4.0))
+        else:
+            fig = ax.figure
+        start = 0.0
+        for k, w in enumerate(weights):
+            ax.bar(k, w, bottom=start, color="#2a9d8f" if w >= 0 else "#e76f51")
+            start += w
+        ax.bar(len(weights), start, color="#264653")
+        ax.axhline(0, color="black", linewidth=0.8)
+        ax.set_xticks(range(len(weights) + 1), [*labels, "total"], rotation=45, ha="right", fontsize=8)
+        ax.set_ylabel("match weight (log2 Bayes factor)")
+        ax.set_title(
+            f"{self.record_ids[0]} vs {self.record_ids[1]}: "
+            f"probability {self.match_probability:.3f}"
+        )
+        fig.tight_layout()
+        return fig
+
+    def _repr_html_(self) -> str:
+        return self.table._repr_html_()
+
+    def __repr__(self) -> str:
+        return f"Explanation({self.record_ids[0]!r}, {self.record_ids[1]!r}, match_weight={self.match_weight:.2f})"
+
+
+class Linkage:
+    """The result of linking: persons, records with their ``person_id``, scored pairs.
+
+    Made by :func:`deduplicate`, :func:`link` or :meth:`Linker.deduplicate`; not built
+    directly.
+    """
+
+    def __init__(self, core: Any, frame: pl.DataFrame, *, original: Any) -> None:
+        self._core = core
+        self._frame = frame
+        self._pandas = is_pandas(original)
+        self._settings = json.loads(core.settings_json())
+        self.stats: dict[str, Any] = json.loads(core.stats_json())
+        self._person_ids = pl.DataFrame(core.person_ids())["person_id"]
+        self._pairs: pl.DataFrame | None = None
+        self._persons: pl.DataFrame | None = None
+
+    # -- results ---------------------------------------------------------------------
+    @property
+    def settings(self) -> dict[str, Any]:
+        """Settings with the fitted model (m and u on every level)."""
+        return json.loads(json.dumps(self._settings))
+
+    def _out(self, frame: pl.DataFrame) -> Any:
+        return frame.to_pandas() if self._pandas else frame
+
+    @property
+    def records(self) -> Any:
+        """The input records with a ``person_id`` column (pandas in, pandas out)."""
+        return self._out(self._frame.with_columns(self._person_ids))
+
+    @property
+    def pairs(self) -> Any:
+        """Scored candidate pairs (probability ≥ ``retain_match_probability``).
+
+        Columns: ``<id>_l, <id>_r, match_weight, match_probability, blocking_rule`` and one
+        ``gamma_<comparison>`` (the level index) per comparison.
+        """
+        if self._pairs is None:
+            self._pairs = pl.DataFrame(self._core.pairs(0.0))
+        return self._out(self._pairs)
+
+    @property
+    def persons(self) -> Any:
+        """One row per person: ``person_id``, ``record_count``, ``sources``, ``n_sources``,
+        the best-supported value of each identifying column (the most frequent non-missing
+        value, ties to the smallest), and ``first_date``/``last_date`` when ``date`` exists.
+        """
+        if self._persons is None:
+            self._persons = self._make_persons()
+        return self._out(self._persons)
+
+    def _make_persons(self) -> pl.DataFrame:
+        df = self._frame.with_columns(self._person_ids)
+        source = self._settings.get("source_column") or (
+            "source" if "source" in df.columns else None
+        )
+        aggs: list[pl.Expr] = [pl.len().cast(pl.UInt32).alias("record_count")]
+        if source and source in df.columns:
+            aggs.append(pl.col(source).cast(pl.String).drop_nulls().unique().sort().alias("sources"))
+        if "date" in df.columns and df.schema["date"] in (pl.Date, pl.Datetime):
+            aggs += [pl.col("date").min().alias("first_date"), pl.col("date").max().alias("last_date")]
+        out = df.group_by("person_id").agg(aggs)
+        if "sources" in out.columns:
+            out = out.with_columns(n_sources=pl.col("sources").list.len().cast(pl.UInt32))
+        comparison_cols = [c["column"] for c in self._settings.get("comparisons", [])]
+        attrs = [c for c in dict.fromkeys([*PERSON_ATTRIBUTES, *comparison_cols]) if c in df.columns]
+        for c in attrs:
+            best = (
+                df.select("person_id", c)
+                .drop_nulls(c)
+                .group_by("person_id", c)
+                .len()
+                .sort(["person_id", "len", c], descending=[False, True, False])
+                .unique("person_id", keep="first", maintain_order=True)
+                .select("person_id", c)
+            )
+            out = out.join(best, on="person_id", how="left")
+        return out.sort("person_id")
+
+    def review(self, lower: float = 0.5, upper: float = 0.95) -> Any:
+        """Borderline pairs for a person to decide, with the two records side by side.
+
+        Parameters
+        ----------
+        lower, upper
+            Pairs with ``lower <= match_probability < upper`` are returned, most likely
+            first.
+
+        Returns
+        -------
+        DataFrame
+            The pair columns, then ``<column>_l``/``<column>_r`` for each compared column.
+        """
+        if not 0.0 <= lower <= upper <= 1.0:
+            msg = f"`lower` and `upper` must satisfy 0 <= lower <= upper <= 1, got {lower}, {upper}"
+            raise InvalidArgumentError(msg)
+        pairs = pl.DataFrame(self._core.pairs(lower)).filter(
+            pl.col("match_probability") < upper
+        )
+        uid = self._settings["unique_id_column"]
+        cols = [c for c in _settings_columns(self._settings) if c != uid and c in self._frame.columns]
+        side = self._frame.select(uid, *cols)
+        if "source_dataset" in self._frame.columns:
+            side = self._frame.unique(uid, keep="first").select(uid, *cols)
+        out = pairs.join(
+            side.rename({c: f"{c}_l" for c in cols}), left_on=f"{uid}_l", right_on=uid, how="left"
+        ).join(side.rename({c: f"{c}_r" for c in cols}), left_on=f"{uid}_r", right_on=uid, how="left")
+        return self._out(out.sort("match_probability", descending=True))
+
+    def explain(self, record_a: Any, record_b: Any) -> Explanation:
+        """The pair's match weight, comparison by comparison.
+
+        Parameters
+        ----------
+        record_a, record_b
+            Record ids.
+
+        Returns
+        -------
+        Explanation
+            ``.table`` (weights that add up to the score) and ``.chart()`` (waterfall).
+        """
+        table = pl.DataFrame(self._core.explain(str(record_a), str(record_b)))
+        return Explanation(table, str(record_a), str(record_b))
+
+    def evaluate(self, truth_column: str) -> pl.DataFrame:
+        """Pairwise and B-cubed precision, recall and F1 against a truth column.
+
+        Parameters
+        ----------
+        truth_column
+            Column of the input with the true person of each record (synthetic data).
+
+        Returns
+        -------
+        polars.DataFrame
+            See :func:`evaluate_clusters`.
+        """
+        if truth_column not in self._frame.columns:
+            msg = f"column '{truth_column}' not found; available columns: {', '.join(self._frame.columns)}"
+            raise SchemaError(msg)
+        return evaluate_clusters(self._person_ids, self._frame[truth_column])
+
+    # -- persistence and incremental linking ------------------------------------------
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the settings with the fitted model as JSON (load with :meth:`Linker.load`).
+
+        Parameters
+        ----------
+        path
+            Destination file.
+        """
+        Path(path).write_text(json.dumps(self._settings, indent=2), encoding="utf-8")
+
+    def add(self, new_records: Any, *, progress: Progress | None = None) -> Linkage:
+        """Link new records (next month's returns) without renumbering anyone.
+
+        Existing persons keep their ``person_id``; a new record joins at most one of them
+        (two existing persons are never merged); new persons get the smallest id of their
+        records. The fitted model is reused.
+
+        Parameters
+        ----------
+        new_records
+            Records with the same columns; their ids must not repeat existing ones.
+        progress
+            Called as ``progress(stage, done, total)``.
+
+        Returns
+        -------
+        Linkage
+            A new result over the old and new records.
+        """
+        new = to_polars(new_records, argument="new_records")
+        old = self._frame.with_columns(self._person_ids.alias("__person_id"))
+        frame = pl.concat([old, new], how="diagonal_relaxed")
+        existing = frame["__person_id"].to_list()
+        frame = frame.drop("__person_id")
+        core = _run(frame, bytes(frame.height), self._settings, existing, progress)
+        return Linkage(core, frame, original=new_records if self._pandas else frame)
+
+    # -- display ---------------------------------------------------------------------
+    def __repr__(self) -> str:
+        s = self.stats
+        return (
+            f"Linkage({s['n_records']} records -> {s['n_persons']} persons, "
+            f"{s['n_candidate_pairs']} pairs compared, "
+            f"{s['n_without_identifier']} without identifier)"
+        )
+
+    def _repr_html_(self) -> str:
+        s = self.stats
+        rules = "".join(
+            f"<tr><td>{html.escape(str(r))}</td><td style='text-align:right'>{n:,}</td></tr>"
+            for r, n in s["pairs_per_rule"]
+        )
+        prior = self._settings.get("candidate_match_probability")
+        return (
+            "<div><b>tipsom Linkage</b>"
+            f"<p>{s['n_records']:,} records &rarr; <b>{s['n_persons']:,} persons</b> "
+            f"({s['n_records'] - s['n_persons']:,} duplicate records); "
+            f"{s['n_candidate_pairs']:,} candidate pairs compared; "
+            f"{s['n_without_identifier']:,} records without a usable identifier.</p>"
+            f"<p>Model: {'estimated here' if s['trained'] else 'loaded'}; "
+            f"EM iterations {s['em_iterations']}, converged {s['em_converged']}; "
+            f"share of candidate pairs that match {prior if prior is None else f'{prior:.4f}'}.</p>"
+            "<table><tr><th>blocking rule</th><th>pairs</th></tr>"
+            f"{rules}</table></div>"
+        )
+
+
+class Linker:
+    """A linkage model: settings, possibly with fitted m and u, ready to apply.
+
+    Parameters
+    ----------
+    settings
+        Settings dict, JSON text or path; defaults to :func:`default_settings`.
+    """
+
+    def __init__(self, settings: SettingsLike = None) -> None:
+        s = _load_settings(settings)
+        self._settings = json.loads(_core.linkage_validate_settings(json.dumps(s)))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Linker:
+        """Load a model saved by :meth:`Linkage.save` (or any settings file).
+
+        Parameters
+        ----------
+        path
+            A JSON settings/model file.
+
+        Returns
+        -------
+        Linker
+        """
+        return cls(Path(path))
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        """The settings (with the model when trained)."""
+        return json.loads(json.dumps(self._settings))
+
+    @property
+    def is_trained(self) -> bool:
+        """Whether every level carries m and u (then no estimation is needed)."""
+        return all(
+            "m_probability" in lv and "u_probability" in lv
+            for c in self._settings["comparisons"]
+            for lv in c["levels"]
+            if lv["type"] != "null"
+        )
+
+    def deduplicate(self, records: Any, *, progress: Progress | None = None) -> Linkage:
+        """Deduplicate with this model (see :func:`tipsom.deduplicate`).
+
+        Parameters
+        ----------
+        records
+            Records with the settings' columns.
+        progress
+            Called as ``progress(stage, done, total)``.
+
+        Returns
+        -------
+        Linkage
+        """
+        return deduplicate(records, settings=self._settings, progress=progress)
+
+    def link(self, a: Any, b: Any, *, progress: Progress | None = None) -> Linkage:
+        """Link two registers with this model (see :func:`tipsom.link`).
+
+        Parameters
+        ----------
+        a, b
+            The two registers.
+        progress
+            Called as ``progress(stage, done, total)``.
+
+        Returns
+        -------
+        Linkage
+        """
+        return link(a, b, settings=self._settings, progress=progress)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the settings as JSON.
+
+        Parameters
+        ----------
+        path
+            Destination file.
+        """
+        Path(path).write_text(json.dumps(self._settings, indent=2), encoding="utf-8")
+
+    def __repr__(self) -> str:
+        return (
+            f"Linker({len(self._settings['comparisons'])} comparisons, "
+            f"{len(self._settings['blocking_rules'])} blocking rules, "
+            f"trained={self.is_trained})"
+        )
+
+
+_ = like_input  # pandas round-trips are handled by Linkage._out

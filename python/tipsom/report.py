@@ -1,0 +1,360 @@
+"""One self-contained HTML report a researcher can hand on.
+
+The file works offline: styles are inline, charts are PNG images embedded as base64,
+there are
+no scripts and no links to the network. Disclosure control is applied to every count of
+people
+by default (threshold 5 with secondary suppression; ``x`` marks a withheld cell).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import io
+import warnings
+from pathlib import Path
+from typing import Any, Literal
+
+import polars as pl
+
+from tipsom import charts
+from tipsom._frame import to_polars
+from tipsom.exceptions import InvalidArgumentError, TipsomError
+from tipsom.indicators import _persons
+from tipsom.indicators._justice import case_funnel
+from tipsom.indicators._publish import publication_tables
+
+#: Section ids, in order; the headless-browser test checks each is present.
+SECTIONS = (
+    ("summary", "Summary"),
+    ("victims", "Victims by sex and age"),
+    ("exploitation", "Forms of exploitation"),
+    ("citizenship", "Citizenship"),
+    ("geography", "Provinces and rates per 100,000"),
+    ("trends", "Trends and crime type"),
+    ("justice", "Criminal-justice response"),
+    ("returns", "Monthly returns"),
+    ("sources", "Sources and overlap"),
+    ("quality", "Data quality"),
+    ("methods", "Methods and disclosure control"),
+)
+
+_CSS = """
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em
+auto;max-width:60em;
+color:#222;line-height:1.45;padding:0 1em}
+h1{border-bottom:3px solid #1b4f72;padding-bottom:.3em}
+h2{color:#1b4f72;margin-top:2em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;margin:1em 0;font-size:.9em}
+th,td{border:1px solid #bbb;padding:.25em .6em;text-align:right}
+th:first-child,td:first-child{text-align:left}
+thead th{background:#eaf1f8}
+tr:last-child td{font-weight:600}
+img{max-width:100%;display:block;margin:1em 0}
+.note{color:#555;font-size:.9em}
+.kpi{display:inline-block;margin:0 2em 1em 0}
+.kpi b{display:block;font-size:1.8em;color:#1b4f72}
+"""
+
+
+def _png(fig: Any) -> str:
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        # Urdu unit names may lack glyphs in the default font; the chart still renders.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        fig.savefig(buffer, format="png", dpi=100)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _img(fig: Any, alt: str) -> str:
+    return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{_png(fig)}">'
+
+
+def _table(name: str, frame: pl.DataFrame) -> str:
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    body = []
+    for row in frame.iter_rows():
+        cells = "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row)
+        body.append(f"<tr>{cells}</tr>")
+    return (
+        f'<table><caption class="note">{html.escape(name)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    return f"{v:.1f}" if isinstance(v, float) else str(v)
+
+
+def _normalization_quality(frame: pl.DataFrame) -> list[str]:
+    """Render the normalization quality table (``tipsom.quality``) if present."""
+    import tipsom
+
+    quality = getattr(tipsom, "quality", None)
+    if quality is None:
+        return []
+    try:
+        table = to_polars(quality(frame))
+    except TipsomError as err:
+        return [
+            f'<p class="note">tipsom.quality could not run: {html.escape(str(err))}</p>'
+        ]
+    return [_table("Data quality by source and check (normalization)", table)]
+
+
+def _section(sid: str, title: str, parts: list[str]) -> str:
+    inner = (
+        "\n".join(parts) if parts else '<p class="note">No data for this section.</p>'
+    )
+    return f'<section id="{sid}">\n<h2>{html.escape(title)}</h2>\n{inner}\n</section>'
+
+
+def report(
+    records: Any,
+    linkage: Any = None,
+    *,
+    path: str | Path = "report.html",
+    suspects: Any = None,
+    returns: Any = None,
+    title: str = "Trafficking in persons and smuggling of migrants: detected victims",
+    unit: Literal["person", "record"] = "person",
+    suppress_below: int | None = 5,
+    round_to: int | None = None,
+    census: Literal[2017, 2023] | Any = 2023,
+) -> Path:
+    """Write one self-contained, offline HTML report of all the indicators.
+
+    Parameters
+    ----------
+    records
+        Normalized victim records (polars or pandas), or a Linkage.
+    linkage
+        The Linkage from ``tipsom.deduplicate`` (counts unique persons). Without it each
+        record counts as a person and the report says so.
+    path
+        Where to write the HTML file.
+    suspects
+        Optional suspects frame (see ``tipsom.indicators.justice``) for the justice
+        section.
+    returns
+        Optional monthly returns (stock and flow) for the balance checks.
+    title
+        Heading of the report.
+    unit
+        Count persons (default) or records.
+    suppress_below, round_to
+        Disclosure control: withhold counts below the threshold (default 5, with
+        secondary
+        suppression), or round to a base instead. ``suppress_below=None`` without
+        ``round_to`` writes exact counts and marks the report NOT FOR PUBLICATION.
+    census
+        Population for the rates: 2023, 2017, or a frame with ``province`` and
+        ``population``.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    frame, has_person = _persons.records_of(records, linkage)
+    if frame.height == 0:
+        msg = "no records to report on: the data are empty"
+        raise InvalidArgumentError(msg)
+    with _persons.person_cache():
+        document = _document(
+            frame,
+            has_person=has_person,
+            suspects=suspects,
+            returns=returns,
+            title=title,
+            unit=unit,
+            suppress_below=suppress_below,
+            round_to=round_to,
+            census=census,
+        )
+    path = Path(path)
+    path.write_text(document, encoding="utf-8")
+    return path
+
+
+def _document(
+    frame: pl.DataFrame,
+    *,
+    has_person: bool,
+    suspects: Any,
+    returns: Any,
+    title: str,
+    unit: Literal["person", "record"],
+    suppress_below: int | None,
+    round_to: int | None,
+    census: Any,
+) -> str:
+    if not has_person:
+        unit_used: Literal["person", "record"] = "record"
+    else:
+        unit_used = unit
+    tables = publication_tables(
+        frame,
+        suspects=suspects,
+        returns=returns,
+        unit=unit_used,
+        suppress_below=suppress_below,
+        round_to=round_to,
+        census=census,
+    )
+    chart_dc = suppress_below if round_to is None else None
+
+    def tables_for(*names: str) -> list[str]:
+        return [_table(n, tables[n]) for n in names if n in tables]
+
+    counted, _ = _persons.counting_frame(frame, None, unit_used, ("year",))
+    n_units = counted.height
+    shown = "x" if suppress_below and 0 < n_units < suppress_below else f"{n_units:,}"
+    period = ""
+    if "date" in frame.columns:
+        dates = frame["date"].drop_nulls()
+        if dates.len():
+            period = f"{dates.min()} to {dates.max()}"
+    n_sources = frame["source"].n_unique() if "source" in frame.columns else 0
+    what = "persons" if unit_used == "person" else "victim records"
+    today = dt.date.today().isoformat()
+    kpis = [
+        f'<div class="kpi"><b>{shown}</b>{what}</div>',
+        f'<div class="kpi"><b>{frame.height:,}</b>records</div>',
+        f'<div class="kpi"><b>{n_sources}</b>sources</div>',
+    ]
+    summary = [
+        "".join(kpis),
+        f"<p>Period: {html.escape(period or 'unknown')}. "
+        f"Generated {today} by tipsom.</p>",
+    ]
+    if not has_person:
+        summary.append(
+            '<p class="note"><b>No record linkage:</b> each record is counted as one '
+            "victim, so "
+            "victims recorded by more than one unit are counted more than once.</p>"
+        )
+    if suppress_below is None and round_to is None:
+        summary.append("<p><b>EXACT COUNTS: NOT FOR PUBLICATION.</b></p>")
+
+    sections: dict[str, list[str]] = {sid: [] for sid, _ in SECTIONS}
+    sections["summary"] = summary
+    if {"sex", "age_group"} <= set(frame.columns) or "sex_age" in frame.columns:
+        sections["victims"] = [
+            _img(
+                charts.pyramid(frame, unit=unit_used, suppress_below=chart_dc),
+                "sex-age pyramid",
+            ),
+            *tables_for("Victims by year and sex-age"),
+        ]
+    if "exploitation" in frame.columns:
+        sections["exploitation"] = [
+            _img(
+                charts.exploitation(frame, unit=unit_used, suppress_below=chart_dc),
+                "exploitation by sex and age",
+            ),
+            *tables_for("Victims by form of exploitation and sex-age"),
+            '<p class="note">A victim counts once under each form of exploitation; '
+            "forms do not add up to the total.</p>",
+        ]
+    sections["citizenship"] = tables_for("Victims by citizenship and sex-age")
+    sections["geography"] = tables_for(
+        "Victims by province and sex",
+        "Victims per 100,000 population by province",
+        "Victims per 100,000 population by province and sex",
+    )
+    if "date" in frame.columns:
+        sections["trends"] = [
+            _img(
+                charts.trends(frame, unit=unit_used, suppress_below=chart_dc), "trends"
+            ),
+            *tables_for("Victims by year and crime type"),
+        ]
+    justice_parts = tables_for(
+        "Persons suspected, prosecuted and convicted by sex",
+        "Case funnel",
+        "Days from FIR to challan and verdict",
+    )
+    if "Case funnel" in tables:
+        funnel_source = suspects if suspects is not None else frame
+        justice_parts.insert(
+            0, _img(charts.funnel(case_funnel(funnel_source)), "justice funnel")
+        )
+    sections["justice"] = justice_parts
+    if "Monthly returns: balance checks" in tables:
+        checked = tables["Monthly returns: balance checks"]
+        bad = checked.filter(pl.col("issues") != "")
+        sections["returns"] = [
+            f"<p>{bad.height} of {checked.height} monthly returns fail a check "
+            "(brought forward + new − disposed = pending; "
+            "brought forward = last month's pending).</p>",
+            _table(
+                "Returns with findings" if bad.height else "Monthly returns",
+                bad if bad.height else checked,
+            ),
+        ]
+    source_parts = tables_for(
+        "Victims by source type", "Victims by number of sources that recorded them"
+    )
+    if has_person and unit_used == "person" and "source" in frame.columns:
+        source_parts.insert(
+            0,
+            _img(
+                charts.sources_per_person(frame, suppress_below=chart_dc),
+                "sources per person",
+            ),
+        )
+    sections["sources"] = source_parts
+    sections["quality"] = [
+        _img(charts.quality_heatmap(frame), "data quality heat map"),
+        *tables_for("Data quality by source"),
+        *_normalization_quality(frame),
+    ]
+    rule = (
+        f"Cells counting 1 to {suppress_below - 1} persons are withheld and shown as "
+        "<b>x</b>, never as zero; further cells are withheld (secondary suppression) "
+        "so that no withheld "
+        "cell can be worked out from the row, column or grand totals."
+        if suppress_below
+        else (
+            f"Counts are rounded to multiples of {round_to}; "
+            "a non-zero count is never shown as zero."
+            if round_to
+            else "No disclosure control was applied."
+        )
+    )
+    sections["methods"] = [
+        f"<p>{rule}</p>",
+        "<p>Persons are counted once however many units recorded them (record "
+        "linkage). A person's sex, age group, nationality and place come from all "
+        "their records: the most frequent known value, ties going to the earliest "
+        "record; their year is that of their first record. Rates use the Pakistan "
+        "census population (PBS) and exact Poisson (Garwood) 95% intervals; shares "
+        "and conviction rates use Wilson intervals.</p>",
+    ]
+    if not sections["returns"]:
+        sections["returns"] = [
+            '<p class="note">No monthly returns were given (pass <code>returns=</code> '
+            "to check their stock-and-flow balances).</p>"
+        ]
+    body = "\n".join(_section(sid, t, sections[sid]) for sid, t in SECTIONS)
+    nav = " · ".join(f'<a href="#{sid}">{html.escape(t)}</a>' for sid, t in SECTIONS)
+    document = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title><style>{_CSS}</style></head>
+<body><h1>{html.escape(title)}</h1><nav class="note">{nav}</nav>
+{body}
+</body></html>
+"""
+    return document
+
+
+__all__ = ["SECTIONS", "report"]
