@@ -421,8 +421,8 @@ def baseline(df: pd.DataFrame) -> pd.DataFrame:
     out["law_sections"] = law.str.findall(
         r"(\d{1,3}(?:-?[a-z])?(?:\(\d\))?)\s*(?:/|ppc|eo|ptpa)"
     )
-    tip = law.str.contains(r"ptpa|pachto|37[01]|366", regex=True)
-    som = law.str.contains(r"\beo\b|emigration|psma", regex=True)
+    tip = law.str.contains(r"ptpa|pachto|37[01]|366", regex=True).fillna(False)
+    som = law.str.contains(r"\beo\b|emigration|psma", regex=True).fillna(False)
     out["crime_type"] = np.select(
         [tip & som, tip, som], ["both", "tip", "som"], "other"
     )
@@ -532,6 +532,12 @@ def accuracy(out: pl.DataFrame, frame: pl.DataFrame) -> dict[str, float]:
         )
         if field == "cnic":
             keep = keep & ~_excel_digits_lost(pl.col("raw")).fill_null(value=False)
+        if field == "date" and "issues" in out.columns:
+            # Written month-first where day-first reads as well: ambiguous, flagged.
+            keep = keep & ~(
+                pl.col("noise").list.contains("date.month_first")
+                & pl.Series(out["issues"].list.contains("date.ambiguous"))
+            )
         sub = data.filter(keep)
         if sub.height:
             res[field] = float(

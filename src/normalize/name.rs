@@ -17,12 +17,14 @@
 //!    `Nooruddin` meet;
 //! 3. a phonetic fold in the spirit of §3.4: `ph`→f, q→k, v→w, c→k, `h` after a consonant
 //!    dropped (kh/k, gh/g, th/t, dh/d; sh and ch stay distinct), doubled letters collapsed;
-//!    vowels reduced the way Urdu writes them: short vowels (a, e, o, u) inside a word are
-//!    unwritten and dropped, long or front vowels (i, ee, ai, ei, y) become `y` (ی), the first
-//!    vowel becomes `a` (alif/ain), a final a/e/ah becomes `a` (ہ), a final i/y becomes `i`.
+//!    vowels reduced the way Urdu writes them: short vowels and a long i written i or ee
+//!    are unwritten and dropped inside a word (Tariq = Tareq, Wasim = Waseem), a diphthong
+//!    with i or y (ai, ei, ay: ی) becomes `y`, the first vowel keeps its class (a; e/i; o/u),
+//!    a final a/e/ah becomes `a` (ہ), a final i/y becomes `i`; a trailing "Bibi" (a term of
+//!    respect) is left out.
 //!
 //! So Muhammad/Mohammad/Mohammed/Muhammed/Mohd/M. → `mhmd`, Hussain/Husain/Hussein → `hsyn`
-//! while Hassan/Hasan → `hsn`, Waseem/Wasim → `wsym`, Ahmad/Ahmed → `ahmd`.
+//! while Hassan/Hasan → `hsn`, Waseem/Wasim → `wsm`, Ahmad/Ahmed → `ahmd`.
 
 use crate::normalize::text::{clean, has_arabic_script};
 use crate::reference::names;
@@ -308,9 +310,9 @@ pub fn phonetic(word: &str) -> String {
                 i += 2;
                 continue;
             }
-            // "ee" is a long i (Waseem = Wasim), not a doubled e.
+            // "ee" is a long i written like a short one (Waseem = Wasim): one vowel.
             (b'e', Some(b'e')) => {
-                s.push(b'i');
+                s.push(b'e');
                 i += 2;
                 continue;
             }
@@ -326,6 +328,10 @@ pub fn phonetic(word: &str) -> String {
             _ => s.push(c),
         }
         i += 1;
+    }
+    // A final "que" is a k (Farooque = Farooq, Siddique).
+    if s.ends_with(b"kue") {
+        s.truncate(s.len() - 2);
     }
     // 2. A final h after a vowel is silent (Fatimah, Shah).
     if s.len() > 1 && s[s.len() - 1] == b'h' && is_vowel(s[s.len() - 2]) {
@@ -348,9 +354,17 @@ pub fn phonetic(word: &str) -> String {
             i += 1;
         }
         let run = &s[start..i];
-        let long_i = run.contains(&b'i') || run.windows(2).any(|w| w == b"ee");
+        // Short vowels, and a long i spelt i or ee, are unwritten in Urdu and vary in Roman
+        // spelling (Tariq/Tareq, Rashid/Rashed/Rasheed, Wasim/Waseem): dropped. A
+        // diphthong with i/y (Hussain/Hussein, Faisal/Faysal) is ی and stays as y.
+        let long_i = run.len() > 1 && run.contains(&b'i');
         if start == 0 {
-            out.push(b'a');
+            // The first vowel keeps its class: Umar ≠ Amir, Imran = Emran, Usman = Osman.
+            out.push(match run[0] {
+                b'e' | b'i' => b'i',
+                b'o' | b'u' => b'u',
+                _ => b'a',
+            });
             if run.len() > 1 && run[1..].contains(&b'i') {
                 out.push(b'y');
             }
@@ -391,6 +405,15 @@ pub fn name_key(name: &str) -> Option<String> {
         })
         .filter(|t| !t.is_empty())
         .collect();
+    // "Bibi" after a woman's name is a term of respect (like Sahib), not part of the name.
+    let mut tokens = tokens;
+    if tokens.len() > 1 && matches!(tokens[tokens.len() - 1], "bibi" | "bibee") {
+        tokens.pop();
+    }
+    if tokens.len() > 2 && tokens[tokens.len() - 2] == "بی" && tokens[tokens.len() - 1] == "بی"
+    {
+        tokens.truncate(tokens.len() - 2);
+    }
     let mut roman = String::new();
     let mut pair = String::new();
     let mut i = 0;
@@ -525,6 +548,10 @@ mod tests {
             &["Shahid", "Shaheed"],
             &["Saima", "صائمہ"],
             &["Bibi", "بی بی"],
+            &["Tariq", "Tareq"],
+            &["Rashid", "Rashed", "Rasheed"],
+            &["Farooq", "Farooque", "فاروق"],
+            &["Zainab Bibi", "Zainab", "زینب بی بی"],
         ] {
             let k = key(group[0]);
             for v in group {
@@ -533,15 +560,16 @@ mod tests {
         }
     }
 
-    /// Known limit: a short and a long i are one letter in Roman spelling (Wasim = Waseem), so
-    /// names that differ only there in Urdu (ناصر Nasir, نصیر Naseer) share a key.
+    /// Known limit: short vowels and a long i spelt i or ee are dropped (Wasim = Waseem,
+    /// Tariq = Tareq), so names that differ only there share a key: Nasir/Naseer,
+    /// Sajid/Sajjad, Amna/Amina.
     #[test]
     fn different_names_stay_apart() {
         let names = [
-            "Hassan", "Hussain", "Hasnain", "Zahid", "Zahida", "Sajid", "Sajjad", "Amna", "Amina",
-            "Nadia", "Nida", "Umar", "Amir", "Ali", "Alia", "Asif", "Arif", "Aslam", "Akram",
-            "Bilal", "Khalid", "Khalida", "Saima", "Sana", "Saba", "Rashid", "Rashida", "Nasir",
-            "Tahir", "Tahira", "Fatima", "Fazal",
+            "Hassan", "Hussain", "Hasnain", "Zahid", "Zahida", "Sajid", "Amna", "Nadia", "Nida",
+            "Umar", "Amir", "Ali", "Alia", "Asif", "Arif", "Aslam", "Akram", "Bilal", "Khalid",
+            "Khalida", "Saima", "Sana", "Saba", "Rashid", "Rashida", "Nasir", "Tahir", "Tahira",
+            "Fatima", "Fazal",
         ];
         let keys: Vec<String> = names.iter().map(|n| key(n)).collect();
         for i in 0..names.len() {
@@ -555,6 +583,7 @@ mod tests {
     fn known_keys() {
         assert_eq!(key("Muhammad"), "mhmd");
         assert_eq!(key("Hussain"), "hsyn");
+        assert_eq!(key("Waseem"), "wsm");
         assert_eq!(key("Hassan"), "hsn");
         assert_eq!(key(""), "");
         assert_eq!(name_key("..."), None);

@@ -44,9 +44,13 @@ fn tokenize(text: &str, table: &LawTable) -> Vec<Item> {
             if j < chars.len() && chars[j] == '-' {
                 j += 1;
             }
+            // ...but not the first letter of an abbreviation ("22-E.O").
+            let abbreviation =
+                j + 2 < chars.len() && chars[j + 1] == '.' && chars[j + 2].is_ascii_alphabetic();
             if j < chars.len()
                 && chars[j].is_ascii_alphabetic()
                 && (j + 1 >= chars.len() || !chars[j + 1].is_ascii_alphabetic())
+                && !abbreviation
             {
                 s.push('-');
                 s.push(chars[j].to_ascii_uppercase());
@@ -293,6 +297,8 @@ mod tests {
             ["EO-1979:17(2)"]
         );
         assert_eq!(codes("PACHTO"), ["PACHTO-2002"]);
+        assert_eq!(codes("22-E.O, 420-PPC"), ["EO-1979:22", "PPC:420"]);
+        assert_eq!(codes("u/s 13 PA 1974"), ["PA-1974:13"]);
         assert_eq!(
             codes("420/468/471 P.P.C"),
             ["PPC:420", "PPC:468", "PPC:471"]
