@@ -9,8 +9,10 @@ Examples
 >>> import polars as pl
 >>> import tipsom as ts
 >>> df = pl.DataFrame({"CNIC No.": ["35202-1234567-1"], "Victim": ["Mohd Aslam"]})
->>> df.with_columns(ts.expr.cnic("CNIC No."), ts.expr.name_key("Victim")).row(0)
-('35202-1234567-1', 'Mohd Aslam', '3520212345671', 'mhmdaslm')
+>>> df.with_columns(
+...     ts.expr.cnic("CNIC No.").alias("cnic"), ts.expr.name_key("Victim").alias("key")
+... ).row(0)
+('35202-1234567-1', 'Mohd Aslam', '3520212345671', 'mhmdslm')
 """
 
 from __future__ import annotations
@@ -102,7 +104,7 @@ def normalized(column: str | pl.Expr, kind: Kind) -> pl.Expr:
     )
 
 
-def _named(kind: Kind, doc: str):  # noqa: ANN202
+def _named(kind: Kind, doc: str):
     def function(column: str | pl.Expr) -> pl.Expr:
         return normalized(column, kind)
 

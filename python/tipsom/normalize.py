@@ -18,6 +18,78 @@ from tipsom.exceptions import InvalidArgumentError
 
 __all__ = ["default_law_table", "normalize"]
 
+#: Columns the core reads (the canonical fields and provenance).
+_INPUT_FIELDS = [
+    "record_id",
+    "source",
+    "source_type",
+    "case_id",
+    "fir_no",
+    "police_station",
+    "name",
+    "father_name",
+    "husband_name",
+    "sex",
+    "age",
+    "date_of_birth",
+    "cnic",
+    "passport",
+    "phone",
+    "nationality",
+    "address",
+    "district",
+    "province",
+    "date",
+    "law_sections",
+    "crime_type",
+    "exploitation",
+    "case_status",
+    "destination",
+    "remarks",
+    "source_file",
+    "source_sheet",
+    "source_row",
+    "date_of_report",
+]
+#: Typed columns that get a ``<field>_raw`` companion.
+_RAW_FIELDS = set(_INPUT_FIELDS) - {
+    "source",
+    "source_file",
+    "source_sheet",
+    "source_row",
+    "date_of_report",
+}
+
+
+def _assemble(typed: pl.DataFrame, frame: pl.DataFrame) -> pl.DataFrame:
+    """Interleave the core's typed columns with the input's raw and pass-through ones.
+
+    Raw columns are the input's own (no copy); missing fields give null text columns.
+    """
+    n = frame.height
+
+    def given(name: str, alias: str) -> pl.Series:
+        if name in frame.columns:
+            return frame.get_column(name).alias(alias)
+        return pl.Series(alias, [None] * n, dtype=pl.String)
+
+    columns: list[pl.Series] = []
+    for name in typed.columns:
+        if name == "issues" and "date_of_report" in frame.columns:
+            columns.append(frame.get_column("date_of_report"))
+        columns.append(typed.get_column(name))
+        if name in _RAW_FIELDS:
+            columns.append(given(name, f"{name}_raw"))
+        if name == "source_type":
+            columns += [given(c, c) for c in ("source_file", "source_sheet")]
+    taken = {s.name for s in columns}
+    columns += [
+        frame.get_column(c)
+        for c in frame.columns
+        if c not in taken and c not in _INPUT_FIELDS
+    ]
+    return pl.DataFrame(columns)
+
 
 def _law_table_csv(law_table: Any) -> str | None:
     if law_table is None:
@@ -28,7 +100,7 @@ def _law_table_csv(law_table: Any) -> str | None:
             return path.read_text(encoding="utf-8")
         if "\n" in str(law_table):
             return str(law_table)
-        msg = f"`law_table` must be a CSV file, CSV text or a DataFrame, got {law_table!r}"
+        msg = "`law_table` must be a CSV file, CSV text or a DataFrame"
         raise InvalidArgumentError(msg)
     frame = to_polars(law_table, argument="law_table")
     return frame.cast(pl.String).fill_null("").write_csv()
@@ -39,8 +111,8 @@ def default_law_table() -> pl.DataFrame:
 
     Each row maps a law and section (``*`` for any other section) to a crime type
     (``tip``, ``som``, ``both``, ``other``) and the forms of exploitation it implies,
-    valid from ``valid_from`` (inclusive) to ``valid_to`` (exclusive). Edit it and pass it
-    back as ``normalize(..., law_table=...)`` to apply your own classification.
+    valid from ``valid_from`` (inclusive) to ``valid_to`` (exclusive). Edit it and
+    pass it back as ``normalize(..., law_table=...)`` to apply your own classification.
 
     Returns
     -------
@@ -73,12 +145,12 @@ def normalize(
     ----------
     data
         A polars or pandas DataFrame whose columns use the canonical field names
-        (``name``, ``cnic``, ``sex``, ``age``, ``date``, ``district``, ``law_sections``...;
-        any subset), as :func:`tipsom.read_returns` gives. Values may be text, numbers or
-        dates. Other columns pass through unchanged.
+        (``name``, ``cnic``, ``sex``, ``age``, ``date``, ``district``,
+        ``law_sections``...; any subset), as :func:`tipsom.read_returns` gives.
+        Values may be text, numbers or dates. Other columns pass through unchanged.
     law_table
-        Override of the law table used for ``crime_type`` and implied ``exploitation``: a
-        DataFrame, a CSV path or CSV text with the columns of
+        Override of the law table used for ``crime_type`` and implied
+        ``exploitation``: a DataFrame, a CSV path or CSV text with the columns of
         :func:`tipsom.default_law_table`.
     progress
         Called as ``progress(stage, done, total)`` while the work runs.
@@ -86,11 +158,11 @@ def normalize(
     Returns
     -------
     polars.DataFrame or pandas.DataFrame
-        Same library as ``data``, one row per input row in the same order. For each field
-        the typed value and ``<field>_raw``; derived columns ``name_key``,
+        Same library as ``data``, one row per input row in the same order. For each
+        field the typed value and ``<field>_raw``; derived columns ``name_key``,
         ``father_name_key``, ``age_group``, ``sex_age``, ``cnic_province``,
-        ``cnic_sex_hint``, ``date_precision``, ``district_confidence``; and ``issues``, a
-        list of machine-readable problem codes per row (``cnic.length``,
+        ``cnic_sex_hint``, ``date_precision``, ``district_confidence``; and
+        ``issues``, a list of machine-readable problem codes per row (``cnic.length``,
         ``date.ambiguous``, ``sex.cnic_parity_conflict``...).
 
     Examples
@@ -111,7 +183,11 @@ def normalize(
     [['PTPA-2018:3', 'PPC:371-A']]
     """
     frame = for_core(to_polars(data))
-    result = from_core(
-        _core.normalize(frame, _law_table_csv(law_table), progress)
-    )
-    return like_input(result, data)
+    inputs = frame.select([c for c in _INPUT_FIELDS if c in frame.columns])
+    if inputs.width == 0:
+        # Keep the row count: an all-null field is the same as a missing one.
+        inputs = pl.DataFrame(
+            {"remarks": [None] * frame.height}, schema={"remarks": pl.String}
+        )
+    typed = from_core(_core.normalize(inputs, _law_table_csv(law_table), progress))
+    return like_input(_assemble(typed, frame), data)

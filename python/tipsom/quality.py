@@ -1,10 +1,11 @@
 """Data-quality indicators of normalized records, per source and overall.
 
 Completeness (share of records with a value), validity (share of given values that
-parsed), consistency (sex against the CNIC's parity digit, recorded age against the date
-of birth, the child flag against the age), timeliness (days from the event to the report,
-where a report date is given; range of event dates), repeated identifiers, and the share of
-records whose sex is known (the sex-disaggregated data the workshop asked for).
+parsed), consistency (sex against the CNIC's parity digit, recorded age against the
+date of birth, the child flag against the age), timeliness (days from the event to the
+report, where a report date is given; range of event dates), repeated identifiers, and
+the share of records whose sex is known (the sex-disaggregated data the workshop asked
+for).
 """
 
 from __future__ import annotations
@@ -88,7 +89,9 @@ def _indicators(frame: pl.DataFrame) -> list[pl.Expr]:
         & pl.col("date").is_not_null()
         & pl.col("age").is_not_null()
     )
-    exprs.append(_share(~has["age.dob_conflict"], both_ages).alias("consistent_age_dob"))
+    exprs.append(
+        _share(~has["age.dob_conflict"], both_ages).alias("consistent_age_dob")
+    )
     exprs.append(
         _share((pl.col("age") < 18) == (dob_age < 18), both_ages).alias(
             "consistent_child_age"
@@ -112,9 +115,7 @@ def _indicators(frame: pl.DataFrame) -> list[pl.Expr]:
     )
     exprs.append(_share(_present(frame, "sex")).alias("share_sex_known"))
     exprs.append(_share(pl.col("sex") == "female").alias("share_female"))
-    exprs.append(
-        _share(pl.col("sex_age") != "unknown").alias("share_sex_age_known")
-    )
+    exprs.append(_share(pl.col("sex_age") != "unknown").alias("share_sex_age_known"))
     exprs.append(_share(issues.list.len() > 0).alias("share_with_issues"))
     return exprs
 
@@ -160,6 +161,12 @@ def quality(records: Any, *, by: str | None = "source") -> Any:
             + ", ".join(missing)
         )
         raise SchemaError(msg)
+    # pandas round trips turn dates into datetimes.
+    frame = frame.with_columns(
+        pl.col(c).cast(pl.Date)
+        for c in ["date", "date_of_birth"]
+        if c in frame.columns and isinstance(frame.schema[c], pl.Datetime)
+    )
     exprs = _indicators(frame)
     overall = frame.select(exprs)
     if by is None:

@@ -17,10 +17,19 @@ fn law_table(csv: Option<String>) -> crate::Result<Option<LawTable>> {
 /// Normalizes a table of raw canonical columns; returns the canonical table.
 #[pyfunction]
 #[pyo3(signature = (table, law_table_csv=None, progress=None))]
-fn normalize(py: Python<'_>, table: PyTable, law_table_csv: Option<String>, progress: Option<Py<PyAny>>) -> PyResult<PyTable> {
+fn normalize(
+    py: Python<'_>,
+    table: PyTable,
+    law_table_csv: Option<String>,
+    progress: Option<Py<PyAny>>,
+) -> PyResult<PyTable> {
     let out = compute(py, progress, move |control| {
         let input = table_from_arrow(table)?;
-        let options = Options { law_table: law_table(law_table_csv)? };
+        // Raw and pass-through columns are attached in Python without copying.
+        let options = Options {
+            law_table: law_table(law_table_csv)?,
+            typed_only: true,
+        };
         normalize_table(&input, &options, control)
     })?;
     table_to_arrow(&out)
@@ -30,7 +39,12 @@ fn normalize(py: Python<'_>, table: PyTable, law_table_csv: Option<String>, prog
 /// one-column table named `kind`.
 #[pyfunction]
 #[pyo3(signature = (table, kind, law_table_csv=None))]
-fn normalize_values(py: Python<'_>, table: PyTable, kind: String, law_table_csv: Option<String>) -> PyResult<PyTable> {
+fn normalize_values(
+    py: Python<'_>,
+    table: PyTable,
+    kind: String,
+    law_table_csv: Option<String>,
+) -> PyResult<PyTable> {
     let out = compute(py, None, move |_| {
         let input = table_from_arrow(table)?;
         let values: Vec<Option<String>> = match input.columns.first() {

@@ -28,7 +28,9 @@ pub struct Cnic {
 /// number notation.
 pub(crate) fn excel_number_digits(s: &str) -> Result<Option<String>, ()> {
     let t = s.trim();
-    let number_like = t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+'))
+    let number_like = t
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+'))
         && t.bytes().next().is_some_and(|b| b.is_ascii_digit());
     if !number_like {
         return Ok(None);
@@ -37,7 +39,10 @@ pub(crate) fn excel_number_digits(s: &str) -> Result<Option<String>, ()> {
         let (mantissa, exp) = (&t[..pos], &t[pos + 1..]);
         let exp: i32 = exp.trim_start_matches('+').parse().map_err(|_| ())?;
         let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        if int_part.is_empty() || !int_part.bytes().all(|b| b.is_ascii_digit()) || !frac_part.bytes().all(|b| b.is_ascii_digit()) {
+        if int_part.is_empty()
+            || !int_part.bytes().all(|b| b.is_ascii_digit())
+            || !frac_part.bytes().all(|b| b.is_ascii_digit())
+        {
             return Err(());
         }
         let frac_digits = frac_part.len() as i32;
@@ -56,7 +61,11 @@ pub(crate) fn excel_number_digits(s: &str) -> Result<Option<String>, ()> {
         return Ok(Some(digits));
     }
     if let Some((int_part, frac)) = t.split_once('.') {
-        if !int_part.is_empty() && int_part.bytes().all(|b| b.is_ascii_digit()) && !frac.is_empty() && frac.bytes().all(|b| b == b'0') {
+        if !int_part.is_empty()
+            && int_part.bytes().all(|b| b.is_ascii_digit())
+            && !frac.is_empty()
+            && frac.bytes().all(|b| b == b'0')
+        {
             return Ok(Some(int_part.to_owned()));
         }
     }
@@ -85,7 +94,10 @@ pub fn parse_cnic(raw: &str) -> (Option<Cnic>, Vec<&'static str>) {
         return (None, issues);
     }
     let bytes = digits.as_bytes();
-    if bytes.iter().all(|&b| b == bytes[0]) || digits == "1234567891234" || digits == "1234567890123" {
+    if bytes.iter().all(|&b| b == bytes[0])
+        || digits == "1234567891234"
+        || digits == "1234567890123"
+    {
         issues.push("cnic.placeholder");
         return (None, issues);
     }
@@ -96,9 +108,20 @@ pub fn parse_cnic(raw: &str) -> (Option<Cnic>, Vec<&'static str>) {
         return (None, issues);
     };
     let last = bytes[12] - b'0';
-    let sex_hint = if last % 2 == 1 { Sex::Male } else { Sex::Female };
+    let sex_hint = if last % 2 == 1 {
+        Sex::Male
+    } else {
+        Sex::Female
+    };
     let province: &'static str = p.provinces[province].1.as_str();
-    (Some(Cnic { digits, province, sex_hint }), issues)
+    (
+        Some(Cnic {
+            digits,
+            province,
+            sex_hint,
+        }),
+        issues,
+    )
 }
 
 /// Parses a passport number: letters and digits only, upper case; 6 to 9 characters with at
@@ -106,13 +129,26 @@ pub fn parse_cnic(raw: &str) -> (Option<Cnic>, Vec<&'static str>) {
 /// `passport.format` (not the common 2 letters + 7 digits of a Pakistani passport).
 #[must_use]
 pub fn parse_passport(raw: &str) -> (Option<String>, Vec<&'static str>) {
-    let c: String = clean(raw).chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect();
+    let c: String = clean(raw)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
     if !(6..=9).contains(&c.len()) || !c.bytes().any(|b| b.is_ascii_digit()) {
         return (None, vec!["passport.invalid"]);
     }
     let b = c.as_bytes();
-    let pakistani = b.len() == 9 && b[..2].iter().all(u8::is_ascii_alphabetic) && b[2..].iter().all(u8::is_ascii_digit);
-    (Some(c), if pakistani { vec![] } else { vec!["passport.format"] })
+    let pakistani = b.len() == 9
+        && b[..2].iter().all(u8::is_ascii_alphabetic)
+        && b[2..].iter().all(u8::is_ascii_digit);
+    (
+        Some(c),
+        if pakistani {
+            vec![]
+        } else {
+            vec!["passport.format"]
+        },
+    )
 }
 
 #[cfg(test)]
@@ -121,9 +157,20 @@ mod tests {
 
     #[test]
     fn recovers_digits() {
-        for raw in ["35202-1234567-1", "3520212345671", " 35202 1234567 1 ", "۳۵۲۰۲-۱۲۳۴۵۶۷-۱", "3520212345671.0", "3.520212345671E+12"] {
+        for raw in [
+            "35202-1234567-1",
+            "3520212345671",
+            " 35202 1234567 1 ",
+            "۳۵۲۰۲-۱۲۳۴۵۶۷-۱",
+            "3520212345671.0",
+            "3.520212345671E+12",
+        ] {
             let (c, issues) = parse_cnic(raw);
-            assert_eq!(c.map(|c| c.digits).as_deref(), Some("3520212345671"), "{raw}");
+            assert_eq!(
+                c.map(|c| c.digits).as_deref(),
+                Some("3520212345671"),
+                "{raw}"
+            );
             assert!(issues.is_empty());
         }
     }
@@ -140,10 +187,16 @@ mod tests {
 
     #[test]
     fn unrecoverable() {
-        assert_eq!(parse_cnic("3.52021E+12"), (None, vec!["cnic.excel_precision"]));
+        assert_eq!(
+            parse_cnic("3.52021E+12"),
+            (None, vec!["cnic.excel_precision"])
+        );
         assert_eq!(parse_cnic("35202-123456-1"), (None, vec!["cnic.length"]));
         assert_eq!(parse_cnic("95202-1234567-1"), (None, vec!["cnic.province"]));
-        assert_eq!(parse_cnic("0000000000000"), (None, vec!["cnic.placeholder"]));
+        assert_eq!(
+            parse_cnic("0000000000000"),
+            (None, vec!["cnic.placeholder"])
+        );
         assert_eq!(parse_cnic(""), (None, vec!["cnic.length"]));
         let (c, issues) = parse_cnic("35202-1234567-1, 35202-7654321-2");
         assert_eq!(c.unwrap().digits, "3520212345671");
@@ -152,8 +205,14 @@ mod tests {
 
     #[test]
     fn passports() {
-        assert_eq!(parse_passport("ab 1234567"), (Some("AB1234567".into()), vec![]));
-        assert_eq!(parse_passport("X12345"), (Some("X12345".into()), vec!["passport.format"]));
+        assert_eq!(
+            parse_passport("ab 1234567"),
+            (Some("AB1234567".into()), vec![])
+        );
+        assert_eq!(
+            parse_passport("X12345"),
+            (Some("X12345".into()), vec!["passport.format"])
+        );
         assert_eq!(parse_passport("none"), (None, vec!["passport.invalid"]));
     }
 }

@@ -45,12 +45,41 @@ pub struct ParsedDate {
 }
 
 const MONTHS: [(&str, u32); 34] = [
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("may", 5), ("jun", 6), ("jul", 7), ("aug", 8),
-    ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12), ("sept", 9), ("june", 6), ("july", 7),
-    ("janvary", 1), ("jany", 1), ("febry", 2), ("marc", 3), ("aprl", 4), ("agust", 8), ("octo", 10),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("sept", 9),
+    ("june", 6),
+    ("july", 7),
+    ("janvary", 1),
+    ("jany", 1),
+    ("febry", 2),
+    ("marc", 3),
+    ("aprl", 4),
+    ("agust", 8),
+    ("octo", 10),
     // Urdu month names (Gregorian calendar as used in Pakistan).
-    ("جنوری", 1), ("فروری", 2), ("مارچ", 3), ("اپریل", 4), ("مئی", 5), ("جون", 6), ("جولائی", 7),
-    ("اگست", 8), ("ستمبر", 9), ("اکتوبر", 10), ("نومبر", 11), ("دسمبر", 12),
+    ("جنوری", 1),
+    ("فروری", 2),
+    ("مارچ", 3),
+    ("اپریل", 4),
+    ("مئی", 5),
+    ("جون", 6),
+    ("جولائی", 7),
+    ("اگست", 8),
+    ("ستمبر", 9),
+    ("اکتوبر", 10),
+    ("نومبر", 11),
+    ("دسمبر", 12),
 ];
 
 fn month_of(word: &str) -> Option<u32> {
@@ -60,7 +89,10 @@ fn month_of(word: &str) -> Option<u32> {
     }
     if w.is_ascii() && w.len() >= 3 {
         // Full English names: "february", "september".
-        return MONTHS[..12].iter().find(|(name, _)| w.starts_with(name)).map(|&(_, m)| m);
+        return MONTHS[..12]
+            .iter()
+            .find(|(name, _)| w.starts_with(name))
+            .map(|&(_, m)| m);
     }
     None
 }
@@ -120,7 +152,13 @@ pub fn parse_date(raw: &str) -> (Option<ParsedDate>, Vec<&'static str>) {
     let mut issues = Vec::new();
     let c = clean(raw);
     let day = |days: Option<i32>, issues: Vec<&'static str>| match days {
-        Some(d) => (Some(ParsedDate { days: d, precision: Precision::Day }), issues),
+        Some(d) => (
+            Some(ParsedDate {
+                days: d,
+                precision: Precision::Day,
+            }),
+            issues,
+        ),
         None => {
             let mut i = issues;
             i.push("date.invalid");
@@ -136,12 +174,21 @@ pub fn parse_date(raw: &str) -> (Option<ParsedDate>, Vec<&'static str>) {
     }
     let compact: String = text.chars().filter(|ch| !ch.is_whitespace()).collect();
     // Excel serials and run-together digits.
-    if !compact.is_empty() && compact.bytes().all(|b| b.is_ascii_digit() || b == b'.') && compact.bytes().filter(|&b| b == b'.').count() <= 1 {
+    if !compact.is_empty()
+        && compact.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && compact.bytes().filter(|&b| b == b'.').count() <= 1
+    {
         let int_len = compact.split('.').next().map_or(0, str::len);
         if int_len == 5 {
             if let Ok(v) = compact.parse::<f64>() {
                 if let Some(d) = from_excel_serial(v) {
-                    return (Some(ParsedDate { days: d, precision: Precision::Day }), issues);
+                    return (
+                        Some(ParsedDate {
+                            days: d,
+                            precision: Precision::Day,
+                        }),
+                        issues,
+                    );
                 }
             }
         }
@@ -149,10 +196,16 @@ pub fn parse_date(raw: &str) -> (Option<ParsedDate>, Vec<&'static str>) {
             let n: Vec<u32> = compact.bytes().map(|b| u32::from(b - b'0')).collect();
             let y1 = (n[0] * 1000 + n[1] * 100 + n[2] * 10 + n[3]) as i32;
             if (1900..=2100).contains(&y1) {
-                return day(days_from_ymd(y1, n[4] * 10 + n[5], n[6] * 10 + n[7]), issues);
+                return day(
+                    days_from_ymd(y1, n[4] * 10 + n[5], n[6] * 10 + n[7]),
+                    issues,
+                );
             }
             let y2 = (n[4] * 1000 + n[5] * 100 + n[6] * 10 + n[7]) as i32;
-            return day(days_from_ymd(y2, n[2] * 10 + n[3], n[0] * 10 + n[1]), issues);
+            return day(
+                days_from_ymd(y2, n[2] * 10 + n[3], n[0] * 10 + n[1]),
+                issues,
+            );
         }
     }
     // Tokens: numbers and month names; other words ("of", weekday names, "th") are skipped.
@@ -194,8 +247,12 @@ pub fn parse_date(raw: &str) -> (Option<ParsedDate>, Vec<&'static str>) {
         full_year(v, len)
     };
     match toks.as_slice() {
-        [Tok::Num(y, 4), Tok::Num(m, _), Tok::Num(d, _)] => day(days_from_ymd(*y as i32, *m as u32, *d as u32), issues),
-        [Tok::Num(a, la), Tok::Num(b, lb), Tok::Num(y, ly)] if *la <= 2 && *lb <= 2 && (*ly == 4 || *ly == 2) => {
+        [Tok::Num(y, 4), Tok::Num(m, _), Tok::Num(d, _)] => {
+            day(days_from_ymd(*y as i32, *m as u32, *d as u32), issues)
+        }
+        [Tok::Num(a, la), Tok::Num(b, lb), Tok::Num(y, ly)]
+            if *la <= 2 && *lb <= 2 && (*ly == 4 || *ly == 2) =>
+        {
             let y = year_of(*y, *ly, &mut issues);
             let (a, b) = (*a as u32, *b as u32);
             if a <= 12 && b > 12 {
@@ -207,38 +264,65 @@ pub fn parse_date(raw: &str) -> (Option<ParsedDate>, Vec<&'static str>) {
             }
             day(days_from_ymd(y, b, a), issues)
         }
-        [Tok::Num(d, ld), Tok::Month(m), Tok::Num(y, ly)] | [Tok::Month(m), Tok::Num(d, ld), Tok::Num(y, ly)]
+        [Tok::Num(d, ld), Tok::Month(m), Tok::Num(y, ly)]
+        | [Tok::Month(m), Tok::Num(d, ld), Tok::Num(y, ly)]
             if *ld <= 2 && (*ly == 4 || *ly == 2) =>
         {
             let y = year_of(*y, *ly, &mut issues);
             day(days_from_ymd(y, *m, *d as u32), issues)
         }
-        [Tok::Month(m), Tok::Num(y, ly)] | [Tok::Num(y, ly @ 4), Tok::Month(m)] if *ly == 4 || *ly == 2 => {
+        [Tok::Month(m), Tok::Num(y, ly)] | [Tok::Num(y, ly @ 4), Tok::Month(m)]
+            if *ly == 4 || *ly == 2 =>
+        {
             let y = year_of(*y, *ly, &mut issues);
             issues.push("date.partial");
             match days_from_ymd(y, *m, 1) {
-                Some(d) => (Some(ParsedDate { days: d, precision: Precision::Month }), issues),
+                Some(d) => (
+                    Some(ParsedDate {
+                        days: d,
+                        precision: Precision::Month,
+                    }),
+                    issues,
+                ),
                 None => day(None, issues),
             }
         }
         [Tok::Num(m, lm), Tok::Num(y, 4)] if *lm <= 2 => {
             issues.push("date.partial");
             match days_from_ymd(*y as i32, *m as u32, 1) {
-                Some(d) => (Some(ParsedDate { days: d, precision: Precision::Month }), issues),
+                Some(d) => (
+                    Some(ParsedDate {
+                        days: d,
+                        precision: Precision::Month,
+                    }),
+                    issues,
+                ),
                 None => day(None, issues),
             }
         }
         [Tok::Num(y, 4), Tok::Num(m, lm)] if *lm <= 2 => {
             issues.push("date.partial");
             match days_from_ymd(*y as i32, *m as u32, 1) {
-                Some(d) => (Some(ParsedDate { days: d, precision: Precision::Month }), issues),
+                Some(d) => (
+                    Some(ParsedDate {
+                        days: d,
+                        precision: Precision::Month,
+                    }),
+                    issues,
+                ),
                 None => day(None, issues),
             }
         }
         [Tok::Num(y, 4)] => {
             issues.push("date.partial");
             match days_from_ymd(*y as i32, 1, 1) {
-                Some(d) => (Some(ParsedDate { days: d, precision: Precision::Year }), issues),
+                Some(d) => (
+                    Some(ParsedDate {
+                        days: d,
+                        precision: Precision::Year,
+                    }),
+                    issues,
+                ),
                 None => day(None, issues),
             }
         }
@@ -260,8 +344,23 @@ mod tests {
     #[test]
     fn day_first_forms() {
         // "decided on 7.2.2020" (domain.md §3.2) is 7 February.
-        for raw in ["7.2.2020", "07/02/2020", "7-Feb-20", "07-02-2020", "2020-02-07", "7 February 2020", "Feb 7, 2020",
-                    "2020-02-07 00:00:00", "07022020", "20200207", "43868", "43868.0", "۷/۲/۲۰۲۰", "7th Feb 2020", "7 فروری 2020"] {
+        for raw in [
+            "7.2.2020",
+            "07/02/2020",
+            "7-Feb-20",
+            "07-02-2020",
+            "2020-02-07",
+            "7 February 2020",
+            "Feb 7, 2020",
+            "2020-02-07 00:00:00",
+            "07022020",
+            "20200207",
+            "43868",
+            "43868.0",
+            "۷/۲/۲۰۲۰",
+            "7th Feb 2020",
+            "7 فروری 2020",
+        ] {
             assert_eq!(ymd(raw), Some((2020, 2, 7)), "{raw}");
         }
     }
@@ -283,7 +382,10 @@ mod tests {
     fn partial() {
         let (d, issues) = parse_date("2019");
         let d = d.unwrap();
-        assert_eq!((ymd_from_days(d.days), d.precision), ((2019, 1, 1), Precision::Year));
+        assert_eq!(
+            (ymd_from_days(d.days), d.precision),
+            ((2019, 1, 1), Precision::Year)
+        );
         assert_eq!(issues, ["date.partial"]);
         let (d, _) = parse_date("March 2021");
         assert_eq!(d.unwrap().precision, Precision::Month);

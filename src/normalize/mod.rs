@@ -56,6 +56,9 @@ use self::text::clean_value;
 pub struct Options {
     /// Law table to classify offences with; `None` uses the table shipped with tipsom.
     pub law_table: Option<LawTable>,
+    /// Only the typed and derived columns: no `<field>_raw`, provenance or pass-through
+    /// columns (the Python layer attaches those from the input frame without copying).
+    pub typed_only: bool,
 }
 
 /// Rows per chunk between progress checkpoints.
@@ -63,10 +66,36 @@ const CHUNK_ROWS: usize = 65_536;
 
 /// The input fields read by [`normalize_table`].
 pub const INPUT_FIELDS: [&str; 30] = [
-    "record_id", "source", "source_type", "case_id", "fir_no", "police_station", "name", "father_name", "husband_name",
-    "sex", "age", "date_of_birth", "cnic", "passport", "phone", "nationality", "address", "district", "province", "date",
-    "law_sections", "crime_type", "exploitation", "case_status", "destination", "remarks", "source_file", "source_sheet",
-    "source_row", "date_of_report",
+    "record_id",
+    "source",
+    "source_type",
+    "case_id",
+    "fir_no",
+    "police_station",
+    "name",
+    "father_name",
+    "husband_name",
+    "sex",
+    "age",
+    "date_of_birth",
+    "cnic",
+    "passport",
+    "phone",
+    "nationality",
+    "address",
+    "district",
+    "province",
+    "date",
+    "law_sections",
+    "crime_type",
+    "exploitation",
+    "case_status",
+    "destination",
+    "remarks",
+    "source_file",
+    "source_sheet",
+    "source_row",
+    "date_of_report",
 ];
 
 /// Text of a column of any type: numbers without a spurious `.0`, dates as ISO.
@@ -99,7 +128,9 @@ pub fn column_text(column: &Column) -> Cow<'_, [Option<String>]> {
                 })
                 .collect(),
         ),
-        ColumnData::StrList(v) => Cow::Owned(v.iter().map(|x| x.as_ref().map(|l| l.join(", "))).collect()),
+        ColumnData::StrList(v) => {
+            Cow::Owned(v.iter().map(|x| x.as_ref().map(|l| l.join(", "))).collect())
+        }
     }
 }
 
@@ -112,7 +143,10 @@ struct Memo<T> {
 impl<T: Send> Memo<T> {
     fn new(column: Option<&[Option<String>]>, n: usize, f: impl Fn(&str) -> T + Sync) -> Self {
         let Some(col) = column else {
-            return Self { values: Vec::new(), index: vec![None; n] };
+            return Self {
+                values: Vec::new(),
+                index: vec![None; n],
+            };
         };
         let mut seen: HashMap<&str, u32> = HashMap::new();
         let mut distinct: Vec<&str> = Vec::new();
@@ -140,6 +174,27 @@ impl<T: Send> Memo<Option<T>> {
     /// The parsed value of a row, `None` for a missing cell.
     fn hit(&self, row: usize) -> Option<&T> {
         self.get(row).and_then(Option::as_ref)
+    }
+}
+
+/// A parsed name cell with the keys of the name and of the father's name in it.
+struct NameCell {
+    parts: name::NameParts,
+    key: Option<String>,
+    father_key: Option<String>,
+    unparsed: bool,
+}
+
+fn parse_name_cell(raw: &str) -> NameCell {
+    let parts = name::parse_name(raw);
+    let key = parts.name.as_deref().and_then(name::name_key);
+    let father_key = parts.father.as_deref().and_then(name::name_key);
+    let unparsed = parts.name.is_none() && !text::is_missing_marker(&text::clean(raw));
+    NameCell {
+        parts,
+        key,
+        father_key,
+        unparsed,
     }
 }
 
@@ -222,65 +277,110 @@ fn crime_type_given(raw: &str) -> Option<CrimeType> {
 /// nulls and issue codes.
 pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) -> Result<Table> {
     let n = table.height();
-    let laws: &LawTable = options.law_table.as_ref().unwrap_or_else(|| LawTable::default_table());
-    let cols: HashMap<&str, Cow<'_, [Option<String>]>> =
-        INPUT_FIELDS.iter().filter_map(|f| table.get(f).map(|c| (*f, column_text(c)))).collect();
+    let laws: &LawTable = options
+        .law_table
+        .as_ref()
+        .unwrap_or_else(|| LawTable::default_table());
+    let cols: HashMap<&str, Cow<'_, [Option<String>]>> = INPUT_FIELDS
+        .iter()
+        .filter_map(|f| table.get(f).map(|c| (*f, column_text(c))))
+        .collect();
     let col = |f: &str| cols.get(f).map(|c| c.as_ref());
     control.checkpoint("normalize", 0, Some(n as u64))?;
 
     // Parse distinct values of the columns that repeat.
     let district = Memo::new(col("district"), n, |s| parsed(s, place::parse_district));
     let province = Memo::new(col("province"), n, |s| parsed(s, place::parse_province));
-    let nationality = Memo::new(col("nationality"), n, |s| parsed(s, |c| nationality::parse_country(c, "nationality")));
-    let destination = Memo::new(col("destination"), n, |s| parsed(s, |c| nationality::parse_country(c, "destination")));
+    let nationality = Memo::new(col("nationality"), n, |s| {
+        parsed(s, |c| nationality::parse_country(c, "nationality"))
+    });
+    let destination = Memo::new(col("destination"), n, |s| {
+        parsed(s, |c| nationality::parse_country(c, "destination"))
+    });
     let sex_m = Memo::new(col("sex"), n, |s| parsed(s, sex::parse_sex));
-    let status_m = Memo::new(col("case_status"), n, |s| parsed(s, status::parse_case_status));
-    let law_m = Memo::new(col("law_sections"), n, |s| parsed(s, |c| offence::parse_sections(c, laws)));
-    let expl_m = Memo::new(col("exploitation"), n, |s| parsed(s, exploitation::parse_exploitation));
+    let status_m = Memo::new(col("case_status"), n, |s| {
+        parsed(s, status::parse_case_status)
+    });
+    let law_m = Memo::new(col("law_sections"), n, |s| {
+        parsed(s, |c| offence::parse_sections(c, laws))
+    });
+    let expl_m = Memo::new(col("exploitation"), n, |s| {
+        parsed(s, exploitation::parse_exploitation)
+    });
     let crime_m = Memo::new(col("crime_type"), n, crime_type_given);
+    // Names, dates and ages repeat too (Muhammad Ali, a day's recoveries, "25 yrs").
+    let name_m = Memo::new(col("name"), n, parse_name_cell);
+    let father_m = Memo::new(col("father_name"), n, parse_name_cell);
+    let husband_m = Memo::new(col("husband_name"), n, parse_name_cell);
+    let date_m = Memo::new(col("date"), n, |s| parsed(s, date::parse_date));
+    let dob_m = Memo::new(col("date_of_birth"), n, |s| parsed(s, date::parse_date));
+    let age_m = Memo::new(col("age"), n, |s| parsed(s, age::parse_age));
     let source_type_m = Memo::new(col("source_type"), n, |s| s.to_owned());
     control.checkpoint("normalize", 0, Some(n as u64))?;
 
-    let get = |f: &str, i: usize| -> Option<&str> { col(f).and_then(|c| c[i].as_deref()) };
+    // Resolve the columns once, not per row.
+    let c_address = col("address");
+    let c_case_id = col("case_id");
+    let c_cnic = col("cnic");
+    let c_fir_no = col("fir_no");
+    let c_passport = col("passport");
+    let c_phone = col("phone");
+    let c_police_station = col("police_station");
+    let c_record_id = col("record_id");
+    let c_remarks = col("remarks");
+    let c_source = col("source");
+    let c_source_file = col("source_file");
+    let c_source_row = col("source_row");
+    let c_source_sheet = col("source_sheet");
+    fn at(c: Option<&[Option<String>]>, i: usize) -> Option<&str> {
+        c.and_then(|c| c[i].as_deref())
+    }
     let rows: Vec<usize> = (0..n).collect();
     let mut out: Vec<Row> = map_chunks(&rows, CHUNK_ROWS, "normalize", control, |&i| {
         let mut r = Row::default();
         let issues = &mut r.issues;
         // Provenance and plain text.
-        r.source = get("source", i).and_then(|s| clean_value(Some(s)));
-        r.source_row = get("source_row", i).and_then(|s| text::clean(s).parse::<f64>().ok()).map(|f| f as i64);
-        r.record_id = get("record_id", i).and_then(|s| clean_value(Some(s)));
+        r.source = at(c_source, i).and_then(|s| clean_value(Some(s)));
+        r.source_row = at(c_source_row, i)
+            .and_then(|s| text::clean(s).parse::<f64>().ok())
+            .map(|f| f as i64);
+        r.record_id = at(c_record_id, i).and_then(|s| clean_value(Some(s)));
         if r.record_id.is_none() {
             r.record_id = Some(source::generated_record_id(
-                get("source_file", i),
-                get("source_sheet", i),
-                get("source_row", i),
+                at(c_source_file, i),
+                at(c_source_sheet, i),
+                at(c_source_row, i),
                 i,
             ));
         }
         let given_type = source_type_m.get(i).map(String::as_str);
         r.source_type = source::source_type(given_type, r.source.as_deref()).code();
-        r.case_id = clean_value(get("case_id", i));
-        r.fir_no = clean_value(get("fir_no", i));
-        r.police_station = clean_value(get("police_station", i));
-        r.remarks = clean_value(get("remarks", i));
-        r.address = clean_value(get("address", i));
+        r.case_id = clean_value(at(c_case_id, i));
+        r.fir_no = clean_value(at(c_fir_no, i));
+        r.police_station = clean_value(at(c_police_station, i));
+        r.remarks = clean_value(at(c_remarks, i));
+        r.address = clean_value(at(c_address, i));
 
         // Names.
-        let parts = get("name", i).map(name::parse_name).unwrap_or_default();
-        let father_cell = get("father_name", i).map(name::parse_name).and_then(|p| p.name);
-        let husband_cell = get("husband_name", i).map(name::parse_name).and_then(|p| p.name);
+        let own = name_m.get(i);
+        let father_cell = father_m.get(i).filter(|c| c.parts.name.is_some());
+        let husband_cell = husband_m.get(i).filter(|c| c.parts.name.is_some());
+        let parts = own.map(|c| c.parts.clone()).unwrap_or_default();
         r.name = parts.name.clone();
-        r.father_name = father_cell.or(parts.father.clone());
-        r.husband_name = husband_cell.or(parts.husband.clone());
-        r.name_key = r.name.as_deref().and_then(name::name_key);
-        r.father_name_key = r.father_name.as_deref().and_then(name::name_key);
-        if get("name", i).is_some_and(|s| !text::is_missing_marker(&text::clean(s))) && r.name.is_none() {
+        r.name_key = own.and_then(|c| c.key.clone());
+        (r.father_name, r.father_name_key) = match father_cell {
+            Some(c) => (c.parts.name.clone(), c.key.clone()),
+            None => (parts.father.clone(), own.and_then(|c| c.father_key.clone())),
+        };
+        r.husband_name = husband_cell
+            .and_then(|c| c.parts.name.clone())
+            .or(parts.husband.clone());
+        if own.is_some_and(|c| c.unparsed) {
             issues.push("name.unparsed");
         }
 
         // CNIC.
-        let cnic_parsed = get("cnic", i).and_then(|s| parsed(s, cnic::parse_cnic));
+        let cnic_parsed = at(c_cnic, i).and_then(|s| parsed(s, cnic::parse_cnic));
         if let Some((c, iss)) = cnic_parsed {
             push_all(issues, &iss);
             if let Some(c) = c {
@@ -289,11 +389,11 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
                 r.cnic = Some(c.digits);
             }
         }
-        if let Some((p, iss)) = get("passport", i).and_then(|s| parsed(s, cnic::parse_passport)) {
+        if let Some((p, iss)) = at(c_passport, i).and_then(|s| parsed(s, cnic::parse_passport)) {
             push_all(issues, &iss);
             r.passport = p;
         }
-        if let Some((p, iss)) = get("phone", i).and_then(|s| parsed(s, phone::parse_phone)) {
+        if let Some((p, iss)) = at(c_phone, i).and_then(|s| parsed(s, phone::parse_phone)) {
             push_all(issues, &iss);
             r.phone = p;
         }
@@ -319,13 +419,13 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         r.sex = sex_v.code();
 
         // Dates and age.
-        let date_parsed = get("date", i).and_then(|s| parsed(s, date::parse_date));
+        let date_parsed = date_m.hit(i);
         if let Some((d, iss)) = &date_parsed {
             push_all(issues, iss);
             r.date = d.map(|d| d.days);
             r.date_precision = d.map(|d| d.precision.code());
         }
-        let dob_parsed = get("date_of_birth", i).and_then(|s| parsed(s, date::parse_date));
+        let dob_parsed = dob_m.hit(i);
         if let Some((d, iss)) = &dob_parsed {
             for code in iss {
                 let c = match *code {
@@ -341,7 +441,7 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
             r.date_of_birth = d.map(|d| d.days);
             r.date_of_birth_precision = d.map(|d| d.precision.code());
         }
-        let age_parsed = get("age", i).and_then(|s| parsed(s, age::parse_age));
+        let age_parsed = age_m.hit(i);
         let mut child_hint = None;
         if let Some((a, iss)) = &age_parsed {
             push_all(issues, iss);
@@ -390,8 +490,9 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         }
         if place_found.as_ref().is_none_or(|p| p.district.is_none()) {
             if let Some(p) = r.address.as_deref().and_then(place::district_in_text) {
-                let province_agrees =
-                    place_found.as_ref().is_none_or(|f| f.province == p.province);
+                let province_agrees = place_found
+                    .as_ref()
+                    .is_none_or(|f| f.province == p.province);
                 if province_agrees {
                     issues.retain(|c| *c != "district.ambiguous" && *c != "district.unknown");
                     issues.push("district.from_address");
@@ -430,7 +531,11 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
             push_all(issues, &iss2);
             crime = c;
             forms = f;
-            r.law_sections = Some(codes.clone());
+            r.law_sections = if codes.is_empty() {
+                None
+            } else {
+                Some(codes.clone())
+            };
         }
         if let Some(given) = crime_m.hit(i) {
             if crime != CrimeType::Unknown && *given != crime {
@@ -471,7 +576,8 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         let count = seen.entry(id.clone()).or_insert(0);
         *count += 1;
         if *count > 1 {
-            let was_given = given_ids.is_some_and(|g| g[i].as_deref().and_then(|s| clean_value(Some(s))).is_some());
+            let was_given = given_ids
+                .is_some_and(|g| g[i].as_deref().and_then(|s| clean_value(Some(s))).is_some());
             if was_given {
                 r.issues.push("record_id.duplicate");
             } else {
@@ -480,13 +586,29 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         }
     }
     control.checkpoint("normalize", n as u64, Some(n as u64))?;
-    Ok(build_table(table, &cols, out))
+    Ok(build_table(table, out, options.typed_only))
 }
 
 /// The column-level normalizers that [`normalize_column`] offers (and `tipsom.expr` wraps).
 pub const COLUMN_KINDS: [&str; 18] = [
-    "text", "name", "father_name", "husband_name", "name_key", "cnic", "phone", "passport", "date", "age", "sex",
-    "district", "province", "nationality", "law_sections", "crime_type", "exploitation", "case_status",
+    "text",
+    "name",
+    "father_name",
+    "husband_name",
+    "name_key",
+    "cnic",
+    "phone",
+    "passport",
+    "date",
+    "age",
+    "sex",
+    "district",
+    "province",
+    "nationality",
+    "law_sections",
+    "crime_type",
+    "exploitation",
+    "case_status",
 ];
 
 /// Normalizes one column of raw text with one normalizer, in parallel, order kept: the
@@ -494,10 +616,23 @@ pub const COLUMN_KINDS: [&str; 18] = [
 ///
 /// # Errors
 /// [`crate::Error::InvalidArgument`] for an unknown `kind`.
-pub fn normalize_column(kind: &str, values: &[Option<String>], law_table: Option<&LawTable>) -> Result<ColumnData> {
+pub fn normalize_column(
+    kind: &str,
+    values: &[Option<String>],
+    law_table: Option<&LawTable>,
+) -> Result<ColumnData> {
     let laws = law_table.unwrap_or_else(|| LawTable::default_table());
     let strs = |f: &(dyn Fn(&str) -> Option<String> + Sync)| -> ColumnData {
-        ColumnData::Str(values.par_iter().map(|v| v.as_deref().and_then(|s| clean_value(Some(s))).and_then(|s| f(&s))).collect())
+        ColumnData::Str(
+            values
+                .par_iter()
+                .map(|v| {
+                    v.as_deref()
+                        .and_then(|s| clean_value(Some(s)))
+                        .and_then(|s| f(&s))
+                })
+                .collect(),
+        )
     };
     Ok(match kind {
         "text" => strs(&|s| Some(s.to_owned())),
@@ -512,15 +647,33 @@ pub fn normalize_column(kind: &str, values: &[Option<String>], law_table: Option
             values
                 .par_iter()
                 .map(|v| {
-                    Some(v.as_deref().and_then(|s| clean_value(Some(s))).map_or(Sex::Unknown, |s| sex::parse_sex(&s).0).code().to_owned())
+                    Some(
+                        v.as_deref()
+                            .and_then(|s| clean_value(Some(s)))
+                            .map_or(Sex::Unknown, |s| sex::parse_sex(&s).0)
+                            .code()
+                            .to_owned(),
+                    )
                 })
                 .collect(),
         ),
-        "district" => strs(&|s| place::parse_district(s).0.and_then(|p| p.district).map(str::to_owned)),
-        "province" => strs(&|s| {
-            place::parse_province(s).0.or_else(|| place::parse_district(s).0.and_then(|p| p.province)).map(str::to_owned)
+        "district" => strs(&|s| {
+            place::parse_district(s)
+                .0
+                .and_then(|p| p.district)
+                .map(str::to_owned)
         }),
-        "nationality" => strs(&|s| nationality::parse_country(s, "nationality").0.map(str::to_owned)),
+        "province" => strs(&|s| {
+            place::parse_province(s)
+                .0
+                .or_else(|| place::parse_district(s).0.and_then(|p| p.province))
+                .map(str::to_owned)
+        }),
+        "nationality" => strs(&|s| {
+            nationality::parse_country(s, "nationality")
+                .0
+                .map(str::to_owned)
+        }),
         "case_status" => ColumnData::Str(
             values
                 .par_iter()
@@ -539,98 +692,246 @@ pub fn normalize_column(kind: &str, values: &[Option<String>], law_table: Option
             values
                 .par_iter()
                 .map(|v| {
-                    let codes = v.as_deref().and_then(|s| clean_value(Some(s))).map(|s| offence::parse_sections(&s, laws).0);
-                    Some(codes.map_or(CrimeType::Unknown, |c| offence::classify(&c, None, laws).0).code().to_owned())
+                    let codes = v
+                        .as_deref()
+                        .and_then(|s| clean_value(Some(s)))
+                        .map(|s| offence::parse_sections(&s, laws).0);
+                    Some(
+                        codes
+                            .map_or(CrimeType::Unknown, |c| offence::classify(&c, None, laws).0)
+                            .code()
+                            .to_owned(),
+                    )
                 })
                 .collect(),
         ),
         "date" => ColumnData::Date(
-            values.par_iter().map(|v| v.as_deref().and_then(|s| clean_value(Some(s))).and_then(|s| date::parse_date(&s).0).map(|d| d.days)).collect(),
-        ),
-        "age" => ColumnData::Int(
-            values.par_iter().map(|v| v.as_deref().and_then(|s| clean_value(Some(s))).and_then(|s| age::parse_age(&s).0.years)).collect(),
-        ),
-        "law_sections" => ColumnData::StrList(
-            values.par_iter().map(|v| v.as_deref().and_then(|s| clean_value(Some(s))).map(|s| offence::parse_sections(&s, laws).0)).collect(),
-        ),
-        "exploitation" => ColumnData::StrList(
             values
                 .par_iter()
                 .map(|v| {
                     v.as_deref()
                         .and_then(|s| clean_value(Some(s)))
-                        .map(|s| exploitation::parse_exploitation(&s).0.iter().map(|e| e.code().to_owned()).collect())
+                        .and_then(|s| date::parse_date(&s).0)
+                        .map(|d| d.days)
+                })
+                .collect(),
+        ),
+        "age" => ColumnData::Int(
+            values
+                .par_iter()
+                .map(|v| {
+                    v.as_deref()
+                        .and_then(|s| clean_value(Some(s)))
+                        .and_then(|s| age::parse_age(&s).0.years)
+                })
+                .collect(),
+        ),
+        "law_sections" => ColumnData::StrList(
+            values
+                .par_iter()
+                .map(|v| {
+                    v.as_deref()
+                        .and_then(|s| clean_value(Some(s)))
+                        .map(|s| offence::parse_sections(&s, laws).0)
+                        .filter(|c| !c.is_empty())
+                })
+                .collect(),
+        ),
+        "exploitation" => ColumnData::StrList(
+            values
+                .par_iter()
+                .map(|v| {
+                    v.as_deref().and_then(|s| clean_value(Some(s))).map(|s| {
+                        exploitation::parse_exploitation(&s)
+                            .0
+                            .iter()
+                            .map(|e| e.code().to_owned())
+                            .collect()
+                    })
                 })
                 .collect(),
         ),
         other => {
-            return Err(crate::Error::invalid_argument("kind", format!("one of {}", COLUMN_KINDS.join(", ")), format!("'{other}'")))
+            return Err(crate::Error::invalid_argument(
+                "kind",
+                format!("one of {}", COLUMN_KINDS.join(", ")),
+                format!("'{other}'"),
+            ))
         }
     })
 }
 
 fn raw_column(table: &Table, field: &str, n: usize) -> Column {
-    let data = table.get(field).map_or_else(|| ColumnData::Str(vec![None; n]), |c| c.data.clone());
+    let data = table
+        .get(field)
+        .map_or_else(|| ColumnData::Str(vec![None; n]), |c| c.data.clone());
     Column::new(format!("{field}_raw"), data)
 }
 
-fn build_table(table: &Table, _cols: &HashMap<&str, Cow<'_, [Option<String>]>>, rows: Vec<Row>) -> Table {
+fn build_table(table: &Table, rows: Vec<Row>, typed_only: bool) -> Table {
     let n = rows.len();
     let s = |f: &dyn Fn(&Row) -> Option<String>| ColumnData::Str(rows.iter().map(f).collect());
-    let st = |f: &dyn Fn(&Row) -> Option<&'static str>| ColumnData::Str(rows.iter().map(|r| f(r).map(str::to_owned)).collect());
+    let st = |f: &dyn Fn(&Row) -> Option<&'static str>| {
+        ColumnData::Str(rows.iter().map(|r| f(r).map(str::to_owned)).collect())
+    };
     let mut columns: Vec<Column> = Vec::new();
     let typed = |name: &str, data: ColumnData, raw: bool, columns: &mut Vec<Column>| {
         columns.push(Column::new(name, data));
-        if raw {
+        if raw && !typed_only {
             columns.push(raw_column(table, name, n));
         }
     };
     typed("record_id", s(&|r| r.record_id.clone()), true, &mut columns);
     typed("source", s(&|r| r.source.clone()), false, &mut columns);
-    typed("source_type", st(&|r| Some(r.source_type)), true, &mut columns);
+    typed(
+        "source_type",
+        st(&|r| Some(r.source_type)),
+        true,
+        &mut columns,
+    );
     for f in ["source_file", "source_sheet"] {
-        columns.push(table.get(f).cloned().unwrap_or_else(|| Column::new(f, ColumnData::Str(vec![None; n]))));
+        if typed_only {
+            break;
+        }
+        columns.push(
+            table
+                .get(f)
+                .cloned()
+                .unwrap_or_else(|| Column::new(f, ColumnData::Str(vec![None; n]))),
+        );
     }
-    typed("source_row", ColumnData::Int(rows.iter().map(|r| r.source_row).collect()), false, &mut columns);
+    typed(
+        "source_row",
+        ColumnData::Int(rows.iter().map(|r| r.source_row).collect()),
+        false,
+        &mut columns,
+    );
     typed("case_id", s(&|r| r.case_id.clone()), true, &mut columns);
     typed("fir_no", s(&|r| r.fir_no.clone()), true, &mut columns);
-    typed("police_station", s(&|r| r.police_station.clone()), true, &mut columns);
+    typed(
+        "police_station",
+        s(&|r| r.police_station.clone()),
+        true,
+        &mut columns,
+    );
     typed("name", s(&|r| r.name.clone()), true, &mut columns);
-    typed("father_name", s(&|r| r.father_name.clone()), true, &mut columns);
-    typed("husband_name", s(&|r| r.husband_name.clone()), true, &mut columns);
+    typed(
+        "father_name",
+        s(&|r| r.father_name.clone()),
+        true,
+        &mut columns,
+    );
+    typed(
+        "husband_name",
+        s(&|r| r.husband_name.clone()),
+        true,
+        &mut columns,
+    );
     typed("name_key", s(&|r| r.name_key.clone()), false, &mut columns);
-    typed("father_name_key", s(&|r| r.father_name_key.clone()), false, &mut columns);
+    typed(
+        "father_name_key",
+        s(&|r| r.father_name_key.clone()),
+        false,
+        &mut columns,
+    );
     typed("sex", st(&|r| Some(r.sex)), true, &mut columns);
-    typed("age", ColumnData::Int(rows.iter().map(|r| r.age).collect()), true, &mut columns);
-    typed("date_of_birth", ColumnData::Date(rows.iter().map(|r| r.date_of_birth).collect()), true, &mut columns);
-    typed("date_of_birth_precision", st(&|r| r.date_of_birth_precision), false, &mut columns);
+    typed(
+        "age",
+        ColumnData::Int(rows.iter().map(|r| r.age).collect()),
+        true,
+        &mut columns,
+    );
+    typed(
+        "date_of_birth",
+        ColumnData::Date(rows.iter().map(|r| r.date_of_birth).collect()),
+        true,
+        &mut columns,
+    );
+    typed(
+        "date_of_birth_precision",
+        st(&|r| r.date_of_birth_precision),
+        false,
+        &mut columns,
+    );
     typed("age_group", st(&|r| Some(r.age_group)), false, &mut columns);
     typed("sex_age", st(&|r| Some(r.sex_age)), false, &mut columns);
     typed("cnic", s(&|r| r.cnic.clone()), true, &mut columns);
-    typed("cnic_province", st(&|r| r.cnic_province), false, &mut columns);
-    typed("cnic_sex_hint", st(&|r| r.cnic_sex_hint), false, &mut columns);
+    typed(
+        "cnic_province",
+        st(&|r| r.cnic_province),
+        false,
+        &mut columns,
+    );
+    typed(
+        "cnic_sex_hint",
+        st(&|r| r.cnic_sex_hint),
+        false,
+        &mut columns,
+    );
     typed("passport", s(&|r| r.passport.clone()), true, &mut columns);
     typed("phone", s(&|r| r.phone.clone()), true, &mut columns);
     typed("nationality", st(&|r| r.nationality), true, &mut columns);
     typed("address", s(&|r| r.address.clone()), true, &mut columns);
     typed("district", st(&|r| r.district), true, &mut columns);
-    typed("district_confidence", ColumnData::Float(rows.iter().map(|r| r.district_confidence).collect()), false, &mut columns);
+    typed(
+        "district_confidence",
+        ColumnData::Float(rows.iter().map(|r| r.district_confidence).collect()),
+        false,
+        &mut columns,
+    );
     typed("province", st(&|r| r.province), true, &mut columns);
-    typed("date", ColumnData::Date(rows.iter().map(|r| r.date).collect()), true, &mut columns);
-    typed("date_precision", st(&|r| r.date_precision), false, &mut columns);
-    typed("law_sections", ColumnData::StrList(rows.iter().map(|r| r.law_sections.clone()).collect()), true, &mut columns);
-    typed("crime_type", st(&|r| Some(r.crime_type)), true, &mut columns);
-    typed("exploitation", ColumnData::StrList(rows.iter().map(|r| r.exploitation.clone()).collect()), true, &mut columns);
-    typed("case_status", st(&|r| Some(r.case_status)), true, &mut columns);
+    typed(
+        "date",
+        ColumnData::Date(rows.iter().map(|r| r.date).collect()),
+        true,
+        &mut columns,
+    );
+    typed(
+        "date_precision",
+        st(&|r| r.date_precision),
+        false,
+        &mut columns,
+    );
+    typed(
+        "law_sections",
+        ColumnData::StrList(rows.iter().map(|r| r.law_sections.clone()).collect()),
+        true,
+        &mut columns,
+    );
+    typed(
+        "crime_type",
+        st(&|r| Some(r.crime_type)),
+        true,
+        &mut columns,
+    );
+    typed(
+        "exploitation",
+        ColumnData::StrList(rows.iter().map(|r| r.exploitation.clone()).collect()),
+        true,
+        &mut columns,
+    );
+    typed(
+        "case_status",
+        st(&|r| Some(r.case_status)),
+        true,
+        &mut columns,
+    );
     typed("destination", st(&|r| r.destination), true, &mut columns);
     typed("remarks", s(&|r| r.remarks.clone()), true, &mut columns);
-    if let Some(c) = table.get("date_of_report") {
+    if let Some(c) = table.get("date_of_report").filter(|_| !typed_only) {
         columns.push(c.clone());
     }
     columns.push(Column::new(
         "issues",
-        ColumnData::StrList(rows.iter().map(|r| Some(r.issues.iter().map(|s| (*s).to_owned()).collect())).collect()),
+        ColumnData::StrList(
+            rows.iter()
+                .map(|r| Some(r.issues.iter().map(|s| (*s).to_owned()).collect()))
+                .collect(),
+        ),
     ));
+    if typed_only {
+        return Table { columns };
+    }
     let taken: std::collections::HashSet<String> = columns.iter().map(|c| c.name.clone()).collect();
     for c in &table.columns {
         if !taken.contains(&c.name) && !INPUT_FIELDS.contains(&c.name.as_str()) {
@@ -646,18 +947,31 @@ mod tests {
     use crate::control::NoControl;
 
     fn t(cols: &[(&str, &[Option<&str>])]) -> Table {
-        Table::new(cols.iter().map(|(n, v)| Column::text(*n, v.iter().map(|x| x.map(str::to_owned)).collect())).collect())
-            .unwrap()
+        Table::new(
+            cols.iter()
+                .map(|(n, v)| Column::text(*n, v.iter().map(|x| x.map(str::to_owned)).collect()))
+                .collect(),
+        )
+        .unwrap()
     }
 
     fn strs<'a>(t: &'a Table, c: &str) -> Vec<Option<&'a str>> {
-        t.str_column(c).unwrap().iter().map(Option::as_deref).collect()
+        t.str_column(c)
+            .unwrap()
+            .iter()
+            .map(Option::as_deref)
+            .collect()
     }
 
     #[test]
     fn one_messy_row() {
         let input = t(&[
-            ("name", &[Some("Mst. Riffat Sultana D/O Rafique Ahmad W/O Khalique Baig")]),
+            (
+                "name",
+                &[Some(
+                    "Mst. Riffat Sultana D/O Rafique Ahmad W/O Khalique Baig",
+                )],
+            ),
             ("sex", &[None]),
             ("cnic", &[Some("35202-1234567-2")]),
             ("age", &[Some("approx 16")]),
@@ -683,10 +997,22 @@ mod tests {
         assert_eq!(strs(&out, "source_type"), [Some("fia_circle")]);
         assert_eq!(strs(&out, "case_status"), [Some("prosecution")]);
         assert_eq!(strs(&out, "extra"), [Some("kept")]);
-        assert_eq!(strs(&out, "name_raw"), [Some("Mst. Riffat Sultana D/O Rafique Ahmad W/O Khalique Baig")]);
-        let ColumnData::StrList(issues) = &out.column("issues").unwrap().data else { panic!() };
-        assert_eq!(issues[0].as_deref().unwrap(), ["sex.from_name", "date.ambiguous", "age.approximate"]);
-        let ColumnData::StrList(laws) = &out.column("law_sections").unwrap().data else { panic!() };
+        assert_eq!(
+            strs(&out, "name_raw"),
+            [Some(
+                "Mst. Riffat Sultana D/O Rafique Ahmad W/O Khalique Baig"
+            )]
+        );
+        let ColumnData::StrList(issues) = &out.column("issues").unwrap().data else {
+            panic!()
+        };
+        assert_eq!(
+            issues[0].as_deref().unwrap(),
+            ["sex.from_name", "date.ambiguous", "age.approximate"]
+        );
+        let ColumnData::StrList(laws) = &out.column("law_sections").unwrap().data else {
+            panic!()
+        };
         assert_eq!(laws[0].as_deref().unwrap(), ["PTPA-2018:3", "PPC:371-A"]);
     }
 
@@ -695,7 +1021,9 @@ mod tests {
         let input = t(&[("sex", &[Some("M")]), ("cnic", &[Some("3520212345672")])]);
         let out = normalize_table(&input, &Options::default(), &NoControl).unwrap();
         assert_eq!(strs(&out, "sex"), [Some("male")]);
-        let ColumnData::StrList(issues) = &out.column("issues").unwrap().data else { panic!() };
+        let ColumnData::StrList(issues) = &out.column("issues").unwrap().data else {
+            panic!()
+        };
         assert_eq!(issues[0].as_deref().unwrap(), ["sex.cnic_parity_conflict"]);
     }
 
@@ -703,7 +1031,12 @@ mod tests {
     fn empty_and_missing_columns() {
         let out = normalize_table(&Table::default(), &Options::default(), &NoControl).unwrap();
         assert_eq!(out.height(), 0);
-        let out = normalize_table(&t(&[("remarks", &[None, Some("x")])]), &Options::default(), &NoControl).unwrap();
+        let out = normalize_table(
+            &t(&[("remarks", &[None, Some("x")])]),
+            &Options::default(),
+            &NoControl,
+        )
+        .unwrap();
         assert_eq!(out.height(), 2);
         assert_eq!(strs(&out, "record_id"), [Some("row-1"), Some("row-2")]);
         assert_eq!(strs(&out, "cnic"), [None, None]);
@@ -711,11 +1044,35 @@ mod tests {
 
     #[test]
     fn age_from_birth_date_and_child_group() {
-        let input = t(&[("date_of_birth", &[Some("15/06/2004")]), ("date", &[Some("14/06/2022")]), ("sex", &[Some("F")])]);
+        let input = t(&[
+            ("date_of_birth", &[Some("15/06/2004")]),
+            ("date", &[Some("14/06/2022")]),
+            ("sex", &[Some("F")]),
+        ]);
         let out = normalize_table(&input, &Options::default(), &NoControl).unwrap();
-        let ColumnData::Int(age) = &out.column("age").unwrap().data else { panic!() };
+        let ColumnData::Int(age) = &out.column("age").unwrap().data else {
+            panic!()
+        };
         assert_eq!(age[0], Some(17));
         assert_eq!(strs(&out, "sex_age"), [Some("girl")]);
+    }
+
+    #[test]
+    fn typed_only_leaves_out_raw_and_extra_columns() {
+        let input = t(&[
+            ("cnic", &[Some("35202-1234567-1")]),
+            ("extra", &[Some("x")]),
+        ]);
+        let options = Options {
+            typed_only: true,
+            ..Options::default()
+        };
+        let out = normalize_table(&input, &options, &NoControl).unwrap();
+        assert!(
+            out.get("cnic").is_some()
+                && out.get("cnic_raw").is_none()
+                && out.get("extra").is_none()
+        );
     }
 
     #[test]
@@ -725,13 +1082,19 @@ mod tests {
             let out = normalize_column(k, &v, None).unwrap();
             assert_eq!(out.len(), 2, "{k}");
         }
-        assert_eq!(normalize_column("name", &v, None).unwrap(), ColumnData::Str(vec![Some("Mohd Aslam".into()), None]));
+        assert_eq!(
+            normalize_column("name", &v, None).unwrap(),
+            ColumnData::Str(vec![Some("Mohd Aslam".into()), None])
+        );
         assert!(normalize_column("nope", &v, None).is_err());
     }
 
     #[test]
     fn duplicate_generated_ids_are_numbered() {
-        let input = t(&[("source_file", &[Some("a.csv"), Some("a.csv")]), ("source_row", &[Some("2"), Some("2")])]);
+        let input = t(&[
+            ("source_file", &[Some("a.csv"), Some("a.csv")]),
+            ("source_row", &[Some("2"), Some("2")]),
+        ]);
         let out = normalize_table(&input, &Options::default(), &NoControl).unwrap();
         let ids = strs(&out, "record_id");
         assert_ne!(ids[0], ids[1]);

@@ -17,12 +17,14 @@
 //!    `Nooruddin` meet;
 //! 3. a phonetic fold in the spirit of §3.4: `ph`→f, q→k, v→w, c→k, `h` after a consonant
 //!    dropped (kh/k, gh/g, th/t, dh/d; sh and ch stay distinct), doubled letters collapsed;
-//!    vowels reduced the way Urdu writes them: short vowels (a, e, o, u) inside a word are
-//!    unwritten and dropped, long or front vowels (i, ee, ai, ei, y) become `y` (ی), the first
-//!    vowel becomes `a` (alif/ain), a final a/e/ah becomes `a` (ہ), a final i/y becomes `i`.
+//!    vowels reduced the way Urdu writes them: short vowels and a long i written i or ee
+//!    are unwritten and dropped inside a word (Tariq = Tareq, Wasim = Waseem), a diphthong
+//!    with i or y (ai, ei, ay: ی) becomes `y`, the first vowel keeps its class (a; e/i; o/u),
+//!    a final a/e/ah becomes `a` (ہ), a final i/y becomes `i`; a trailing "Bibi" (a term of
+//!    respect) is left out.
 //!
 //! So Muhammad/Mohammad/Mohammed/Muhammed/Mohd/M. → `mhmd`, Hussain/Husain/Hussein → `hsyn`
-//! while Hassan/Hasan → `hsn`, Waseem/Wasim → `wsym`, Ahmad/Ahmed → `ahmd`.
+//! while Hassan/Hasan → `hsn`, Waseem/Wasim → `wsm`, Ahmad/Ahmed → `ahmd`.
 
 use crate::normalize::text::{clean, has_arabic_script};
 use crate::reference::names;
@@ -64,8 +66,16 @@ pub fn parse_name(raw: &str) -> NameParts {
     while c.contains(" /") || c.contains("/ ") {
         c = c.replace(" /", "/").replace("/ ", "/");
     }
-    let c: String =
-        c.chars().map(|ch| if matches!(ch, '(' | ')' | '[' | ']' | ',' | ';' | ':' | '|' | '"') { ' ' } else { ch }).collect();
+    let c: String = c
+        .chars()
+        .map(|ch| {
+            if matches!(ch, '(' | ')' | '[' | ']' | ',' | ';' | ':' | '|' | '"') {
+                ' '
+            } else {
+                ch
+            }
+        })
+        .collect();
     let tokens: Vec<&str> = c.split_whitespace().collect();
     let mut parts: [Vec<&str>; 3] = [Vec::new(), Vec::new(), Vec::new()];
     let mut filled = [false; 3];
@@ -74,7 +84,11 @@ pub fn parse_name(raw: &str) -> NameParts {
     let mut i = 0;
     while i < tokens.len() {
         let one = marker_token(tokens[i]);
-        let two = if i + 1 < tokens.len() { format!("{one} {}", marker_token(tokens[i + 1])) } else { String::new() };
+        let two = if i + 1 < tokens.len() {
+            format!("{one} {}", marker_token(tokens[i + 1]))
+        } else {
+            String::new()
+        };
         let (relation, width) = if let Some(r) = tables.relations.get(&two) {
             (Some(r.as_str()), 2)
         } else if let Some(r) = tables.relations.get(&one) {
@@ -92,13 +106,20 @@ pub fn parse_name(raw: &str) -> NameParts {
             if sex_hint.is_none() && current == Part::Own {
                 let first = one.chars().next();
                 sex_hint = match (r, first) {
-                    ("husband", _) | ("father", Some('d' | 'b' | 'د' | 'ب')) if one != "bin" && one != "بن" => {
+                    ("husband", _) | ("father", Some('d' | 'b' | 'د' | 'ب'))
+                        if one != "bin" && one != "بن" =>
+                    {
                         Some(Sex::Female)
                     }
                     ("father", Some('s' | 'w' | 'b' | 'ا' | 'و' | 'پ')) => Some(Sex::Male),
                     _ => None,
                 };
-                if one == "bint" || one == "binte" || one == "bint-e" || one == "بنت" || one == "دختر" {
+                if one == "bint"
+                    || one == "binte"
+                    || one == "bint-e"
+                    || one == "بنت"
+                    || one == "دختر"
+                {
                     sex_hint = Some(Sex::Female);
                 }
             }
@@ -108,7 +129,11 @@ pub fn parse_name(raw: &str) -> NameParts {
                 Part::Husband => 2,
                 _ => usize::MAX,
             };
-            current = if idx < 3 && filled[idx] { Part::Ignore } else { next };
+            current = if idx < 3 && filled[idx] {
+                Part::Ignore
+            } else {
+                next
+            };
             if idx < 3 {
                 filled[idx] = true;
             }
@@ -141,8 +166,8 @@ fn is_prefix_honorific(token: &str) -> bool {
 
 fn honorific_sex(token: &str) -> Option<Sex> {
     match marker_token(token).as_str() {
-        "mst" | "mussammat" | "musammat" | "mussamat" | "musamat" | "mrs" | "miss" | "ms" | "mohtarma"
-        | "مسماۃ" | "مسمات" | "محترمہ" => Some(Sex::Female),
+        "mst" | "mussammat" | "musammat" | "mussamat" | "musamat" | "mrs" | "miss" | "ms"
+        | "mohtarma" | "مسماۃ" | "مسمات" | "محترمہ" => Some(Sex::Female),
         "mr" | "janab" | "جناب" => Some(Sex::Male),
         _ => None,
     }
@@ -184,11 +209,18 @@ fn title_case(word: &str) -> String {
     }
     let lower = word.to_lowercase();
     // A single letter is an initial ("M." for Muhammad): keep its dot.
-    let lower = if lower.trim_end_matches('.').chars().count() > 1 { lower.trim_end_matches('.').to_owned() } else { lower };
+    let lower = if lower.trim_end_matches('.').chars().count() > 1 {
+        lower.trim_end_matches('.').to_owned()
+    } else {
+        lower
+    };
     lower
         .split('-')
         .map(|part| {
-            if matches!(part, "ul" | "ud" | "ur" | "us" | "un" | "uz" | "e" | "al" | "bin") {
+            if matches!(
+                part,
+                "ul" | "ud" | "ur" | "us" | "un" | "uz" | "e" | "al" | "bin"
+            ) {
                 part.to_owned()
             } else {
                 let mut cs = part.chars();
@@ -216,7 +248,9 @@ pub fn transliterate_urdu(word: &str) -> String {
         let next = chars.get(i + 1).copied();
         match c {
             'و' => {
-                let consonant = first || matches!(prev, Some('ا' | 'آ' | 'ع')) || matches!(next, Some('ا' | 'آ'));
+                let consonant = first
+                    || matches!(prev, Some('ا' | 'آ' | 'ع'))
+                    || matches!(next, Some('ا' | 'آ'));
                 out.push_str(if consonant { "w" } else { "o" });
             }
             'ی' | 'ئ' => out.push_str(if first { "y" } else { "i" }),
@@ -241,7 +275,11 @@ fn is_vowel(c: u8) -> bool {
 /// letters are used.
 #[must_use]
 pub fn phonetic(word: &str) -> String {
-    let src: Vec<u8> = word.bytes().filter(u8::is_ascii_alphabetic).map(|b| b.to_ascii_lowercase()).collect();
+    let src: Vec<u8> = word
+        .bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
     if src.is_empty() {
         return String::new();
     }
@@ -272,9 +310,9 @@ pub fn phonetic(word: &str) -> String {
                 i += 2;
                 continue;
             }
-            // "ee" is a long i (Waseem = Wasim), not a doubled e.
+            // "ee" is a long i written like a short one (Waseem = Wasim): one vowel.
             (b'e', Some(b'e')) => {
-                s.push(b'i');
+                s.push(b'e');
                 i += 2;
                 continue;
             }
@@ -290,6 +328,10 @@ pub fn phonetic(word: &str) -> String {
             _ => s.push(c),
         }
         i += 1;
+    }
+    // A final "que" is a k (Farooque = Farooq, Siddique).
+    if s.ends_with(b"kue") {
+        s.truncate(s.len() - 2);
     }
     // 2. A final h after a vowel is silent (Fatimah, Shah).
     if s.len() > 1 && s[s.len() - 1] == b'h' && is_vowel(s[s.len() - 2]) {
@@ -312,9 +354,17 @@ pub fn phonetic(word: &str) -> String {
             i += 1;
         }
         let run = &s[start..i];
-        let long_i = run.contains(&b'i') || run.windows(2).any(|w| w == b"ee");
+        // Short vowels, and a long i spelt i or ee, are unwritten in Urdu and vary in Roman
+        // spelling (Tariq/Tareq, Rashid/Rashed/Rasheed, Wasim/Waseem): dropped. A
+        // diphthong with i/y (Hussain/Hussein, Faisal/Faysal) is ی and stays as y.
+        let long_i = run.len() > 1 && run.contains(&b'i');
         if start == 0 {
-            out.push(b'a');
+            // The first vowel keeps its class: Umar ≠ Amir, Imran = Emran, Usman = Osman.
+            out.push(match run[0] {
+                b'e' | b'i' => b'i',
+                b'o' | b'u' => b'u',
+                _ => b'a',
+            });
             if run.len() > 1 && run[1..].contains(&b'i') {
                 out.push(b'y');
             }
@@ -350,14 +400,30 @@ pub fn name_key(name: &str) -> Option<String> {
     let tables = names();
     let cleaned = clean(name).to_lowercase();
     let tokens: Vec<&str> = cleaned
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == '\'' || c == '’' || c == '_')
+        .split(|c: char| {
+            c.is_whitespace() || c == '-' || c == '.' || c == '\'' || c == '’' || c == '_'
+        })
         .filter(|t| !t.is_empty())
         .collect();
+    // "Bibi" after a woman's name is a term of respect (like Sahib), not part of the name.
+    let mut tokens = tokens;
+    if tokens.len() > 1 && matches!(tokens[tokens.len() - 1], "bibi" | "bibee") {
+        tokens.pop();
+    }
+    if tokens.len() > 2 && tokens[tokens.len() - 2] == "بی" && tokens[tokens.len() - 1] == "بی"
+    {
+        tokens.truncate(tokens.len() - 2);
+    }
     let mut roman = String::new();
+    let mut pair = String::new();
     let mut i = 0;
     while i < tokens.len() {
-        if i + 1 < tokens.len() {
-            let pair = format!("{} {}", tokens[i], tokens[i + 1]);
+        // Two-word variants ("بی بی") are all in Urdu script.
+        if i + 1 < tokens.len() && !tokens[i].is_ascii() {
+            pair.clear();
+            pair.push_str(tokens[i]);
+            pair.push(' ');
+            pair.push_str(tokens[i + 1]);
             if let Some(canon) = tables.variants.get(&pair) {
                 roman.push_str(&canon.replace(' ', ""));
                 i += 2;
@@ -393,7 +459,8 @@ mod tests {
     #[test]
     fn relational_parts_split() {
         // From an LHC petition quoted in domain.md §3.3.
-        let p = parse_name("Mst. Riffat Sultana daughter of Rafique Ahmad wife of Mirza Khalique Baig");
+        let p =
+            parse_name("Mst. Riffat Sultana daughter of Rafique Ahmad wife of Mirza Khalique Baig");
         assert_eq!(p.name.as_deref(), Some("Riffat Sultana"));
         assert_eq!(p.father.as_deref(), Some("Rafique Ahmad"));
         assert_eq!(p.husband.as_deref(), Some("Khalique Baig"));
@@ -404,7 +471,10 @@ mod tests {
         assert_eq!(p.father.as_deref(), Some("Sarwar Baig"));
         assert_eq!(p.sex_hint, Some(Sex::Male));
         let p = parse_name("Zainab D / O Ghulam Rasool W/O. Imran");
-        assert_eq!((p.father.as_deref(), p.husband.as_deref()), (Some("Ghulam Rasool"), Some("Imran")));
+        assert_eq!(
+            (p.father.as_deref(), p.husband.as_deref()),
+            (Some("Ghulam Rasool"), Some("Imran"))
+        );
     }
 
     #[test]
@@ -419,17 +489,34 @@ mod tests {
 
     #[test]
     fn honorifics_only_at_the_start() {
-        assert_eq!(parse_name("Haji M. Zahir Shah").name.as_deref(), Some("M. Zahir Shah"));
-        assert_eq!(parse_name("Ch. Akhtar Ali").name.as_deref(), Some("Akhtar Ali"));
+        assert_eq!(
+            parse_name("Haji M. Zahir Shah").name.as_deref(),
+            Some("M. Zahir Shah")
+        );
+        assert_eq!(
+            parse_name("Ch. Akhtar Ali").name.as_deref(),
+            Some("Akhtar Ali")
+        );
         // A lone "Malik" is a name, not a title.
         assert_eq!(parse_name("malik").name.as_deref(), Some("Malik"));
-        assert_eq!(parse_name("Imran Malik").name.as_deref(), Some("Imran Malik"));
+        assert_eq!(
+            parse_name("Imran Malik").name.as_deref(),
+            Some("Imran Malik")
+        );
     }
 
     #[test]
     fn muhammad_variants_meet() {
         let k = key("Muhammad Aslam");
-        for v in ["Mohammad Aslam", "Mohammed Aslam", "Muhammed Aslam", "Mohd Aslam", "Md. Aslam", "M. Aslam", "محمد اسلم"] {
+        for v in [
+            "Mohammad Aslam",
+            "Mohammed Aslam",
+            "Muhammed Aslam",
+            "Mohd Aslam",
+            "Md. Aslam",
+            "M. Aslam",
+            "محمد اسلم",
+        ] {
             assert_eq!(key(v), k, "{v}");
         }
     }
@@ -448,13 +535,23 @@ mod tests {
             &["Ayesha", "Aisha", "عائشہ"],
             &["Fatima", "Fatimah", "فاطمہ"],
             &["Iqbal", "Ikbal", "اقبال"],
-            &["Abdul Rehman", "Abdur Rehman", "Abdulrehman", "Abdul Rahman", "عبدالرحمن"],
+            &[
+                "Abdul Rehman",
+                "Abdur Rehman",
+                "Abdulrehman",
+                "Abdul Rahman",
+                "عبدالرحمن",
+            ],
             &["Noor ud Din", "Nooruddin", "Nur-ud-Din"],
             &["Nasreen", "Nasrin", "نسرین"],
             &["Ghulam", "Gulam"],
             &["Shahid", "Shaheed"],
             &["Saima", "صائمہ"],
             &["Bibi", "بی بی"],
+            &["Tariq", "Tareq"],
+            &["Rashid", "Rashed", "Rasheed"],
+            &["Farooq", "Farooque", "فاروق"],
+            &["Zainab Bibi", "Zainab", "زینب بی بی"],
         ] {
             let k = key(group[0]);
             for v in group {
@@ -463,14 +560,16 @@ mod tests {
         }
     }
 
-    /// Known limit: a short and a long i are one letter in Roman spelling (Wasim = Waseem), so
-    /// names that differ only there in Urdu (ناصر Nasir, نصیر Naseer) share a key.
+    /// Known limit: short vowels and a long i spelt i or ee are dropped (Wasim = Waseem,
+    /// Tariq = Tareq), so names that differ only there share a key: Nasir/Naseer,
+    /// Sajid/Sajjad, Amna/Amina.
     #[test]
     fn different_names_stay_apart() {
         let names = [
-            "Hassan", "Hussain", "Hasnain", "Zahid", "Zahida", "Sajid", "Sajjad", "Amna", "Amina", "Nadia", "Nida",
-            "Umar", "Amir", "Ali", "Alia", "Asif", "Arif", "Aslam", "Akram", "Bilal", "Khalid", "Khalida", "Saima",
-            "Sana", "Saba", "Rashid", "Rashida", "Nasir", "Tahir", "Tahira", "Fatima", "Fazal",
+            "Hassan", "Hussain", "Hasnain", "Zahid", "Zahida", "Sajid", "Amna", "Nadia", "Nida",
+            "Umar", "Amir", "Ali", "Alia", "Asif", "Arif", "Aslam", "Akram", "Bilal", "Khalid",
+            "Khalida", "Saima", "Sana", "Saba", "Rashid", "Rashida", "Nasir", "Tahir", "Tahira",
+            "Fatima", "Fazal",
         ];
         let keys: Vec<String> = names.iter().map(|n| key(n)).collect();
         for i in 0..names.len() {
@@ -484,6 +583,7 @@ mod tests {
     fn known_keys() {
         assert_eq!(key("Muhammad"), "mhmd");
         assert_eq!(key("Hussain"), "hsyn");
+        assert_eq!(key("Waseem"), "wsm");
         assert_eq!(key("Hassan"), "hsn");
         assert_eq!(key(""), "");
         assert_eq!(name_key("..."), None);
@@ -491,7 +591,9 @@ mod tests {
 
     #[test]
     fn junk_never_panics() {
-        for s in ["", " ", "S/O", "W/O W/O", "ﷺ", "\u{0}", "12345", "a/b/c/d", "بن", "..."] {
+        for s in [
+            "", " ", "S/O", "W/O W/O", "ﷺ", "\u{0}", "12345", "a/b/c/d", "بن", "...",
+        ] {
             let _ = parse_name(s);
             let _ = name_key(s);
         }

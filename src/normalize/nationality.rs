@@ -28,7 +28,15 @@ pub fn parse_country(raw: &str, field: &'static str) -> (Option<&'static str>, V
     }
     // Word runs: "Pakistani national", "Dubai, UAE", "Iran via Taftan".
     let wt = word_text(raw);
-    let words: Vec<&str> = wt.split_whitespace().filter(|w| !matches!(*w, "national" | "citizen" | "nationality" | "origin" | "via" | "the" | "of")).collect();
+    let words: Vec<&str> = wt
+        .split_whitespace()
+        .filter(|w| {
+            !matches!(
+                *w,
+                "national" | "citizen" | "nationality" | "origin" | "via" | "the" | "of"
+            )
+        })
+        .collect();
     let mut found: Vec<&'static str> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -79,9 +87,19 @@ mod tests {
     #[test]
     fn names_demonyms_abbreviations() {
         for (raw, iso) in [
-            ("Pakistani", "PAK"), ("PAK", "PAK"), ("pakistan", "PAK"), ("پاکستانی", "PAK"), ("Afghan", "AFG"),
-            ("Bengali", "BGD"), ("U.A.E", "ARE"), ("Dubai", "ARE"), ("KSA", "SAU"), ("Iranian", "IRN"),
-            ("Pakistani national", "PAK"), ("Turkey", "TUR"), ("Greece", "GRC"),
+            ("Pakistani", "PAK"),
+            ("PAK", "PAK"),
+            ("pakistan", "PAK"),
+            ("پاکستانی", "PAK"),
+            ("Afghan", "AFG"),
+            ("Bengali", "BGD"),
+            ("U.A.E", "ARE"),
+            ("Dubai", "ARE"),
+            ("KSA", "SAU"),
+            ("Iranian", "IRN"),
+            ("Pakistani national", "PAK"),
+            ("Turkey", "TUR"),
+            ("Greece", "GRC"),
         ] {
             assert_eq!(parse_country(raw, "nationality").0, Some(iso), "{raw}");
         }
@@ -89,8 +107,17 @@ mod tests {
 
     #[test]
     fn fuzzy_and_unknown() {
-        assert_eq!(parse_country("Pakistanii", "nationality"), (Some("PAK"), vec!["nationality.fuzzy"]));
-        assert_eq!(parse_country("Zzzzzz", "nationality"), (None, vec!["nationality.unknown"]));
-        assert_eq!(parse_country("Dubai via Iran", "destination"), (Some("ARE"), vec!["destination.multiple"]));
+        assert_eq!(
+            parse_country("Pakistanii", "nationality"),
+            (Some("PAK"), vec!["nationality.fuzzy"])
+        );
+        assert_eq!(
+            parse_country("Zzzzzz", "nationality"),
+            (None, vec!["nationality.unknown"])
+        );
+        assert_eq!(
+            parse_country("Dubai via Iran", "destination"),
+            (Some("ARE"), vec!["destination.multiple"])
+        );
     }
 }

@@ -44,7 +44,14 @@ fn tokenize(text: &str, table: &LawTable) -> Vec<Item> {
             if j < chars.len() && chars[j] == '-' {
                 j += 1;
             }
-            if j < chars.len() && chars[j].is_ascii_alphabetic() && (j + 1 >= chars.len() || !chars[j + 1].is_ascii_alphabetic()) {
+            // ...but not the first letter of an abbreviation ("22-E.O").
+            let abbreviation =
+                j + 2 < chars.len() && chars[j + 1] == '.' && chars[j + 2].is_ascii_alphabetic();
+            if j < chars.len()
+                && chars[j].is_ascii_alphabetic()
+                && (j + 1 >= chars.len() || !chars[j + 1].is_ascii_alphabetic())
+                && !abbreviation
+            {
                 s.push('-');
                 s.push(chars[j].to_ascii_uppercase());
                 i = j + 1;
@@ -59,7 +66,10 @@ fn tokenize(text: &str, table: &LawTable) -> Vec<Item> {
                     let close = chars[k..].iter().position(|&ch| ch == ')').map(|p| p + k);
                     if let Some(close) = close {
                         let inner: String = chars[k + 1..close].iter().collect();
-                        if !inner.is_empty() && inner.len() <= 3 && inner.chars().all(|ch| ch.is_ascii_alphanumeric()) {
+                        if !inner.is_empty()
+                            && inner.len() <= 3
+                            && inner.chars().all(|ch| ch.is_ascii_alphanumeric())
+                        {
                             s.push('(');
                             s.push_str(&inner);
                             s.push(')');
@@ -90,7 +100,10 @@ fn tokenize(text: &str, table: &LawTable) -> Vec<Item> {
             for (alias, law) in &table.aliases {
                 let n = alias.len();
                 if k + n <= raw.len()
-                    && alias.iter().zip(&raw[k..k + n]).all(|(a, r)| matches!(r, Raw::Word(w) if w == a))
+                    && alias
+                        .iter()
+                        .zip(&raw[k..k + n])
+                        .all(|(a, r)| matches!(r, Raw::Word(w) if w == a))
                 {
                     matched = Some((n, law.clone()));
                     break;
@@ -166,7 +179,10 @@ pub fn parse_sections(text: &str, table: &LawTable) -> (Vec<String>, Vec<&'stati
     let mut codes: Vec<String> = Vec::new();
     for (law, sections) in groups {
         if sections.is_empty() {
-            if !codes.iter().any(|c| c == &law || c.starts_with(&format!("{law}:"))) {
+            if !codes
+                .iter()
+                .any(|c| c == &law || c.starts_with(&format!("{law}:")))
+            {
                 codes.push(law);
             }
         } else {
@@ -179,7 +195,10 @@ pub fn parse_sections(text: &str, table: &LawTable) -> (Vec<String>, Vec<&'stati
         }
     }
     // A bare law followed later by the same law with sections: keep the specific codes only.
-    let specific: Vec<String> = codes.iter().filter_map(|c| c.split_once(':').map(|(l, _)| l.to_owned())).collect();
+    let specific: Vec<String> = codes
+        .iter()
+        .filter_map(|c| c.split_once(':').map(|(l, _)| l.to_owned()))
+        .collect();
     codes.retain(|c| c.contains(':') || !specific.contains(c));
     if codes.is_empty() && !text.trim().is_empty() && issues.is_empty() {
         issues.push("law.unparsed");
@@ -199,7 +218,11 @@ fn parse_iso(s: &str) -> Option<i32> {
 /// date (days since 1970-01-01). Issue code `law.not_in_force` when a section is cited for a
 /// date outside its validity; `law.unknown` when a code is not in the table.
 #[must_use]
-pub fn classify(codes: &[String], date: Option<i32>, table: &LawTable) -> (CrimeType, Vec<Exploitation>, Vec<&'static str>) {
+pub fn classify(
+    codes: &[String],
+    date: Option<i32>,
+    table: &LawTable,
+) -> (CrimeType, Vec<Exploitation>, Vec<&'static str>) {
     let mut issues = Vec::new();
     let (mut tip, mut som, mut other) = (false, false, false);
     let mut forms: Vec<Exploitation> = Vec::new();
@@ -217,10 +240,10 @@ pub fn classify(codes: &[String], date: Option<i32>, table: &LawTable) -> (Crime
         if let Some(d) = date {
             let from = parse_iso(&row.valid_from);
             let to = parse_iso(&row.valid_to);
-            if from.is_some_and(|f| d < f) || to.is_some_and(|t| d >= t) {
-                if !issues.contains(&"law.not_in_force") {
-                    issues.push("law.not_in_force");
-                }
+            if (from.is_some_and(|f| d < f) || to.is_some_and(|t| d >= t))
+                && !issues.contains(&"law.not_in_force")
+            {
+                issues.push("law.not_in_force");
             }
         }
         match CrimeType::from_code(&row.crime_type) {
@@ -233,7 +256,11 @@ pub fn classify(codes: &[String], date: Option<i32>, table: &LawTable) -> (Crime
             Some(CrimeType::Other) => other = true,
             _ => {}
         }
-        for e in row.exploitation.split('|').filter_map(Exploitation::from_code) {
+        for e in row
+            .exploitation
+            .split('|')
+            .filter_map(Exploitation::from_code)
+        {
             if !forms.contains(&e) {
                 forms.push(e);
             }
@@ -265,18 +292,38 @@ mod tests {
         assert_eq!(codes("22 EO r/w 420 PPC"), ["EO-1979:22", "PPC:420"]);
         assert_eq!(codes("PACHTO 2002 s.3"), ["PACHTO-2002:3"]);
         assert_eq!(codes("PTPA 3, PPC 371A"), ["PTPA-2018:3", "PPC:371-A"]);
-        assert_eq!(codes("Sec 17 (2) Emigration Ordinance 1979"), ["EO-1979:17(2)"]);
+        assert_eq!(
+            codes("Sec 17 (2) Emigration Ordinance 1979"),
+            ["EO-1979:17(2)"]
+        );
         assert_eq!(codes("PACHTO"), ["PACHTO-2002"]);
-        assert_eq!(codes("420/468/471 P.P.C"), ["PPC:420", "PPC:468", "PPC:471"]);
-        assert_eq!(codes("Prevention of Trafficking in Persons Act, 2018 section 3(2)"), ["PTPA-2018:3(2)"]);
+        assert_eq!(codes("22-E.O, 420-PPC"), ["EO-1979:22", "PPC:420"]);
+        assert_eq!(codes("u/s 13 PA 1974"), ["PA-1974:13"]);
+        assert_eq!(
+            codes("420/468/471 P.P.C"),
+            ["PPC:420", "PPC:468", "PPC:471"]
+        );
+        assert_eq!(
+            codes("Prevention of Trafficking in Persons Act, 2018 section 3(2)"),
+            ["PTPA-2018:3(2)"]
+        );
     }
 
     #[test]
     fn bare_sections_and_junk() {
         let (c, issues) = parse_sections("371-A", LawTable::default_table());
-        assert_eq!((c, issues), (vec!["PPC:371-A".to_owned()], vec!["law.inferred"]));
-        assert_eq!(parse_sections("see file", LawTable::default_table()), (vec![], vec!["law.unparsed"]));
-        assert_eq!(parse_sections("", LawTable::default_table()), (vec![], vec![]));
+        assert_eq!(
+            (c, issues),
+            (vec!["PPC:371-A".to_owned()], vec!["law.inferred"])
+        );
+        assert_eq!(
+            parse_sections("see file", LawTable::default_table()),
+            (vec![], vec!["law.unparsed"])
+        );
+        assert_eq!(
+            parse_sections("", LawTable::default_table()),
+            (vec![], vec![])
+        );
     }
 
     #[test]
@@ -285,21 +332,49 @@ mod tests {
         let d2020 = days_from_ymd(2020, 1, 1);
         let c = |s: &[&str]| s.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
         assert_eq!(classify(&c(&["PTPA-2018:3"]), d2020, t).0, CrimeType::Tip);
-        assert_eq!(classify(&c(&["EO-1979:22", "PPC:420"]), d2020, t).0, CrimeType::Som);
-        assert_eq!(classify(&c(&["PTPA-2018:3", "EO-1979:17(2)"]), d2020, t).0, CrimeType::Both);
-        assert_eq!(classify(&c(&["EO-1979:17(1)"]), d2020, t).0, CrimeType::Other);
+        assert_eq!(
+            classify(&c(&["EO-1979:22", "PPC:420"]), d2020, t).0,
+            CrimeType::Som
+        );
+        assert_eq!(
+            classify(&c(&["PTPA-2018:3", "EO-1979:17(2)"]), d2020, t).0,
+            CrimeType::Both
+        );
+        assert_eq!(
+            classify(&c(&["EO-1979:17(1)"]), d2020, t).0,
+            CrimeType::Other
+        );
         assert_eq!(classify(&[], d2020, t).0, CrimeType::Unknown);
         let (ct, forms, _) = classify(&c(&["PPC:371-A"]), d2020, t);
-        assert_eq!((ct, forms), (CrimeType::Tip, vec![Exploitation::SexualExploitation]));
+        assert_eq!(
+            (ct, forms),
+            (CrimeType::Tip, vec![Exploitation::SexualExploitation])
+        );
         // PACHTO was repealed on 2 June 2018; PTPA was not yet in force in 2017.
-        assert_eq!(classify(&c(&["PACHTO-2002:3"]), d2020, t).2, ["law.not_in_force"]);
-        assert_eq!(classify(&c(&["PTPA-2018:3"]), days_from_ymd(2017, 5, 1), t).2, ["law.not_in_force"]);
-        assert!(classify(&c(&["PACHTO-2002:3"]), days_from_ymd(2010, 5, 1), t).2.is_empty());
+        assert_eq!(
+            classify(&c(&["PACHTO-2002:3"]), d2020, t).2,
+            ["law.not_in_force"]
+        );
+        assert_eq!(
+            classify(&c(&["PTPA-2018:3"]), days_from_ymd(2017, 5, 1), t).2,
+            ["law.not_in_force"]
+        );
+        assert!(
+            classify(&c(&["PACHTO-2002:3"]), days_from_ymd(2010, 5, 1), t)
+                .2
+                .is_empty()
+        );
     }
 
     #[test]
     fn user_table_overrides() {
-        let t = LawTable::from_csv("law,section,valid_from,valid_to,crime_type,exploitation\nPPC,420,,,som,\n").unwrap();
-        assert_eq!(classify(&["PPC:420".to_owned()], None, &t).0, CrimeType::Som);
+        let t = LawTable::from_csv(
+            "law,section,valid_from,valid_to,crime_type,exploitation\nPPC,420,,,som,\n",
+        )
+        .unwrap();
+        assert_eq!(
+            classify(&["PPC:420".to_owned()], None, &t).0,
+            CrimeType::Som
+        );
     }
 }

@@ -45,14 +45,25 @@ fn parse_one(c: &str) -> (Option<String>, Vec<&'static str>) {
     } else if digits.len() == 10 && digits.starts_with('3') {
         digits.as_str()
     } else {
-        return (None, vec![if digits.is_empty() { "phone.invalid" } else { "phone.length" }]);
+        return (
+            None,
+            vec![if digits.is_empty() {
+                "phone.invalid"
+            } else {
+                "phone.length"
+            }],
+        );
     };
     let b = national.as_bytes();
     if b.first() == Some(&b'3') {
         if b.len() != 10 {
             return (None, vec!["phone.length"]);
         }
-        let issues = if pk_mobile_pattern(b) { vec![] } else { vec!["phone.mobile_prefix"] };
+        let issues = if pk_mobile_pattern(b) {
+            vec![]
+        } else {
+            vec!["phone.mobile_prefix"]
+        };
         return (Some(format!("+92{national}")), issues);
     }
     if (9..=10).contains(&b.len()) && b.first().is_some_and(|d| (b'2'..=b'9').contains(d)) {
@@ -67,8 +78,11 @@ fn parse_one(c: &str) -> (Option<String>, Vec<&'static str>) {
 #[must_use]
 pub fn parse_phone(raw: &str) -> (Option<String>, Vec<&'static str>) {
     let c = clean(raw);
-    let parts: Vec<&str> =
-        c.split([',', ';', '/', '&', '|', '\n']).map(str::trim).filter(|p| p.chars().any(|ch| ch.is_ascii_digit())).collect();
+    let parts: Vec<&str> = c
+        .split([',', ';', '/', '&', '|', '\n'])
+        .map(str::trim)
+        .filter(|p| p.chars().any(|ch| ch.is_ascii_digit()))
+        .collect();
     if parts.len() > 1 {
         for p in &parts {
             if let (Some(v), mut issues) = parse_one(p) {
@@ -86,23 +100,51 @@ mod tests {
 
     #[test]
     fn mobile_forms() {
-        for raw in ["0300-1234567", "+92 300 1234567", "0092-300-1234567", "923001234567", "300 1234567", "۰۳۰۰۱۲۳۴۵۶۷", "3001234567.0", "+92 (0) 300 1234567"] {
-            assert_eq!(parse_phone(raw), (Some("+923001234567".into()), vec![]), "{raw}");
+        for raw in [
+            "0300-1234567",
+            "+92 300 1234567",
+            "0092-300-1234567",
+            "923001234567",
+            "300 1234567",
+            "۰۳۰۰۱۲۳۴۵۶۷",
+            "3001234567.0",
+            "+92 (0) 300 1234567",
+        ] {
+            assert_eq!(
+                parse_phone(raw),
+                (Some("+923001234567".into()), vec![]),
+                "{raw}"
+            );
         }
     }
 
     #[test]
     fn landlines_and_foreign() {
-        assert_eq!(parse_phone("042-35761234").0.as_deref(), Some("+924235761234"));
-        assert_eq!(parse_phone("051-1234567").0.as_deref(), Some("+92511234567"));
-        assert_eq!(parse_phone("+971 50 123 4567").0.as_deref(), Some("+971501234567"));
+        assert_eq!(
+            parse_phone("042-35761234").0.as_deref(),
+            Some("+924235761234")
+        );
+        assert_eq!(
+            parse_phone("051-1234567").0.as_deref(),
+            Some("+92511234567")
+        );
+        assert_eq!(
+            parse_phone("+971 50 123 4567").0.as_deref(),
+            Some("+971501234567")
+        );
     }
 
     #[test]
     fn bad_numbers() {
         assert_eq!(parse_phone("0300-12345"), (None, vec!["phone.length"]));
         assert_eq!(parse_phone("abc"), (None, vec!["phone.invalid"]));
-        assert_eq!(parse_phone("03801234567"), (Some("+923801234567".into()), vec!["phone.mobile_prefix"]));
-        assert_eq!(parse_phone("0300-1234567 / 0321-7654321"), (Some("+923001234567".into()), vec!["phone.multiple"]));
+        assert_eq!(
+            parse_phone("03801234567"),
+            (Some("+923801234567".into()), vec!["phone.mobile_prefix"])
+        );
+        assert_eq!(
+            parse_phone("0300-1234567 / 0321-7654321"),
+            (Some("+923001234567".into()), vec!["phone.multiple"])
+        );
     }
 }

@@ -21,15 +21,33 @@ pub struct PlaceResult {
 /// Least Jaro–Winkler similarity for a fuzzy district match.
 pub const FUZZY_THRESHOLD: f64 = 0.92;
 
-const NOISE_WORDS: [&str; 14] =
-    ["district", "distt", "dist", "city", "tehsil", "teh", "zila", "zilla", "ضلع", "شہر", "division", "cantt", "cantonment", "pakistan"];
+const NOISE_WORDS: [&str; 14] = [
+    "district",
+    "distt",
+    "dist",
+    "city",
+    "tehsil",
+    "teh",
+    "zila",
+    "zilla",
+    "ضلع",
+    "شہر",
+    "division",
+    "cantt",
+    "cantonment",
+    "pakistan",
+];
 
 fn lookup(key: &str) -> Option<Place> {
     places().by_key.get(key).copied()
 }
 
 fn without_noise(raw: &str) -> String {
-    word_text(raw).split_whitespace().filter(|w| !NOISE_WORDS.contains(w)).collect::<Vec<_>>().concat()
+    word_text(raw)
+        .split_whitespace()
+        .filter(|w| !NOISE_WORDS.contains(w))
+        .collect::<Vec<_>>()
+        .concat()
 }
 
 fn fuzzy(key: &str) -> Option<(Place, f64)> {
@@ -123,7 +141,11 @@ pub fn district_in_text(text: &str) -> Option<PlaceResult> {
 pub fn parse_province(raw: &str) -> (Option<&'static str>, Vec<&'static str>) {
     let p = places();
     let key = lookup_key(raw);
-    let idx = p.province_by_key.get(&key).copied().or_else(|| p.province_by_key.get(&without_noise(raw)).copied());
+    let idx = p
+        .province_by_key
+        .get(&key)
+        .copied()
+        .or_else(|| p.province_by_key.get(&without_noise(raw)).copied());
     match idx {
         Some(i) => (Some(p.provinces[i].1.as_str()), vec![]),
         None => (None, vec!["province.unknown"]),
@@ -141,10 +163,20 @@ mod tests {
     #[test]
     fn spellings_from_domain_notes() {
         for (raw, d) in [
-            ("D.G. Khan", "Dera Ghazi Khan"), ("D.I.Khan", "Dera Ismail Khan"), ("Nawabshah", "Shaheed Benazirabad"),
-            ("Noshero Feroz", "Naushahro Feroze"), ("Qila Abdullah", "Killa Abdullah"), ("Qambar Shahdadkot", "Kambar Shahdad Kot"),
-            ("Umerkot", "Umer Kot"), ("Mandi Bahaud Din", "Mandi Bahauddin"), ("Muridke", "Sheikhupura"), ("Sambrial", "Sialkot"),
-            ("Gujarat", "Gujrat"), ("LAHORE", "Lahore"), ("District Sialkot", "Sialkot"), ("لاہور", "Lahore"),
+            ("D.G. Khan", "Dera Ghazi Khan"),
+            ("D.I.Khan", "Dera Ismail Khan"),
+            ("Nawabshah", "Shaheed Benazirabad"),
+            ("Noshero Feroz", "Naushahro Feroze"),
+            ("Qila Abdullah", "Killa Abdullah"),
+            ("Qambar Shahdadkot", "Kambar Shahdad Kot"),
+            ("Umerkot", "Umer Kot"),
+            ("Mandi Bahaud Din", "Mandi Bahauddin"),
+            ("Muridke", "Sheikhupura"),
+            ("Sambrial", "Sialkot"),
+            ("Gujarat", "Gujrat"),
+            ("LAHORE", "Lahore"),
+            ("District Sialkot", "Sialkot"),
+            ("لاہور", "Lahore"),
         ] {
             assert_eq!(district(raw), Some(d), "{raw}");
         }
@@ -178,7 +210,11 @@ mod tests {
 
     #[test]
     fn address() {
-        assert_eq!(district_in_text("House 5, Street 2, Mohalla Islampura, Gujranwala").and_then(|p| p.district), Some("Gujranwala"));
+        assert_eq!(
+            district_in_text("House 5, Street 2, Mohalla Islampura, Gujranwala")
+                .and_then(|p| p.district),
+            Some("Gujranwala")
+        );
         assert_eq!(district_in_text("Lahore and Multan"), None);
     }
 }

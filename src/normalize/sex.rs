@@ -29,10 +29,21 @@ mod tests {
     #[test]
     fn codes_and_words() {
         for (raw, sex) in [
-            ("M", Sex::Male), ("male", Sex::Male), ("Boy", Sex::Male), ("مرد", Sex::Male),
-            ("F", Sex::Female), ("FEMALE", Sex::Female), ("Mst.", Sex::Female), ("عورت", Sex::Female), ("لڑکی", Sex::Female),
-            ("TG", Sex::Transgender), ("X", Sex::Transgender), ("Khawaja Sira", Sex::Transgender), ("خواجہ سرا", Sex::Transgender),
-            ("Female (girl)", Sex::Female), ("unknown", Sex::Unknown),
+            ("M", Sex::Male),
+            ("male", Sex::Male),
+            ("Boy", Sex::Male),
+            ("مرد", Sex::Male),
+            ("F", Sex::Female),
+            ("FEMALE", Sex::Female),
+            ("Mst.", Sex::Female),
+            ("عورت", Sex::Female),
+            ("لڑکی", Sex::Female),
+            ("TG", Sex::Transgender),
+            ("X", Sex::Transgender),
+            ("Khawaja Sira", Sex::Transgender),
+            ("خواجہ سرا", Sex::Transgender),
+            ("Female (girl)", Sex::Female),
+            ("unknown", Sex::Unknown),
         ] {
             assert_eq!(parse_sex(raw).0, sex, "{raw}");
         }

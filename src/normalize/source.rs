@@ -31,12 +31,17 @@ pub fn source_type(given: Option<&str>, source_name: Option<&str>) -> SourceType
             return t;
         }
     }
-    source_name.and_then(from_words).unwrap_or(SourceType::Other)
+    source_name
+        .and_then(from_words)
+        .unwrap_or(SourceType::Other)
 }
 
 fn from_words(text: &str) -> Option<SourceType> {
     let t = word_text(text);
-    phrases().iter().find(|(p, _)| t.contains(p.as_str())).map(|(_, s)| *s)
+    phrases()
+        .iter()
+        .find(|(p, _)| t.contains(p.as_str()))
+        .map(|(_, s)| *s)
 }
 
 /// FNV-1a 64-bit: a small, fixed, platform-independent hash so that generated ids are stable
@@ -56,7 +61,12 @@ pub fn fnv1a(parts: &[&str]) -> u64 {
 /// A record id from where the row sits (`source_file`, `source_sheet`, `source_row`), or from
 /// its position when those are missing.
 #[must_use]
-pub fn generated_record_id(file: Option<&str>, sheet: Option<&str>, row: Option<&str>, index: usize) -> String {
+pub fn generated_record_id(
+    file: Option<&str>,
+    sheet: Option<&str>,
+    row: Option<&str>,
+    index: usize,
+) -> String {
     match (file, row) {
         (Some(f), Some(r)) => format!("r{:016x}", fnv1a(&[f, sheet.unwrap_or(""), r])),
         _ => format!("row-{}", index + 1),
@@ -69,10 +79,19 @@ mod tests {
 
     #[test]
     fn types_from_names() {
-        assert_eq!(source_type(None, Some("FIA Lahore Circle")), SourceType::FiaCircle);
-        assert_eq!(source_type(None, Some("AHTC Karachi")), SourceType::FiaCircle);
+        assert_eq!(
+            source_type(None, Some("FIA Lahore Circle")),
+            SourceType::FiaCircle
+        );
+        assert_eq!(
+            source_type(None, Some("AHTC Karachi")),
+            SourceType::FiaCircle
+        );
         assert_eq!(source_type(None, Some("Punjab Police")), SourceType::Police);
-        assert_eq!(source_type(None, Some("Social Welfare Dept Sindh")), SourceType::SocialWelfare);
+        assert_eq!(
+            source_type(None, Some("Social Welfare Dept Sindh")),
+            SourceType::SocialWelfare
+        );
         assert_eq!(source_type(None, Some("Edhi Foundation")), SourceType::Ngo);
         assert_eq!(source_type(None, Some("Unknown office")), SourceType::Other);
         assert_eq!(source_type(Some("police"), Some("FIA")), SourceType::Police);
@@ -81,8 +100,14 @@ mod tests {
 
     #[test]
     fn ids_are_stable() {
-        assert_eq!(generated_record_id(Some("a.xlsx"), Some("S"), Some("5"), 0), generated_record_id(Some("a.xlsx"), Some("S"), Some("5"), 9));
-        assert_ne!(generated_record_id(Some("a.xlsx"), Some("S"), Some("5"), 0), generated_record_id(Some("a.xlsx"), Some("S"), Some("6"), 0));
+        assert_eq!(
+            generated_record_id(Some("a.xlsx"), Some("S"), Some("5"), 0),
+            generated_record_id(Some("a.xlsx"), Some("S"), Some("5"), 9)
+        );
+        assert_ne!(
+            generated_record_id(Some("a.xlsx"), Some("S"), Some("5"), 0),
+            generated_record_id(Some("a.xlsx"), Some("S"), Some("6"), 0)
+        );
         assert_eq!(generated_record_id(None, None, None, 0), "row-1");
         assert_eq!(fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
     }

@@ -28,7 +28,14 @@ pub fn parse_case_status(raw: &str) -> (CaseStatus, Vec<&'static str>) {
             return (*status, vec![]);
         }
     }
-    (CaseStatus::Unknown, if text.trim().is_empty() { vec![] } else { vec!["case_status.unrecognized"] })
+    (
+        CaseStatus::Unknown,
+        if text.trim().is_empty() {
+            vec![]
+        } else {
+            vec!["case_status.unrecognized"]
+        },
+    )
 }
 
 #[cfg(test)]
@@ -38,10 +45,18 @@ mod tests {
     #[test]
     fn phrases_to_status() {
         for (raw, s) in [
-            ("Under Investigation", CaseStatus::Investigation), ("U/I", CaseStatus::Investigation),
-            ("Challan submitted", CaseStatus::Prosecution), ("Under trial", CaseStatus::Prosecution), ("PUT", CaseStatus::Unknown),
-            ("Convicted (5 years)", CaseStatus::Convicted), ("Acquitted", CaseStatus::Acquitted),
-            ("accused P.O", CaseStatus::Absconding), ("Closed - untraced", CaseStatus::Closed), ("زیر تفتیش", CaseStatus::Investigation),
+            ("Under Investigation", CaseStatus::Investigation),
+            ("U/I", CaseStatus::Investigation),
+            ("Challan submitted", CaseStatus::Prosecution),
+            ("Under trial", CaseStatus::Prosecution),
+            ("PUT", CaseStatus::Prosecution),
+            ("Convicted (5 years)", CaseStatus::Convicted),
+            ("Acquitted", CaseStatus::Acquitted),
+            ("Court absconder (CA)", CaseStatus::Absconding),
+            ("Accused at large", CaseStatus::Absconding),
+            ("accused P.O", CaseStatus::Absconding),
+            ("Closed - untraced", CaseStatus::Closed),
+            ("زیر تفتیش", CaseStatus::Investigation),
         ] {
             assert_eq!(parse_case_status(raw).0, s, "{raw}");
         }

@@ -32,9 +32,10 @@ fn fold_arabic(c: char) -> Option<char> {
         // Diacritics (fathatan..sukun, superscript alef, small high marks) and tatweel.
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => return None,
         // Zero-width and direction marks.
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => {
-            return None
-        }
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => return None,
         _ => c,
     })
 }
@@ -57,6 +58,15 @@ pub fn clean(s: &str) -> String {
         }
     };
     if s.is_ascii() {
+        // Fast path: already clean (no control characters, single inner spaces, trimmed).
+        let b = s.as_bytes();
+        let tidy = b.first().is_none_or(|c| *c != b' ')
+            && b.last().is_none_or(|c| *c != b' ')
+            && b.iter().all(|&c| c >= b' ' && c != 0x7f)
+            && !b.windows(2).any(|w| w == b"  ");
+        if tidy {
+            return s.to_owned();
+        }
         for c in s.chars() {
             push(c, &mut out);
         }
@@ -84,13 +94,31 @@ pub fn clean_value(s: Option<&str>) -> Option<String> {
 /// Whether a cleaned cell only marks a missing value.
 #[must_use]
 pub fn is_missing_marker(c: &str) -> bool {
-    if c.is_empty() || c.chars().all(|ch| matches!(ch, '-' | '_' | '.' | '/' | '?' | '*' | '0' | ' ')) {
+    if c.is_empty()
+        || c.chars()
+            .all(|ch| matches!(ch, '-' | '_' | '.' | '/' | '?' | '*' | '0' | ' '))
+    {
         return true;
+    }
+    // Missing markers are short words; do not build a key for longer text.
+    if c.len() > 20 {
+        return false;
     }
     matches!(
         lookup_key(c).as_str(),
-        "na" | "nil" | "none" | "null" | "nan" | "notavailable" | "notknown" | "unknown" | "nk" | "nr"
-            | "notrecorded" | "missing" | "blank" | "nill"
+        "na" | "nil"
+            | "none"
+            | "null"
+            | "nan"
+            | "notavailable"
+            | "notknown"
+            | "unknown"
+            | "nk"
+            | "nr"
+            | "notrecorded"
+            | "missing"
+            | "blank"
+            | "nill"
     )
 }
 
@@ -99,7 +127,11 @@ pub fn is_missing_marker(c: &str) -> bool {
 /// `dg-khan` meet).
 #[must_use]
 pub fn lookup_key(s: &str) -> String {
-    clean(s).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    clean(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Cleaned, lower-case, with punctuation turned into single spaces and a space at both ends, so
@@ -124,7 +156,8 @@ pub fn word_text(s: &str) -> String {
 /// Whether the text contains Arabic-script letters.
 #[must_use]
 pub fn has_arabic_script(s: &str) -> bool {
-    s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c))
+    s.chars()
+        .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c))
 }
 
 #[cfg(test)]

@@ -1,0 +1,641 @@
+"""Benchmark: tipsom.normalize against pandas + regex implementing the same rules.
+
+In one run, on the same generated messy records:
+
+* ``tipsom.normalize`` over all rows, in a fresh process with
+  ``RAYON_NUM_THREADS=1`` and another with ``RAYON_NUM_THREADS=2`` (rayon's pool is
+  per process): rows per second;
+* a straightforward pandas + regex implementation of the same rules (what an analyst
+  writes today: ``str`` methods, ``pd.to_datetime(dayfirst=True)``, dict maps,
+  ``difflib`` for spellings) over a sample of rows (it is slow): rows per second;
+* per-field accuracy of tipsom against the generator's truth.
+
+Records come from ``tipsom.datasets.circle_returns`` (with ``true_*`` columns) when it
+is available, otherwise from the small generator below (marked ``generator: bench`` in
+the output: its truth is independent of tipsom's tables but written by the same
+engineer).
+
+    python benches/bench_normalize.py --rows 1000000 --baseline-rows 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import polars as pl
+import tipsom as ts
+
+# --- a small generator of messy records with truth ---
+
+# (canonical spelling, other Roman spellings, Urdu spelling)
+MALE = [
+    ("Muhammad", ["Mohammad", "Mohammed", "Muhammed", "Mohd", "M."], "محمد"),
+    ("Ahmad", ["Ahmed"], "احمد"),
+    ("Hussain", ["Husain", "Hussein"], "حسین"),
+    ("Hassan", ["Hasan"], "حسن"),
+    ("Usman", ["Osman"], "عثمان"),
+    ("Umar", ["Umer", "Omar"], "عمر"),
+    ("Waseem", ["Wasim"], "وسیم"),
+    ("Yousaf", ["Yousuf", "Yusuf"], "یوسف"),
+    ("Iqbal", ["Ikbal"], "اقبال"),
+    ("Imran", [], "عمران"),
+    ("Bilal", ["Billal"], "بلال"),
+    ("Tariq", ["Tarik"], "طارق"),
+    ("Zahid", ["Zaheed"], "زاہد"),
+    ("Naveed", ["Navid"], "نوید"),
+    ("Shahid", ["Shaheed"], "شاہد"),
+    ("Khalid", [], "خالد"),
+    ("Rizwan", ["Rizwaan"], "رضوان"),
+    ("Asif", ["Aasif"], "آصف"),
+    ("Akram", [], "اکرم"),
+    ("Aslam", [], "اسلم"),
+]
+FEMALE = [
+    ("Fatima", ["Fatimah"], "فاطمہ"),
+    ("Ayesha", ["Aisha", "Aysha"], "عائشہ"),
+    ("Zainab", ["Zaynab"], "زینب"),
+    ("Khadija", ["Khadeeja", "Khadijah"], "خدیجہ"),
+    ("Nasreen", ["Nasrin"], "نسرین"),
+    ("Parveen", ["Parvin", "Perveen"], "پروین"),
+    ("Saima", [], "صائمہ"),
+    ("Rukhsana", ["Rukhsanah"], "رخسانہ"),
+    ("Shazia", ["Shaziya"], "شازیہ"),
+    ("Amna", ["Aamna"], "آمنہ"),
+    ("Rabia", ["Rabiya"], "رابعہ"),
+    ("Kausar", ["Kosar", "Kauser"], "کوثر"),
+]
+SURNAMES = [
+    ("Khan", [], "خان"),
+    ("Ali", ["Aly"], "علی"),
+    ("Bibi", ["Bibee"], "بی بی"),
+    ("Shah", [], "شاہ"),
+    ("Iqbal", [], "اقبال"),
+    ("Ahmad", ["Ahmed"], "احمد"),
+    ("Hussain", ["Husain"], "حسین"),
+]
+DISTRICTS = {
+    "Lahore": ["lahore", "LAHORE", "Lahore City", "لاہور"],
+    "Dera Ghazi Khan": ["D.G. Khan", "DG Khan", "Dera Ghazi Khan"],
+    "Sheikhupura": ["Sheikhupura", "Muridke", "Shekhupura"],
+    "Sialkot": ["Sialkot", "Sambrial", "District Sialkot"],
+    "Gujrat": ["Gujrat", "Gujarat"],
+    "Shaheed Benazirabad": ["Nawabshah", "Shaheed Benazirabad"],
+    "Rawalpindi": ["Rawalpindi", "RWP", "Rawalpindi"],
+    "Faisalabad": ["Faisalabad", "Faisalabaad", "Lyallpur"],
+    "Peshawar": ["Peshawar", "peshawer"],
+    "Quetta": ["Quetta", "QUETTA"],
+    "Gujranwala": ["Gujranwala", "Gujranwalla"],
+    "Multan": ["Multan"],
+}
+NATIONALITY = {
+    "PAK": ["Pakistani", "Pakistan", "PAK", "pakistani", "پاکستانی"],
+    "AFG": ["Afghan", "Afghani", "AFG"],
+    "BGD": ["Bangladeshi", "Bengali"],
+    "IRN": ["Iranian"],
+}
+LAWS = [
+    ("u/s 3 PTPA 2018", "tip"),
+    ("3 PTPA r/w 371-A PPC", "tip"),
+    ("17(2) EO", "som"),
+    ("22 EO r/w 420 PPC", "som"),
+    ("370/371-A PPC", "tip"),
+    ("PACHTO 2002 s.3", "tip"),
+    ("18/22 Emigration Ordinance", "som"),
+]
+STATUS = [
+    ("Under Investigation", "investigation"),
+    ("U/I", "investigation"),
+    ("Challan submitted", "prosecution"),
+    ("Under Trial", "prosecution"),
+    ("Convicted", "convicted"),
+    ("Acquitted", "acquitted"),
+    ("Accused P.O", "absconding"),
+]
+MONTHS = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+]
+URDU_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def spell(rng: np.random.Generator, entry: tuple[str, list[str], str]) -> str:
+    canon, variants, urdu = entry
+    r = rng.random()
+    if r < 0.08:
+        return urdu
+    if variants and r < 0.45:
+        return variants[rng.integers(len(variants))]
+    return canon
+
+
+def bench_generator(n: int, seed: int) -> pl.DataFrame:
+    """Messy records with truth (own generator; see the module docstring)."""
+    rng = np.random.default_rng(seed)
+    persons = max(n // 3, 1)
+    p_female = rng.random(persons) < 0.45
+    p_first = [
+        int(rng.integers(len(FEMALE))) if f else int(rng.integers(len(MALE)))
+        for f in p_female
+    ]
+    p_last = rng.integers(len(SURNAMES), size=persons)
+    p_father = rng.integers(len(MALE), size=persons)
+    p_cnic = [
+        f"{rng.integers(1, 9)}{rng.integers(0, 10**11):011d}"
+        + str(int(rng.integers(0, 5)) * 2 + (0 if f else 1))
+        for f in p_female
+    ]
+    p_phone = [
+        f"3{rng.choice([0, 1, 2, 3, 4])}{rng.integers(0, 10**8):08d}"
+        for _ in range(persons)
+    ]
+    district_names = list(DISTRICTS)
+    p_district = rng.integers(len(district_names), size=persons)
+    nat_codes = list(NATIONALITY)
+    p_nat = rng.choice(len(nat_codes), size=persons, p=[0.85, 0.1, 0.03, 0.02])
+    base = np.datetime64("2018-07-01")
+    rows = []
+    who = rng.integers(persons, size=n)
+    for i in range(n):
+        p = int(who[i])
+        female = bool(p_female[p])
+        pool = FEMALE if female else MALE
+        first = spell(rng, pool[p_first[p]])
+        last = spell(rng, SURNAMES[p_last[p]])
+        father = spell(rng, MALE[p_father[p]])
+        name = f"{first} {last}"
+        r = rng.random()
+        if r < 0.2:
+            title = "Mst. " if female else ""
+            relation = "D/O" if female else "S/O"
+            name = f"{title}{name} {relation} {father}"
+        elif r < 0.3:
+            name = f"{'Mst.' if female else 'Haji'} {name}"
+        cnic = p_cnic[p]
+        r = rng.random()
+        cnic_raw = (
+            f"{cnic[:5]}-{cnic[5:12]}-{cnic[12]}"
+            if r < 0.5
+            else cnic
+            if r < 0.7
+            else f"{cnic}.0"
+            if r < 0.8
+            else f"{cnic[:5]} {cnic[5:12]} {cnic[12]}".translate(URDU_DIGITS)
+            if r < 0.85
+            else None
+            if r < 0.95
+            else cnic[:12]
+        )
+        phone = p_phone[p]
+        r = rng.random()
+        phone_raw = (
+            f"0{phone[:3]}-{phone[3:]}"
+            if r < 0.5
+            else f"+92 {phone[:3]} {phone[3:]}"
+            if r < 0.7
+            else f"92{phone}"
+            if r < 0.8
+            else phone
+            if r < 0.9
+            else None
+        )
+        day = base + np.timedelta64(int(rng.integers(0, 2000)), "D")
+        y, m, d = (int(x) for x in str(day).split("-"))
+        r = rng.random()
+        date_raw = (
+            f"{d:02d}/{m:02d}/{y}"
+            if r < 0.4
+            else f"{d}.{m}.{y}"
+            if r < 0.6
+            else f"{d}-{MONTHS[m - 1]}-{y % 100:02d}"
+            if r < 0.75
+            else f"{y}-{m:02d}-{d:02d}"
+            if r < 0.9
+            else str((day - np.datetime64("1899-12-30")).astype(int))
+        )
+        sex_raw = (
+            ["F", "Female", "female", "عورت"]
+            if female
+            else ["M", "Male", "male", "مرد"]
+        )
+        sex_raw = sex_raw[int(rng.integers(4))] if rng.random() < 0.9 else None
+        age = int(rng.integers(8, 50))
+        age_raw = [str(age), f"{age} yrs", f"approx {age}", f"{age} years"][
+            int(rng.integers(4))
+        ]
+        dist = district_names[p_district[p]]
+        law, crime = LAWS[int(rng.integers(len(LAWS)))]
+        status_raw, status = STATUS[int(rng.integers(len(STATUS)))]
+        nat = nat_codes[p_nat[p]]
+        rows.append(
+            {
+                "source": ["FIA Lahore Circle", "Punjab Police", "SWD Punjab"][i % 3],
+                "name": name,
+                "sex": sex_raw,
+                "age": age_raw,
+                "cnic": cnic_raw,
+                "phone": phone_raw,
+                "date": date_raw,
+                "district": DISTRICTS[dist][int(rng.integers(len(DISTRICTS[dist])))],
+                "nationality": NATIONALITY[nat][
+                    int(rng.integers(len(NATIONALITY[nat])))
+                ],
+                "law_sections": law,
+                "case_status": status_raw,
+                "true_person": p,
+                "true_sex": "female" if female else "male",
+                "true_cnic": cnic,
+                "true_phone": f"+92{phone}",
+                "true_date": day.astype("datetime64[D]").astype(object),
+                "true_district": dist,
+                "true_nationality": nat,
+                "true_crime_type": crime,
+                "true_case_status": status,
+                "true_name": (FEMALE if female else MALE)[p_first[p]][0]
+                + " "
+                + SURNAMES[p_last[p]][0],
+                "true_noise": ["cnic.digit_dropped"] if cnic_raw == cnic[:12] else [],
+            }
+        )
+    return pl.DataFrame(rows)
+
+
+def generate(n: int, seed: int) -> tuple[pl.DataFrame, str]:
+    datasets = getattr(ts, "datasets", None)
+    if datasets is not None and hasattr(datasets, "circle_returns"):
+        frames, total, k = [], 0, 0
+        while total < n:
+            f = datasets.circle_returns(min(n, 200_000), seed=seed + k)
+            frames.append(f)
+            total += f.height
+            k += 1
+        return pl.concat(frames, how="diagonal_relaxed").head(n), "tipsom.datasets"
+    # Build a pool and repeat it: value frequencies stay realistic, generation quick.
+    pool = bench_generator(min(n, 100_000), seed)
+    reps = -(-n // pool.height)
+    return pl.concat([pool] * reps).head(n), "bench"
+
+
+# --- the pandas + regex baseline ---
+
+HONORIFIC = re.compile(
+    r"^(?:(?:mst|mussammat|mr|mrs|haji|ch|chaudhry|syed|malik|mian|rana|sardar|mirza|hafiz"
+    r"|qari|sheikh|khawaja|raja|pir|dr)\.?\s+)+",
+    re.IGNORECASE,
+)
+RELATION = re.compile(r"\s+(?:s/o|d/o|w/o|r/o|son of|daughter of|wife of)\.?\s+", re.I)
+
+
+def _lookup_key(s: pd.Series) -> pd.Series:
+    return s.str.normalize("NFKC").str.lower().str.replace(r"[^\w]", "", regex=True)
+
+
+def baseline(df: pd.DataFrame) -> pd.DataFrame:
+    """The rules of tipsom.normalize, written the way an analyst writes them today."""
+    data = Path(ts.__file__).resolve().parents[2] / "src" / "reference" / "data"
+    out = pd.DataFrame(index=df.index)
+    urdu = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+    # CNIC
+    c = (
+        df["cnic"]
+        .astype("string")
+        .str.translate(urdu)
+        .str.replace(r"\.0$", "", regex=True)
+    )
+    digits = c.str.replace(r"\D", "", regex=True)
+    ok = digits.str.len().eq(13) & digits.str[0].isin(list("12345678"))
+    out["cnic"] = digits.where(ok)
+    # phone
+    p = (
+        df["phone"]
+        .astype("string")
+        .str.translate(urdu)
+        .str.replace(r"\.0$", "", regex=True)
+    )
+    pd_digits = p.str.replace(r"\D", "", regex=True)
+    national = pd_digits.str.replace(r"^(?:0092|92|0)", "", regex=True)
+    out["phone"] = ("+92" + national).where(
+        national.str.match(r"^3\d{9}$").fillna(False)
+    )
+    # sex
+    sex_map = pd.read_csv(data / "sex_terms.csv")
+    sex_map = dict(
+        zip(sex_map["term"].str.replace(" ", ""), sex_map["sex"], strict=True)
+    )
+    out["sex"] = _lookup_key(df["sex"].astype("string")).map(sex_map).fillna("unknown")
+    # date: serials, then day-first parsing
+    d = df["date"].astype("string").str.translate(urdu)
+    serial = pd.to_numeric(d.where(d.str.fullmatch(r"\d{5}")), errors="coerce")
+    parsed = pd.to_datetime(d, dayfirst=True, errors="coerce", format="mixed")
+    from_serial = pd.to_datetime(serial, unit="D", origin="1899-12-30")
+    out["date"] = from_serial.fillna(parsed).dt.date
+    # name: relation split, honorifics, phonetic key with regex substitutions
+    name = df["name"].astype("string").str.normalize("NFKC").str.strip()
+    parts = name.str.split(RELATION, n=1, regex=True, expand=True)
+    own = parts[0].str.replace(HONORIFIC, "", regex=True).str.title()
+    out["name"] = own
+    out["father_name"] = parts[1].str.title() if 1 in parts else None
+    variants = pd.read_csv(data / "name_variants.csv")
+    variant_map = dict(zip(variants["variant"], variants["canonical"], strict=True))
+
+    def canon(s: str | None) -> str | None:
+        if s is None or s is pd.NA:
+            return None
+        words = re.split(r"[\s.\-']+", s.lower())
+        return "".join(variant_map.get(w, w) for w in words if w)
+
+    key = own.map(canon, na_action="ignore").astype("string")
+    for pattern, repl in [
+        (r"ph", "f"),
+        (r"sh", "S"),
+        (r"ch", "C"),
+        (r"ee", "i"),
+        (r"[qc]", "k"),
+        (r"v", "w"),
+        (r"(?<=.)y", "i"),
+        (r"(?<=[^aeiouh])h", ""),
+        (r"(?<=[aeiou])h$", ""),
+        (r"(.)\1", r"\1"),
+        (r"^[aeiou]+", "a"),
+        (r"[aeou]*i[aeiou]*(?=.)", "y"),
+        (r"(?<=.)[aeou]+(?=.)", ""),
+        (r"[ae]$", "a"),
+        (r"[^a-zA-Z]", ""),
+    ]:
+        key = key.str.replace(pattern, repl, regex=True)
+    out["name_key"] = key.str.lower()
+    # district: alias tables, then difflib on the distinct misses
+    districts = pd.read_csv(data / "districts.csv")
+    aliases = pd.read_csv(data / "district_aliases.csv").dropna(subset=["district_id"])
+    by_id = dict(zip(districts["district_id"], districts["district"], strict=True))
+    table = dict(
+        zip(_lookup_key(districts["district"]), districts["district"], strict=True)
+    )
+    table.update(
+        zip(
+            _lookup_key(aliases["alias"]),
+            aliases["district_id"].map(by_id),
+            strict=True,
+        )
+    )
+    dkey = _lookup_key(df["district"].astype("string")).str.replace(
+        r"^district|district$|city$", "", regex=True
+    )
+    mapped = dkey.map(table)
+    misses = dkey[mapped.isna() & dkey.notna()].unique()
+    fuzzy = {
+        m: table[hit[0]]
+        for m in misses
+        if (hit := difflib.get_close_matches(m, list(table), n=1, cutoff=0.85))
+    }
+    out["district"] = mapped.fillna(dkey.map(fuzzy))
+    # nationality
+    countries = pd.read_csv(data / "countries.csv").fillna("")
+    cmap = {}
+    for iso, nm, al in countries.itertuples(index=False):
+        for a in [iso, nm, *al.split("|")]:
+            cmap[re.sub(r"[^\w]", "", a.lower())] = iso
+    out["nationality"] = _lookup_key(df["nationality"].astype("string")).map(cmap)
+    # offences: sections and law names by regex
+    law = df["law_sections"].astype("string").str.lower()
+    out["law_sections"] = law.str.findall(
+        r"(\d{1,3}(?:-?[a-z])?(?:\(\d\))?)\s*(?:/|ppc|eo|ptpa)"
+    )
+    tip = law.str.contains(r"ptpa|pachto|37[01]|366", regex=True).fillna(False)
+    som = law.str.contains(r"\beo\b|emigration|psma", regex=True).fillna(False)
+    out["crime_type"] = np.select(
+        [tip & som, tip, som], ["both", "tip", "som"], "other"
+    )
+    # status
+    st = df["case_status"].astype("string").str.lower()
+    out["case_status"] = np.select(
+        [
+            st.str.contains("convict").fillna(False),
+            st.str.contains("acquit").fillna(False),
+            st.str.contains(r"trial|challan|court").fillna(False),
+            st.str.contains(r"p\.?o\b|abscond").fillna(False),
+            st.str.contains(r"investigation|u/i|inquiry").fillna(False),
+        ],
+        ["convicted", "acquitted", "prosecution", "absconding", "investigation"],
+        "unknown",
+    )
+    return out
+
+
+# --- runs ---
+
+
+def worker(path: str) -> None:
+    frame = pl.read_parquet(path)
+    raw = frame.select([c for c in frame.columns if not c.startswith("true_")])
+    t = time.perf_counter()
+    out = ts.normalize(raw)
+    elapsed = time.perf_counter() - t
+    out.drop([c for c in out.columns if c.endswith("_raw")]).write_parquet(
+        path + ".out"
+    )
+    print(json.dumps({"seconds": elapsed, "rows": out.height}))
+
+
+def run_worker(path: Path, threads: int) -> dict:
+    env = {**os.environ, "RAYON_NUM_THREADS": str(threads)}
+    res = subprocess.run(
+        [sys.executable, __file__, "--worker", str(path)],
+        check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+# Distortions after which the true value cannot be recovered from the record itself.
+UNRECOVERABLE = (
+    "typo",
+    "transposition",
+    "dropped",
+    "wrong",
+    "shift",
+    "parent",
+    "missing",
+)
+
+
+def _excel_digits_lost(raw: pl.Expr) -> pl.Expr:
+    mantissa = raw.str.extract(r"^(\d+(?:\.\d+)?)[eE]", 1).str.replace(r"\.", "")
+    return mantissa.str.len_chars() < 13
+
+
+def accuracy(out: pl.DataFrame, frame: pl.DataFrame) -> dict[str, float]:
+    """Per-field share of records whose normalized value equals the truth, among records
+    whose raw value was given and whose distortions leave the truth recoverable."""
+    res: dict[str, float] = {}
+    noise = (
+        frame["true_noise"]
+        if "true_noise" in frame.columns
+        else pl.Series([[]] * frame.height, dtype=pl.List(pl.String))
+    )
+    for field in [
+        "cnic",
+        "sex",
+        "date",
+        "phone",
+        "district",
+        "province",
+        "nationality",
+        "age",
+        "crime_type",
+        "case_status",
+    ]:
+        true = f"true_{field}"
+        raw_of = {"crime_type": "law_sections", "province": "district"}
+        if (
+            true not in frame.columns
+            or field not in out.columns
+            or raw_of.get(field, field) not in frame.columns
+        ):
+            continue
+        data = pl.DataFrame(
+            {
+                "got": out[field].cast(pl.String),
+                "true": frame[true].cast(pl.String),
+                "raw": frame[raw_of.get(field, field)].cast(pl.String),
+                "noise": noise,
+            }
+        )
+        bad = pl.col("noise").list.eval(
+            pl.element().str.starts_with(field + ".")
+            & pl.element().str.contains("|".join(UNRECOVERABLE))
+        )
+        keep = (
+            pl.col("raw").is_not_null() & pl.col("true").is_not_null() & ~bad.list.any()
+        )
+        if field == "cnic":
+            keep = keep & ~_excel_digits_lost(pl.col("raw")).fill_null(value=False)
+        if field == "date" and "issues" in out.columns:
+            # Written month-first where day-first reads as well: ambiguous, flagged.
+            keep = keep & ~(
+                pl.col("noise").list.contains("date.month_first")
+                & pl.Series(out["issues"].list.contains("date.ambiguous"))
+            )
+        sub = data.filter(keep)
+        if sub.height:
+            res[field] = float(
+                (sub["got"] == sub["true"]).fill_null(value=False).mean()
+            )
+        res[f"{field}_n"] = sub.height
+    return res
+
+
+def name_key_quality(out: pl.DataFrame, frame: pl.DataFrame) -> dict[str, float]:
+    """Share of records (spelling variants, Urdu script, honorifics; typos excluded)
+    whose key equals the key of their true canonical name; share of pairs of different
+    true names whose keys collide."""
+    if "true_name" not in frame.columns:
+        return {}
+    truth = frame["true_name"]
+    canon = ts.normalize(pl.DataFrame({"name": truth.unique().drop_nulls()}))
+    key_of = dict(zip(canon["name_raw"], canon["name_key"], strict=True))
+    noise = (
+        frame["true_noise"].list.join(",")
+        if "true_noise" in frame.columns
+        else pl.Series([""] * frame.height)
+    )
+    data = pl.DataFrame(
+        {
+            "key": out["name_key"],
+            "true_key": truth.replace_strict(key_of, default=None),
+            "noise": noise,
+            "raw": frame["name"],
+        }
+    ).filter(
+        pl.col("raw").is_not_null()
+        & pl.col("true_key").is_not_null()
+        & ~pl.col("noise").str.contains("name.typo")
+    )
+    same = float((data["key"] == data["true_key"]).fill_null(value=False).mean())
+    keys = [k for k in key_of.values() if k]
+    counts: dict[str, int] = {}
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    pairs = len(keys) * (len(keys) - 1) / 2
+    collide = sum(c * (c - 1) / 2 for c in counts.values())
+    return {
+        "variants_share_key": same,
+        "records": data.height,
+        "distinct_true_names": len(keys),
+        "different_names_collide_pairs": collide / max(pairs, 1),
+        "names_sharing_a_key": sum(c for c in counts.values() if c > 1)
+        / max(len(keys), 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--baseline-rows", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--worker")
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker)
+        return
+
+    t = time.perf_counter()
+    frame, generator = generate(args.rows, args.seed)
+    gen_s = time.perf_counter() - t
+    tmp = Path(tempfile.mkdtemp(prefix="tipsom-bench-normalize-"))
+    path = tmp / "records.parquet"
+    frame.write_parquet(path)
+
+    runs = {threads: run_worker(path, threads) for threads in (1, 2)}
+    out = pl.read_parquet(str(path) + ".out")
+
+    sample = frame.head(args.baseline_rows)
+    raw_pd = sample.select(
+        [c for c in sample.columns if not c.startswith("true_")]
+    ).to_pandas()
+    t = time.perf_counter()
+    baseline(raw_pd)
+    base_s = time.perf_counter() - t
+
+    rate = {k: v["rows"] / v["seconds"] for k, v in runs.items()}
+    base_rate = sample.height / base_s
+    result = {
+        "generator": generator,
+        "rows": frame.height,
+        "generate_seconds": round(gen_s, 1),
+        "tipsom_rows_per_second_1_thread": round(rate[1]),
+        "tipsom_rows_per_second_2_threads": round(rate[2]),
+        "baseline_rows": sample.height,
+        "baseline_rows_per_second": round(base_rate),
+        "speedup_vs_baseline_1_thread": round(rate[1] / base_rate, 1),
+        "speedup_vs_baseline_2_threads": round(rate[2] / base_rate, 1),
+        "accuracy": {k: round(v, 4) for k, v in accuracy(out, frame).items()},
+        "name_key": {k: round(v, 4) for k, v in name_key_quality(out, frame).items()},
+    }
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
