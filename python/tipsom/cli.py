@@ -103,10 +103,8 @@ def cmd_normalize(args: argparse.Namespace) -> int:
 
 def cmd_link(args: argparse.Namespace) -> int:
     """Read, normalize and deduplicate returns; write records with person ids and persons."""
-    from tipsom.linkage import deduplicate
-
     records, _ = _read_and_normalize(args)
-    links = deduplicate(records, progress=_progress_printer(not args.quiet))
+    links = ts.deduplicate(records, progress=_progress_printer(not args.quiet))
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     links.records.write_parquet(out.with_suffix(".parquet"))
@@ -120,10 +118,8 @@ def cmd_link(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Read, normalize, deduplicate and write the offline HTML report."""
-    from tipsom.linkage import deduplicate
-
     records, _ = _read_and_normalize(args)
-    links = deduplicate(records, progress=_progress_printer(not args.quiet))
+    links = ts.deduplicate(records, progress=_progress_printer(not args.quiet))
     path = ts.report(
         records,
         links,

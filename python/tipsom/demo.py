@@ -9,12 +9,13 @@ suppressed below 5, as a published table would be.
 from __future__ import annotations
 
 import time
+import warnings
 from pathlib import Path
 
 import polars as pl
 
 import tipsom as ts
-from tipsom.linkage import deduplicate, evaluate_clusters
+from tipsom.linkage import evaluate_clusters
 
 
 def _say(text: str = "", *, quiet: bool = False) -> None:
@@ -95,7 +96,7 @@ def run(
     )
 
     _heading("4. Deduplicate: people, not records", quiet=quiet)
-    links = deduplicate(records)
+    links = ts.deduplicate(records)
     n_persons_found = links.persons.height
     _say(
         f"{records.height} records describe {n_persons_found} persons "
@@ -129,8 +130,12 @@ def run(
 
     _heading("6. Hidden victims: multiple systems estimation", quiet=quiet)
     try:
-        estimate = ts.mse.estimate(links, lists="source_type", method="stepwise")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ts.exceptions.DataQualityWarning)
+            estimate = ts.mse.estimate(links, lists="source_type", method="stepwise")
         _say(str(estimate), quiet=quiet)
+        for w in caught:
+            _say(f"note: {w.message}", quiet=quiet)
     except ts.exceptions.TipsomError as err:
         _say(f"no estimate: {err}", quiet=quiet)
 

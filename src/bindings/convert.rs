@@ -200,8 +200,7 @@ fn to_array(data: &ColumnData) -> ArrayRef {
     }
 }
 
-/// Converts a core [`Table`] into an Arrow table that Python reads with `polars.DataFrame(...)`.
-pub(crate) fn table_to_arrow(table: &Table) -> PyResult<PyTable> {
+fn table_to_batch(table: &Table) -> Result<(RecordBatch, Arc<Schema>)> {
     let arrays: Vec<ArrayRef> = table.columns.iter().map(|c| to_array(&c.data)).collect();
     let fields: Vec<Field> = table
         .columns
@@ -216,6 +215,14 @@ pub(crate) fn table_to_arrow(table: &Table) -> PyResult<PyTable> {
         RecordBatch::try_new(schema.clone(), arrays)
             .map_err(|e| Error::compute(format!("building the result table: {e}")))?
     };
+    Ok((batch, schema))
+}
+
+/// Converts a core [`Table`] into an Arrow table that Python reads with `polars.DataFrame(...)`.
+///
+/// Building the Arrow buffers copies every value, so it runs with the GIL released.
+pub(crate) fn table_to_arrow(table: &Table) -> PyResult<PyTable> {
+    let (batch, schema) = Python::attach(|py| py.detach(|| table_to_batch(table)))?;
     PyTable::try_new(vec![batch], schema)
 }
 
