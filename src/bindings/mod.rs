@@ -7,10 +7,10 @@ mod convert;
 mod errors;
 mod runtime;
 
-mod normalize;
+mod indicators;
 mod linkage;
 mod mse;
-mod indicators;
+mod normalize;
 mod read;
 mod synth;
 

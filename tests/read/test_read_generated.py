@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-
 import tipsom as ts
 
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory):
     directory = tmp_path_factory.mktemp("returns")
-    return directory, ts.datasets.write_circle_returns(directory, n_persons=600, seed=11)
+    return directory, ts.datasets.write_circle_returns(
+        directory, n_persons=600, seed=11
+    )
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,7 @@ def _digits(expr: pl.Expr) -> pl.Expr:
 
 def test_every_written_record_is_read_exactly_once(written, read):
     _, w = written
-    frame, report = read
+    frame, _ = read
     locations = w.locations.select(
         pl.col("file_name").alias("source_file"),
         pl.col("sheet").alias("source_sheet"),
@@ -45,7 +46,9 @@ def test_every_written_record_is_read_exactly_once(written, read):
         nulls_equal=True,
         coalesce=True,
     )
-    assert joined["record_id"].null_count() == 0, "a row read that the generator did not write"
+    assert joined["record_id"].null_count() == 0, (
+        "a row read that the generator did not write"
+    )
     assert joined.height == frame.height == w.locations.height
     assert joined["record_id"].n_unique() == joined.height
 
@@ -61,14 +64,14 @@ def test_values_survive_unaltered(written, read):
         pl.col("sex").alias("sex_written"),
         pl.col("fir_no").alias("fir_written"),
     )
-    j = frame.join(truth, on=["source_file", "source_sheet", "source_row"], nulls_equal=True)
+    j = frame.join(
+        truth, on=["source_file", "source_sheet", "source_row"], nulls_equal=True
+    )
     # CNICs: the digits written are the digits read (Excel number cells included:
     # never 3.52E+12, never a lost leading zero).
     both = j.filter(pl.col("cnic").is_not_null() & pl.col("cnic_written").is_not_null())
     assert both.height > 100
-    mismatch = both.filter(
-        _digits(pl.col("cnic")) != _digits(pl.col("cnic_written"))
-    )
+    mismatch = both.filter(_digits(pl.col("cnic")) != _digits(pl.col("cnic_written")))
     assert mismatch.height == 0
     # the reader never produces scientific notation itself: any "E+" was written so
     sci = j.filter(pl.col("cnic").str.contains("E+", literal=True))
@@ -94,7 +97,9 @@ def test_every_row_accounted_for(read):
     no_header = s.filter(pl.col("status") == "no header")
     assert no_header.height >= 1
     for file, sheet, n in no_header.select("file", "sheet", "rows_read").iter_rows():
-        listed = report.set_aside.filter((pl.col("file") == file) & (pl.col("sheet") == sheet))
+        listed = report.set_aside.filter(
+            (pl.col("file") == file) & (pl.col("sheet") == sheet)
+        )
         assert listed.height == n
 
 
@@ -105,7 +110,9 @@ def test_encodings_delimiters_and_sources_are_detected(written, read):
         pl.col("file_name").alias("file"), "encoding", "delimiter"
     )
     got = report.sheets.filter(pl.col("format") == "csv").select(
-        "file", pl.col("encoding").alias("enc_read"), pl.col("delimiter").alias("delim_read")
+        "file",
+        pl.col("encoding").alias("enc_read"),
+        pl.col("delimiter").alias("delim_read"),
     )
     j = csv.join(got, on="file")
     assert j.height == csv.height
@@ -131,8 +138,17 @@ def test_source_comes_from_title_rows_else_file_name(written, read):
     assert (per_file["n"] == 1).all()
     got = dict(frame.select("source_file", "source").unique().iter_rows())
     titles = dict(w.files.select("file_name", "source_title").iter_rows())
-    first_header = report.sheets.filter(pl.col("status") == "read").group_by("file").agg(
-        pl.col("header_rows").str.split(",").list.first().cast(pl.Int64).min().alias("h")
+    first_header = (
+        report.sheets.filter(pl.col("status") == "read")
+        .group_by("file")
+        .agg(
+            pl.col("header_rows")
+            .str.split(",")
+            .list.first()
+            .cast(pl.Int64)
+            .min()
+            .alias("h")
+        )
     )
     checked = 0
     for file, h in first_header.iter_rows():
