@@ -27,7 +27,7 @@ def _heading(text: str, *, quiet: bool) -> None:
     _say(f"\n== {text} " + "=" * max(0, 70 - len(text)), quiet=quiet)
 
 
-def _table(frame: pl.DataFrame, *, quiet: bool, rows: int = 20) -> None:
+def _table(frame: pl.DataFrame, *, quiet: bool, rows: int = 40) -> None:
     if quiet:
         return
     with pl.Config(
