@@ -94,6 +94,14 @@ mod tests {
         );
         assert_eq!(source_type(None, Some("Edhi Foundation")), SourceType::Ngo);
         assert_eq!(source_type(None, Some("Unknown office")), SourceType::Other);
+        assert_eq!(
+            source_type(None, Some("دارالامان لاہور")),
+            SourceType::SocialWelfare
+        );
+        assert_eq!(
+            source_type(None, Some("Roshan Raah Legal Aid")),
+            SourceType::Ngo
+        );
         assert_eq!(source_type(Some("police"), Some("FIA")), SourceType::Police);
         assert_eq!(source_type(Some("fia_circle"), None), SourceType::FiaCircle);
     }
