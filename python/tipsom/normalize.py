@@ -18,39 +18,8 @@ from tipsom.exceptions import InvalidArgumentError
 
 __all__ = ["default_law_table", "normalize"]
 
-#: Columns the core reads (the canonical fields and provenance).
-_INPUT_FIELDS = [
-    "record_id",
-    "source",
-    "source_type",
-    "case_id",
-    "fir_no",
-    "police_station",
-    "name",
-    "father_name",
-    "husband_name",
-    "sex",
-    "age",
-    "date_of_birth",
-    "cnic",
-    "passport",
-    "phone",
-    "nationality",
-    "address",
-    "district",
-    "province",
-    "date",
-    "law_sections",
-    "crime_type",
-    "exploitation",
-    "case_status",
-    "destination",
-    "remarks",
-    "source_file",
-    "source_sheet",
-    "source_row",
-    "date_of_report",
-]
+#: Columns the core reads (the canonical fields and provenance), from the one list in Rust.
+_INPUT_FIELDS = list(_core.normalize_input_fields())
 #: Typed columns that get a ``<field>_raw`` companion.
 _RAW_FIELDS = set(_INPUT_FIELDS) - {
     "source",

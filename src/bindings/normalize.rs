@@ -64,9 +64,16 @@ fn default_law_table_csv() -> &'static str {
     LawTable::default_csv()
 }
 
+/// The columns `normalize` reads (canonical fields and provenance).
+#[pyfunction]
+fn normalize_input_fields() -> Vec<&'static str> {
+    crate::normalize::input_fields().to_vec()
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_values, m)?)?;
     m.add_function(wrap_pyfunction!(default_law_table_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize_input_fields, m)?)?;
     Ok(())
 }

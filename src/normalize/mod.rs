@@ -64,39 +64,21 @@ pub struct Options {
 /// Rows per chunk between progress checkpoints.
 const CHUNK_ROWS: usize = 65_536;
 
-/// The input fields read by [`normalize_table`].
-pub const INPUT_FIELDS: [&str; 30] = [
-    "record_id",
-    "source",
-    "source_type",
-    "case_id",
-    "fir_no",
-    "police_station",
-    "name",
-    "father_name",
-    "husband_name",
-    "sex",
-    "age",
-    "date_of_birth",
-    "cnic",
-    "passport",
-    "phone",
-    "nationality",
-    "address",
-    "district",
-    "province",
-    "date",
-    "law_sections",
-    "crime_type",
-    "exploitation",
-    "case_status",
-    "destination",
-    "remarks",
-    "source_file",
-    "source_sheet",
-    "source_row",
-    "date_of_report",
-];
+/// The input fields read by [`normalize_table`]: the canonical fields of
+/// [`crate::schema::CANONICAL_FIELDS`] (except `role`, which passes through unchanged) and the
+/// provenance columns.
+#[must_use]
+pub fn input_fields() -> &'static [&'static str] {
+    static FIELDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    FIELDS.get_or_init(|| {
+        crate::schema::CANONICAL_FIELDS
+            .iter()
+            .copied()
+            .filter(|f| *f != "role")
+            .chain(crate::schema::PROVENANCE_COLUMNS)
+            .collect()
+    })
+}
 
 /// Text of a column of any type: numbers without a spurious `.0`, dates as ISO.
 #[must_use]
@@ -281,7 +263,7 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         .law_table
         .as_ref()
         .unwrap_or_else(|| LawTable::default_table());
-    let cols: HashMap<&str, Cow<'_, [Option<String>]>> = INPUT_FIELDS
+    let cols: HashMap<&str, Cow<'_, [Option<String>]>> = input_fields()
         .iter()
         .filter_map(|f| table.get(f).map(|c| (*f, column_text(c))))
         .collect();
@@ -934,7 +916,7 @@ fn build_table(table: &Table, rows: Vec<Row>, typed_only: bool) -> Table {
     }
     let taken: std::collections::HashSet<String> = columns.iter().map(|c| c.name.clone()).collect();
     for c in &table.columns {
-        if !taken.contains(&c.name) && !INPUT_FIELDS.contains(&c.name.as_str()) {
+        if !taken.contains(&c.name) && !input_fields().contains(&c.name.as_str()) {
             columns.push(c.clone());
         }
     }
@@ -943,6 +925,47 @@ fn build_table(table: &Table, rows: Vec<Row>, typed_only: bool) -> Table {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn input_fields_are_the_canonical_fields_and_provenance() {
+        let mut got: Vec<&str> = super::input_fields().to_vec();
+        let mut want = vec![
+            "record_id",
+            "source",
+            "source_type",
+            "case_id",
+            "fir_no",
+            "police_station",
+            "name",
+            "father_name",
+            "husband_name",
+            "sex",
+            "age",
+            "date_of_birth",
+            "cnic",
+            "passport",
+            "phone",
+            "nationality",
+            "address",
+            "district",
+            "province",
+            "date",
+            "law_sections",
+            "crime_type",
+            "exploitation",
+            "case_status",
+            "destination",
+            "remarks",
+            "source_file",
+            "source_sheet",
+            "source_row",
+            "date_of_report",
+        ];
+        got.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(got, want);
+    }
+
     use super::*;
     use crate::control::NoControl;
 
