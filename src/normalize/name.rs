@@ -13,18 +13,31 @@
 //!    `abdul`, the sun-letter assimilation of *al*; common names written in Urdu script → their
 //!    Roman form); other Urdu words are transliterated letter by letter with the many-to-one map
 //!    of §3.4 (ث س ص → s, ذ ز ض ظ → z, ت ٹ ط → t, ح ہ → h);
-//! 2. the tokens are joined without spaces, so `Abdul Rehman`, `Abdulrehman`, `Noor ud Din` and
-//!    `Nooruddin` meet;
-//! 3. a phonetic fold in the spirit of §3.4: `ph`→f, q→k, v→w, c→k, `h` after a consonant
-//!    dropped (kh/k, gh/g, th/t, dh/d; sh and ch stay distinct), doubled letters collapsed;
-//!    vowels reduced the way Urdu writes them: short vowels and a long i written i or ee
-//!    are unwritten and dropped inside a word (Tariq = Tareq, Wasim = Waseem), a diphthong
-//!    with i or y (ai, ei, ay: ی) becomes `y`, the first vowel keeps its class (a; e/i; o/u),
-//!    a final a/e/ah becomes `a` (ہ), a final i/y becomes `i`; a trailing "Bibi" (a term of
-//!    respect) is left out.
+//! 2. connective particles (`ul`, `ud`, `ur`, `e`, …) are left out and a particle joined to
+//!    the next word (`uddin`, `ullah`) loses its vowel, so `Abdul Rehman`, `Abdulrehman`,
+//!    `Noor ud Din`, `Nur-ud-Din` and `Nooruddin` meet; a trailing "Bibi" (`Bibi`, `B.B`,
+//!    `Bb`, `Bi Bi`, بی بی: a term of respect) is left out;
+//! 3. each word is folded on its own (so the first vowel of every word keeps its class:
+//!    `Aslam` ≠ `Saleem`, `Arshad` ≠ `Rashid`) and the folds are joined: a phonetic fold in
+//!    the spirit of §3.4: `ph`→f, q→k, v→w, c→k, `h` after a consonant dropped (kh/k, gh/g,
+//!    th/t, dh/d; sh and ch stay distinct), doubled letters collapsed; vowels reduced the way
+//!    Urdu writes them: short vowels and the long vowels ا، و and ی-as-ee, which Roman
+//!    spellings write or leave out at will, are dropped inside a word (Tariq = Tareq,
+//!    Wasim = Waseem, Kausar = Kosar, Batool = Batul); a diphthong (ai, ay, ei, ae, oe: ی)
+//!    and an i before a vowel (Riaz, Maryam) become `y`; the first vowel keeps its class
+//!    (a; e/i; o/u); a final a/e/ah becomes `a` (ہ), a final i/y/ee becomes `i`;
+//! 4. where the fold makes two different names meet, the variant table gives the name a
+//!    fixed key (Mahmood `mhmwd` beside Muhammad `mhmd`).
 //!
 //! So Muhammad/Mohammad/Mohammed/Muhammed/Mohd/M. → `mhmd`, Hussain/Husain/Hussein → `hsyn`
 //! while Hassan/Hasan → `hsn`, Waseem/Wasim → `wsm`, Ahmad/Ahmed → `ahmd`.
+//!
+//! Known limits (the fold cannot see what Urdu script shows): names that differ only by a
+//! long vowel or by ی-as-ee meet (Nasir ناصر and Naseer نصیر; Sajid and Sajjad differ by
+//! the doubled j only); a Roman `e` for the ی of a diphthong (Javed, Zuber, Zenab) is read as
+//! a short vowel unless the variant table lists the spelling; Urdu script does not show the
+//! first vowel (اسلم, عمران), so uncommon Urdu names meet their Roman spelling only through
+//! the variant table.
 
 use crate::normalize::text::{clean, has_arabic_script};
 use crate::reference::names;
@@ -248,13 +261,24 @@ pub fn transliterate_urdu(word: &str) -> String {
         let next = chars.get(i + 1).copied();
         match c {
             'و' => {
+                // A consonant at the start, after alif or ain, or before a vowel letter
+                // (Naveed نوید, Devi دیوی); a vowel (o, u) between consonants.
                 let consonant = first
                     || matches!(prev, Some('ا' | 'آ' | 'ع'))
-                    || matches!(next, Some('ا' | 'آ'));
+                    || matches!(next, Some('ا' | 'آ' | 'ی' | 'ے'))
+                    || (matches!(next, Some('ہ')) && i + 2 == chars.len());
                 out.push_str(if consonant { "w" } else { "o" });
             }
             'ی' | 'ئ' => out.push_str(if first { "y" } else { "i" }),
-            'ہ' | 'ۃ' => out.push_str(if last && !first { "a" } else { "h" }),
+            // A final heh is a vowel (a); inside a word after a consonant it is an h after
+            // an unwritten short vowel (Shahzad شہزاد, Mehwish مہوش, Rehman رحمان).
+            'ہ' | 'ۃ' if last && !first => out.push('a'),
+            'ہ' | 'ۃ' | 'ح' => {
+                if prev.is_some_and(|p| !matches!(p, 'ا' | 'آ' | 'و' | 'ی' | 'ع')) {
+                    out.push('a');
+                }
+                out.push('h');
+            }
             _ => {
                 if let Some(r) = letters.get(&c) {
                     out.push_str(r);
@@ -268,11 +292,30 @@ pub fn transliterate_urdu(word: &str) -> String {
 }
 
 fn is_vowel(c: u8) -> bool {
-    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | LONG_I)
 }
 
-/// The phonetic fold of Roman letters (see the module docs). Input: any text; only ASCII
-/// letters are used.
+/// Marks a long i written `ee` (one vowel, ی) inside the fold.
+const LONG_I: u8 = b'I';
+
+/// What a run of vowel letters inside a word stands for: nothing (a short vowel, or a long
+/// a, i or u: ا، و and the ی of `ee`, which Roman spellings write as often as not), or the
+/// ی of a diphthong or of a y before a vowel, which they keep (Hussain/Husain/Hussein ≠
+/// Hassan, Umair ≠ Umar, Riaz ≠ Raza).
+fn medial_run_is_y(run: &[u8]) -> bool {
+    if run.len() < 2 || run == b"ie" || run == b"ea" {
+        return false;
+    }
+    let has_i = run.iter().any(|&c| c == b'i' || c == LONG_I);
+    // ae, oe, ue (Saema, Shoeb) are spellings of ai.
+    let back_then_e = run
+        .windows(2)
+        .any(|w| matches!(w[0], b'a' | b'o' | b'u') && w[1] == b'e');
+    has_i || back_then_e
+}
+
+/// The phonetic fold of one word in Roman letters (see the module docs). Input: any text;
+/// only ASCII letters are used.
 #[must_use]
 pub fn phonetic(word: &str) -> String {
     let src: Vec<u8> = word
@@ -289,51 +332,49 @@ pub fn phonetic(word: &str) -> String {
     while i < src.len() {
         let c = src[i];
         let next = src.get(i + 1).copied();
-        match (c, next) {
-            (b'p', Some(b'h')) => {
-                s.push(b'f');
-                i += 2;
-                continue;
-            }
-            (b's', Some(b'h')) => {
-                s.push(b'S');
-                i += 2;
-                continue;
-            }
-            (b'c', Some(b'h')) => {
-                s.push(b'C');
-                i += 2;
-                continue;
-            }
-            (b'c', Some(b'k')) => {
-                s.push(b'k');
-                i += 2;
-                continue;
-            }
+        let digraph = match (c, next) {
+            (b'p', Some(b'h')) => Some(b'f'),
+            (b's', Some(b'h')) => Some(b'S'),
+            (b'c', Some(b'h')) => Some(b'C'),
+            (b'c', Some(b'k')) => Some(b'k'),
             // "ee" is a long i written like a short one (Waseem = Wasim): one vowel.
-            (b'e', Some(b'e')) => {
-                s.push(b'e');
-                i += 2;
-                continue;
-            }
-            _ => {}
+            (b'e', Some(b'e')) => Some(LONG_I),
+            _ => None,
+        };
+        if let Some(d) = digraph {
+            s.push(d);
+            i += 2;
+            continue;
         }
         match c {
             b'q' | b'c' => s.push(b'k'),
             b'v' => s.push(b'w'),
             b'x' => s.extend_from_slice(b"ks"),
-            // A y that is not the first letter is a vowel (i) in Roman Urdu: Ayesha, Faysal.
-            b'y' if i > 0 => s.push(b'i'),
-            b'h' if i > 0 && !is_vowel(src[i - 1]) && src[i - 1] != b'h' => {}
+            // A y after a vowel is the second half of a diphthong (Aysha, Faysal: ai); a y
+            // before a vowel is a consonant (Syed = Sayed, Maryam, Riyaz), and so is a y
+            // between consonants (Hyder = Haider).
+            b'y' if i > 0 => s.push(
+                if next.is_none() || is_vowel(src[i - 1]) && !next.is_some_and(is_vowel) {
+                    b'i'
+                } else {
+                    b'y'
+                },
+            ),
+            // A w after a vowel and before a consonant is a vowel (Kowsar = Kausar).
+            b'w' if i > 0 && is_vowel(src[i - 1]) && !next.is_some_and(is_vowel) => s.push(b'u'),
+            b'h' if i > 0 && !is_vowel(src[i - 1]) => {}
             _ => s.push(c),
         }
         i += 1;
     }
-    // A final "que" is a k (Farooque = Farooq, Siddique).
+    // A final "que" is a k (Farooque = Farooq, Siddique); a final "ne" ends in n (Yasmine).
     if s.ends_with(b"kue") {
         s.truncate(s.len() - 2);
     }
-    // 2. A final h after a vowel is silent (Fatimah, Shah).
+    if s.len() > 4 && s.ends_with(b"ne") && is_vowel(s[s.len() - 3]) {
+        s.pop();
+    }
+    // 2. A final h after a vowel is silent (Fatimah, Shah, Allah).
     if s.len() > 1 && s[s.len() - 1] == b'h' && is_vowel(s[s.len() - 2]) {
         s.pop();
     }
@@ -354,31 +395,31 @@ pub fn phonetic(word: &str) -> String {
             i += 1;
         }
         let run = &s[start..i];
-        // Short vowels, and a long i spelt i or ee, are unwritten in Urdu and vary in Roman
-        // spelling (Tariq/Tareq, Rashid/Rashed/Rasheed, Wasim/Waseem): dropped. A
-        // diphthong with i/y (Hussain/Hussein, Faisal/Faysal) is ی and stays as y.
-        let long_i = run.len() > 1 && run.contains(&b'i');
         if start == 0 {
             // The first vowel keeps its class: Umar ≠ Amir, Imran = Emran, Usman = Osman.
             out.push(match run[0] {
-                b'e' | b'i' => b'i',
+                b'e' | b'i' | LONG_I => b'i',
                 b'o' | b'u' => b'u',
                 _ => b'a',
             });
-            if run.len() > 1 && run[1..].contains(&b'i') {
+            if run.len() > 1 && run[1..].iter().any(|&c| c == b'i' || c == LONG_I) {
                 out.push(b'y');
             }
         } else if i == n {
-            if run.len() > 1 && run[..run.len() - 1].contains(&b'i') {
+            // A final vowel: a, e, ah → a (ہ); i, y, ee → i; o, u → u.
+            if run.len() > 1
+                && run[..run.len() - 1]
+                    .iter()
+                    .any(|&c| c == b'i' || c == LONG_I)
+            {
                 out.push(b'y');
             }
             out.push(match run[run.len() - 1] {
-                b'i' => b'i',
-                b'e' if run.len() > 1 && run[run.len() - 2] == b'e' => b'i',
+                b'i' | LONG_I => b'i',
                 b'o' | b'u' => b'u',
                 _ => b'a',
             });
-        } else if long_i {
+        } else if medial_run_is_y(run) {
             out.push(b'y');
         }
     }
@@ -393,54 +434,117 @@ pub fn phonetic(word: &str) -> String {
         .collect()
 }
 
-/// The matching key of a name (display form or raw cell): see the module docs. `None` for an
-/// empty name.
-#[must_use]
-pub fn name_key(name: &str) -> Option<String> {
+/// Connective particles of compound names (Noor ud Din, Inam ul Haq, Noor-e-Jahan): left out
+/// of the key, so that joined and separate spellings meet.
+const PARTICLES: [&str; 11] = [
+    "ul", "ud", "ur", "us", "uz", "un", "ush", "al", "el", "e", "u",
+];
+
+/// Words ending in `ul` that are names, not a name with its particle joined on (Inamul Haq =
+/// Inam ul Haq, Shafiqul Islam = Shafiq ul Islam).
+const UL_WORDS: [&str; 6] = ["rasul", "maqbul", "qabul", "abdul", "jalul", "faisul"];
+
+/// A respectful word after a woman's name (Bibi, B.B, Bi Bi): `n` tokens to drop at the end.
+fn trailing_bibi(tokens: &[&str]) -> usize {
+    let n = tokens.len();
+    let last = |k: usize| tokens[n - k];
+    if n > 2 && ((last(2) == "bi" && last(1) == "bi") || (last(2) == "b" && last(1) == "b")) {
+        return 2;
+    }
+    if n > 2 && last(2) == "بی" && last(1) == "بی" {
+        return 2;
+    }
+    if n > 1 && matches!(last(1), "bibi" | "bibee" | "bb" | "بیبی") {
+        return 1;
+    }
+    0
+}
+
+/// The Roman words of a name cell (variants resolved, Urdu transliterated, particles out),
+/// each as (canonical word, whether it came from the variant table).
+fn roman_words(name: &str) -> Vec<(String, bool)> {
     let tables = names();
     let cleaned = clean(name).to_lowercase();
-    let tokens: Vec<&str> = cleaned
+    let mut tokens: Vec<&str> = cleaned
         .split(|c: char| {
             c.is_whitespace() || c == '-' || c == '.' || c == '\'' || c == '’' || c == '_'
         })
         .filter(|t| !t.is_empty())
         .collect();
-    // "Bibi" after a woman's name is a term of respect (like Sahib), not part of the name.
-    let mut tokens = tokens;
-    if tokens.len() > 1 && matches!(tokens[tokens.len() - 1], "bibi" | "bibee") {
-        tokens.pop();
-    }
-    if tokens.len() > 2 && tokens[tokens.len() - 2] == "بی" && tokens[tokens.len() - 1] == "بی"
-    {
-        tokens.truncate(tokens.len() - 2);
-    }
-    let mut roman = String::new();
+    let drop = trailing_bibi(&tokens);
+    tokens.truncate(tokens.len() - drop);
+    let mut words: Vec<(String, bool)> = Vec::with_capacity(tokens.len());
     let mut pair = String::new();
     let mut i = 0;
     while i < tokens.len() {
-        // Two-word variants ("بی بی") are all in Urdu script.
-        if i + 1 < tokens.len() && !tokens[i].is_ascii() {
+        if i + 1 < tokens.len() {
             pair.clear();
             pair.push_str(tokens[i]);
             pair.push(' ');
             pair.push_str(tokens[i + 1]);
             if let Some(canon) = tables.variants.get(&pair) {
-                roman.push_str(&canon.replace(' ', ""));
+                words.extend(canon.split_whitespace().map(|w| (w.to_owned(), true)));
                 i += 2;
                 continue;
             }
         }
         let t = tokens[i];
-        if let Some(canon) = tables.variants.get(t) {
-            roman.push_str(&canon.replace(' ', ""));
-        } else if has_arabic_script(t) {
-            roman.push_str(&transliterate_urdu(t));
-        } else {
-            roman.extend(t.chars().filter(char::is_ascii_alphabetic));
-        }
         i += 1;
+        if let Some(canon) = tables.variants.get(t) {
+            words.extend(canon.split_whitespace().map(|w| (w.to_owned(), true)));
+        } else if has_arabic_script(t) {
+            words.push((transliterate_urdu(t), false));
+        } else {
+            let letters: String = t.chars().filter(char::is_ascii_alphabetic).collect();
+            if letters.is_empty() {
+                continue;
+            }
+            if PARTICLES.contains(&letters.as_str()) && !words.is_empty() {
+                continue;
+            }
+            // "Allahditta" = "Allah Ditta"; "uddin", "ullah" = "din", "llah" (a particle
+            // joined to the next word by its assimilated consonant).
+            if let Some(rest) = letters.strip_prefix("allah").filter(|r| r.len() > 2) {
+                words.push(("allah".to_owned(), true));
+                words.push((rest.to_owned(), false));
+                continue;
+            }
+            if i < tokens.len()
+                && letters.len() > 4
+                && letters.ends_with("ul")
+                && !UL_WORDS.contains(&letters.as_str())
+            {
+                words.push((letters[..letters.len() - 2].to_owned(), false));
+                continue;
+            }
+            let b = letters.as_bytes();
+            if !words.is_empty()
+                && b.len() > 4
+                && b[0] == b'u'
+                && b[1] == b[2]
+                && b"dlrsznt".contains(&b[1])
+            {
+                words.push((letters[2..].to_owned(), false));
+                continue;
+            }
+            words.push((letters, false));
+        }
     }
-    let key = phonetic(&roman);
+    words
+}
+
+/// The matching key of a name (display form or raw cell): see the module docs. `None` for an
+/// empty name.
+#[must_use]
+pub fn name_key(name: &str) -> Option<String> {
+    let tables = names();
+    let mut key = String::new();
+    for (word, canonical) in roman_words(name) {
+        match tables.fixed_keys.get(&word).filter(|_| canonical) {
+            Some(k) => key.push_str(k),
+            None => key.push_str(&phonetic(&word)),
+        }
+    }
     if key.is_empty() {
         None
     } else {

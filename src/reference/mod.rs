@@ -264,6 +264,9 @@ pub struct NameTables {
     pub relations: HashMap<String, String>,
     /// Spelling variant (lower-case token or Urdu word, possibly two words) → canonical Roman form.
     pub variants: HashMap<String, String>,
+    /// Canonical Roman form → its key fragment, where the phonetic fold would make two
+    /// different names meet (Mahmood and Muhammad both fold to `mhmd`).
+    pub fixed_keys: HashMap<String, String>,
     /// Urdu letter → Roman letters.
     pub urdu_letters: HashMap<char, String>,
 }
@@ -282,6 +285,8 @@ struct RelationRow {
 struct VariantRow {
     variant: String,
     canonical: String,
+    #[serde(default)]
+    key: String,
 }
 #[derive(Debug, Clone, Deserialize)]
 struct LetterRow {
@@ -315,15 +320,17 @@ pub fn names() -> &'static NameTables {
             })
             .collect();
         let var: Vec<VariantRow> = rows("name_variants.csv", data_file!("name_variants.csv"));
-        let variants = var
-            .into_iter()
-            .map(|r| {
-                (
-                    crate::normalize::text::clean(&r.variant).to_lowercase(),
-                    r.canonical,
-                )
-            })
-            .collect();
+        let mut fixed_keys = HashMap::new();
+        let mut variants = HashMap::new();
+        for r in var {
+            if !r.key.is_empty() {
+                fixed_keys.insert(r.canonical.clone(), r.key);
+            }
+            variants.insert(
+                crate::normalize::text::clean(&r.variant).to_lowercase(),
+                r.canonical,
+            );
+        }
         let letters: Vec<LetterRow> = rows("urdu_letters.csv", data_file!("urdu_letters.csv"));
         let urdu_letters = letters
             .into_iter()
@@ -337,6 +344,7 @@ pub fn names() -> &'static NameTables {
             suffixes,
             relations,
             variants,
+            fixed_keys,
             urdu_letters,
         }
     })
