@@ -469,7 +469,11 @@ def run_worker(path: Path, threads: int) -> dict:
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
-# Distortions after which the true value cannot be recovered from the record itself.
+# Distortions after which the true value cannot be recovered from the record itself: typos
+# that make another valid value, a parent's CNIC, a shifted date, the circle's own district
+# written instead of the victim's (`district.source_seat`: another real district), and ages
+# written approximately (`age.approx`: the number itself is off by up to 3 years), as a range
+# or as "minor" (no single number to recover).
 UNRECOVERABLE = (
     "typo",
     "transposition",
@@ -478,7 +482,27 @@ UNRECOVERABLE = (
     "shift",
     "parent",
     "missing",
+    "source_seat",
+    "approx",
+    "range",
+    "minor",
 )
+
+# Spellings the generator lists as variants of a name that are different names in Urdu script
+# (اکرام Ikram / اکرم Akram, ارشاد Irshad / ارشد Arshad, احسان Ehsan / احسن Ahsan, عسکر Askar /
+# اصغر Asghar, نسیمہ Naseema / نسیم Naseem, حسن Husn / حسین Hussain) or letter swaps, which
+# are typos (Fasial, Mashi): a key that keeps them apart is right, so records using them are left
+# out of the share of variants that meet (and counted separately).
+NOT_VARIANTS = {
+    "ikram",
+    "irshad",
+    "ehsan",
+    "askar",
+    "naseema",
+    "hussan",
+    "fasial",
+    "mashi",
+}
 
 
 def _excel_digits_lost(raw: pl.Expr) -> pl.Expr:
@@ -573,7 +597,19 @@ def name_key_quality(out: pl.DataFrame, frame: pl.DataFrame) -> dict[str, float]
         & pl.col("true_key").is_not_null()
         & ~pl.col("noise").str.contains("name.typo")
     )
-    same = float((data["key"] == data["true_key"]).fill_null(value=False).mean())
+    not_variant = (
+        pl.col("raw")
+        .str.to_lowercase()
+        .str.extract_all(r"[a-z]+")
+        .list.eval(pl.element().is_in(list(NOT_VARIANTS)))
+        .list.any()
+    )
+    data = data.with_columns(
+        not_variant=not_variant, ok=pl.col("key") == pl.col("true_key")
+    )
+    same_all = float(data["ok"].fill_null(value=False).mean())
+    true_variants = data.filter(~pl.col("not_variant"))
+    same = float(true_variants["ok"].fill_null(value=False).mean())
     keys = [k for k in key_of.values() if k]
     counts: dict[str, int] = {}
     for k in keys:
@@ -582,12 +618,97 @@ def name_key_quality(out: pl.DataFrame, frame: pl.DataFrame) -> dict[str, float]
     collide = sum(c * (c - 1) / 2 for c in counts.values())
     return {
         "variants_share_key": same,
-        "records": data.height,
+        "records": true_variants.height,
+        "variants_share_key_with_generator_non_variants": same_all,
+        "records_with_generator_non_variants": data.height,
         "distinct_true_names": len(keys),
         "different_names_collide_pairs": collide / max(pairs, 1),
         "names_sharing_a_key": sum(c for c in counts.values() if c > 1)
         / max(len(keys), 1),
     }
+
+
+def _collisions(names: list[str], keys: list[str | None]) -> dict[str, float]:
+    """Pairs of different names with one key, and the share of names that share a key."""
+    by_key: dict[str, set[str]] = {}
+    for n, k in zip(names, keys, strict=True):
+        if k:
+            by_key.setdefault(k, set()).add(n)
+    distinct = len(set(names))
+    pairs = distinct * (distinct - 1) / 2
+    collide = sum(len(v) * (len(v) - 1) / 2 for v in by_key.values())
+    return {
+        "distinct_names": distinct,
+        "different_names_collide_pairs": collide / max(pairs, 1),
+        "names_sharing_a_key": sum(len(v) for v in by_key.values() if len(v) > 1)
+        / max(distinct, 1),
+    }
+
+
+def name_lists_quality() -> dict[str, dict[str, float]]:
+    """Key sharing and collisions on name lists rather than records: the generator's name
+    elements (canonical spelling, its variants and Urdu script, from src/synth/data/names.json)
+    and the held-out lists in tests/data/normalize/ (written independently of the generator)."""
+    root = Path(ts.__file__).resolve().parents[2]
+    key = ts.expr.name_key
+
+    def keys(values: list[str]) -> list[str | None]:
+        return pl.DataFrame({"v": values}).select(key("v"))["v"].to_list()
+
+    res: dict[str, dict[str, float]] = {}
+    gen_path = root / "src" / "synth" / "data" / "names.json"
+    if gen_path.exists():
+        data = json.loads(gen_path.read_text(encoding="utf-8"))
+        pairs = [
+            (t["r"], v)
+            for part in ("male_prefix", "male", "female", "female_second", "castes")
+            for t in data.get(part, [])
+            for v in [t["r"], *t.get("v", []), *([t["u"]] if t.get("u") else [])]
+        ]
+        true = [(c, v) for c, v in pairs if v.lower() not in NOT_VARIANTS]
+        kc, kv = keys([c for c, _ in true]), keys([v for _, v in true])
+        canon = sorted({c for c, _ in pairs})
+        res["generator_name_lists"] = {
+            "variants_share_key": sum(a == b for a, b in zip(kc, kv, strict=True))
+            / len(true),
+            "variants": len(true),
+            **_collisions(canon, keys(canon)),
+        }
+    held = root / "tests" / "data" / "normalize"
+    if (held / "name_variants.csv").exists():
+        rows = pl.read_csv(held / "name_variants.csv")
+        kc, kv = keys(rows["name"].to_list()), keys(rows["spelling"].to_list())
+        extra = [
+            line.strip()
+            for line in (held / "distinct_names.txt").read_text("utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        canon = sorted(set(rows["name"].to_list()) | set(extra))
+        res["held_out_name_lists"] = {
+            "variants_share_key": sum(a == b for a, b in zip(kc, kv, strict=True))
+            / rows.height,
+            "variants": rows.height,
+            **_collisions(canon, keys(canon)),
+        }
+    return res
+
+
+def held_out_places() -> dict[str, float]:
+    """District and nationality accuracy on the held-out spelling lists."""
+    held = Path(ts.__file__).resolve().parents[2] / "tests" / "data" / "normalize"
+    res: dict[str, float] = {}
+    for name, expr, col in [
+        ("district_variants.csv", ts.expr.district, "district"),
+        ("nationality_variants.csv", ts.expr.nationality, "iso3"),
+    ]:
+        if (held / name).exists():
+            rows = pl.read_csv(held / name)
+            got = rows.select(expr("raw"))["raw"]
+            res[name.split("_")[0]] = float(
+                (got == rows[col]).fill_null(value=False).mean()
+            )
+            res[name.split("_")[0] + "_n"] = rows.height
+    return res
 
 
 def main() -> None:
@@ -633,6 +754,11 @@ def main() -> None:
         "speedup_vs_baseline_2_threads": round(rate[2] / base_rate, 1),
         "accuracy": {k: round(v, 4) for k, v in accuracy(out, frame).items()},
         "name_key": {k: round(v, 4) for k, v in name_key_quality(out, frame).items()},
+        "name_lists": {
+            part: {k: round(v, 4) for k, v in d.items()}
+            for part, d in name_lists_quality().items()
+        },
+        "held_out_places": {k: round(v, 4) for k, v in held_out_places().items()},
     }
     print(json.dumps(result, indent=2))
 

@@ -4,6 +4,7 @@
 //! whose similarity is reported as the confidence. Names that cover several districts
 //! (Karachi, Dir, Chitral) give the province only, flagged `district.ambiguous`.
 
+use crate::normalize::name;
 use crate::normalize::text::{lookup_key, word_text};
 use crate::reference::{places, Place};
 
@@ -21,7 +22,7 @@ pub struct PlaceResult {
 /// Least Jaro–Winkler similarity for a fuzzy district match.
 pub const FUZZY_THRESHOLD: f64 = 0.92;
 
-const NOISE_WORDS: [&str; 14] = [
+const NOISE_WORDS: [&str; 30] = [
     "district",
     "distt",
     "dist",
@@ -32,11 +33,59 @@ const NOISE_WORDS: [&str; 14] = [
     "zilla",
     "ضلع",
     "شہر",
+    "تحصیل",
     "division",
     "cantt",
     "cantonment",
     "pakistan",
+    "agency",
+    "fata",
+    "tribal",
+    "ajk",
+    "aj",
+    "azad",
+    "jammu",
+    "kashmir",
+    "کشمیر",
+    "آزاد",
+    "kpk",
+    "punjab",
+    "sindh",
+    "balochistan",
+    "baluchistan",
 ];
+
+/// The sound key of a place name: its words without the noise words above, each folded with
+/// the name fold (`name::phonetic`: Meerpur = Mirpur, Badeen = Badin, Sukhar = Sukkur) or
+/// transliterated from Urdu first, joined; then every h dropped (Jehlum = Jhelum, Bhawalpur =
+/// Bahawalpur) and an English silent e after a final consonant (Sialkote).
+#[must_use]
+pub fn sound_key(raw: &str) -> String {
+    word_text(raw)
+        .split_whitespace()
+        .filter(|w| !NOISE_WORDS.contains(w))
+        .map(|w| {
+            if crate::normalize::text::has_arabic_script(w) {
+                name::phonetic(&name::transliterate_urdu(w))
+            } else {
+                let w = match w.strip_suffix('e') {
+                    Some(stem)
+                        if stem.len() > 3
+                            && stem.ends_with(|c: char| {
+                                c.is_ascii_alphabetic() && !"aeiouy".contains(c)
+                            })
+                            && stem[..stem.len() - 1].ends_with(|c: char| "aeiou".contains(c)) =>
+                    {
+                        stem
+                    }
+                    _ => w,
+                };
+                name::phonetic(w)
+            }
+        })
+        .collect::<String>()
+        .replace('h', "")
+}
 
 fn lookup(key: &str) -> Option<Place> {
     places().by_key.get(key).copied()
@@ -90,10 +139,18 @@ fn result(place: Place, confidence: f64) -> PlaceResult {
 /// `district.unknown`.
 #[must_use]
 pub fn parse_district(raw: &str) -> (Option<PlaceResult>, Vec<&'static str>) {
-    let key = lookup_key(raw);
-    let found = lookup(&key).map(|p| (p, 1.0)).or_else(|| {
-        let k2 = without_noise(raw);
-        lookup(&k2).map(|p| (p, 1.0)).or_else(|| fuzzy(&k2))
+    let found = resolve(raw).or_else(|| {
+        // "Pasrur (Sialkot)", "Mansehra (Hazara)", "Kech/Turbat": the part that names a
+        // district, the outer part first.
+        let (outer, inner) = raw.split_once(['(', '/', '['])?;
+        let inner = inner.trim_end_matches([')', ']', ' ']);
+        let a = resolve(outer);
+        let b = resolve(inner);
+        match (a, b) {
+            (Some(a), _) if a.0.district.is_some() => Some(a),
+            (_, Some(b)) if b.0.district.is_some() => Some(b),
+            (a, b) => a.or(b),
+        }
     });
     match found {
         Some((place, conf)) => {
@@ -110,6 +167,29 @@ pub fn parse_district(raw: &str) -> (Option<PlaceResult>, Vec<&'static str>) {
     }
 }
 
+/// Exact, alias, sound-alike, then fuzzy match of one place name.
+fn resolve(raw: &str) -> Option<(Place, f64)> {
+    let key = lookup_key(raw);
+    lookup(&key).map(|p| (p, 1.0)).or_else(|| {
+        let k2 = without_noise(raw);
+        lookup(&k2)
+            .map(|p| (p, 1.0))
+            .or_else(|| {
+                let sound = sound_key(raw);
+                places()
+                    .by_sound
+                    .get(&sound)
+                    .copied()
+                    .flatten()
+                    .map(|p| (p, SOUND_CONFIDENCE))
+            })
+            .or_else(|| fuzzy(&k2))
+    })
+}
+
+/// Confidence reported for a sound-alike match (flagged `district.fuzzy`).
+pub const SOUND_CONFIDENCE: f64 = 0.95;
+
 /// A district named in free text (an address): the one district named by a word or a run of
 /// up to three words, when exactly one is named.
 #[must_use]
@@ -120,7 +200,7 @@ pub fn district_in_text(text: &str) -> Option<PlaceResult> {
     for n in (1..=3).rev() {
         for win in words.windows(n) {
             let key: String = win.concat();
-            if key.chars().count() < 4 {
+            if key.chars().count() < 4 || places().not_in_text.contains(&key) {
                 continue;
             }
             if let Some(p) = lookup(&key) {
@@ -180,6 +260,55 @@ mod tests {
         ] {
             assert_eq!(district(raw), Some(d), "{raw}");
         }
+    }
+
+    #[test]
+    fn tehsils_towns_urdu_and_sound_alikes() {
+        for (raw, d) in [
+            // 2023 census tehsils and the towns of the big cities.
+            ("Takht Bhai", "Mardan"),
+            ("Jalalpur Jattan", "Gujrat"),
+            ("Choa Saidan Shah", "Chakwal"),
+            ("Orangi", "Karachi West"),
+            ("Gulshan-e-Iqbal", "Karachi East"),
+            ("Bin Qasim", "Malir"),
+            ("Shalimar", "Lahore"),
+            ("Samahni", "Bhimber"),
+            // Urdu names.
+            ("مظفر گڑھ", "Muzaffargarh"),
+            ("کراچی غربی", "Karachi West"),
+            ("بہاولنگر", "Bahawalnagar"),
+            // Spellings that sound alike, abbreviations, qualifiers.
+            ("Meerpur Khas", "Mirpur Khas"),
+            ("Badeen", "Badin"),
+            ("Sukhar", "Sukkur"),
+            ("Jehlum", "Jhelum"),
+            ("Bhawalpur", "Bahawalpur"),
+            ("M.Garh", "Muzaffargarh"),
+            ("S.B.A", "Shaheed Benazirabad"),
+            ("Pasroor (Sialkot)", "Sialkot"),
+            ("Mansehra (Hazara)", "Mansehra"),
+            ("Khyber Agency (FATA)", "Khyber"),
+            ("Mirpur Azad Kashmir", "Mirpur"),
+            ("Hyderabad Sindh", "Hyderabad"),
+        ] {
+            assert_eq!(district(raw), Some(d), "{raw}");
+        }
+        // Names of two places resolve to neither.
+        assert_eq!(district("Dasht"), None);
+        assert_eq!(district("Civil Lines"), None);
+        // A sound-alike match is flagged.
+        assert_eq!(parse_district("Meerpur Khas").1, ["district.fuzzy"]);
+    }
+
+    #[test]
+    fn towns_are_not_read_inside_free_text() {
+        // Yasin is a tehsil of Ghizer and a common name.
+        assert_eq!(district("Yasin"), Some("Ghizer"));
+        assert_eq!(
+            district_in_text("House of Muhammad Yasin, Mohalla Islampura"),
+            None
+        );
     }
 
     #[test]

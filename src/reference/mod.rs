@@ -62,6 +62,8 @@ struct DistrictAlias {
     alias: String,
     district_id: String,
     province_code: String,
+    #[serde(default)]
+    note: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -90,6 +92,12 @@ pub struct Places {
     pub provinces: Vec<(String, String)>,
     /// Lookup key (see [`lookup_key`]) → place.
     pub by_key: HashMap<String, Place>,
+    /// Lookup keys of tehsils and towns: names that resolve a district cell but are too
+    /// ordinary (Garden, Yasin, Ghazi) to be read as a place inside free text.
+    pub not_in_text: std::collections::HashSet<String>,
+    /// Sound key (the name fold of `normalize::name::phonetic`, word by word) of every
+    /// district and alias → the place, or `None` when two places sound alike.
+    pub by_sound: HashMap<String, Option<Place>>,
     /// Lookup key of a province alias → province index.
     pub province_by_key: HashMap<String, usize>,
     /// First CNIC digit (0–9) → province index (NADRA locality codes, domain.md §3.1).
@@ -137,7 +145,35 @@ impl Places {
         }
         let aliases: Vec<DistrictAlias> =
             rows("district_aliases.csv", data_file!("district_aliases.csv"));
+        let mut not_in_text = std::collections::HashSet::new();
+        let mut by_sound: HashMap<String, Option<Place>> = HashMap::new();
+        let mut add_sound = |name: &str, place: Place| {
+            let k = crate::normalize::place::sound_key(name);
+            if k.chars().count() < 3 {
+                return;
+            }
+            by_sound
+                .entry(k)
+                .and_modify(|p| {
+                    if *p != Some(place) {
+                        *p = None;
+                    }
+                })
+                .or_insert(Some(place));
+        };
+        for (i, d) in districts.iter().enumerate() {
+            add_sound(
+                &d.district,
+                Place {
+                    district: Some(i),
+                    province: code_index(&d.province_code),
+                },
+            );
+        }
         for a in aliases {
+            if a.note.starts_with("tehsil or town") {
+                not_in_text.insert(lookup_key(&a.alias));
+            }
             let district = if a.district_id.is_empty() {
                 None
             } else {
@@ -150,18 +186,19 @@ impl Places {
                         }),
                 )
             };
-            by_key.insert(
-                lookup_key(&a.alias),
-                Place {
-                    district,
-                    province: code_index(&a.province_code),
-                },
-            );
+            let place = Place {
+                district,
+                province: code_index(&a.province_code),
+            };
+            add_sound(&a.alias, place);
+            by_key.insert(lookup_key(&a.alias), place);
         }
         Self {
             districts,
             provinces,
             by_key,
+            not_in_text,
+            by_sound,
             province_by_key,
             province_by_cnic_digit,
         }
