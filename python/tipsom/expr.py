@@ -12,7 +12,7 @@ Examples
 >>> df.with_columns(
 ...     ts.expr.cnic("CNIC No.").alias("cnic"), ts.expr.name_key("Victim").alias("key")
 ... ).row(0)
-('35202-1234567-1', 'Mohd Aslam', '3520212345671', 'mhmdslm')
+('35202-1234567-1', 'Mohd Aslam', '3520212345671', 'mhmdaslm')
 """
 
 from __future__ import annotations

@@ -204,8 +204,31 @@ def test_normalizing_twice_changes_nothing(out: pl.DataFrame) -> None:
         [pl.col(c).cast(pl.String) if c != "law_sections" else pl.col(c) for c in TYPED]
     )
     again = ts.normalize(again_input)
-    for c in TYPED:
+    for c in [*TYPED, "name_key", "father_name_key"]:
         assert again[c].to_list() == out[c].to_list(), c
+
+
+def test_normalizing_generated_records_twice_changes_nothing() -> None:
+    """Idempotence on generated messy records: every typed value, read back as text,
+    normalizes to itself (names and keys included, in Roman and Urdu script)."""
+    frame = ts.datasets.circle_returns(2000, seed=5, truth=False)
+    out = ts.normalize(frame)
+    fields = [*TYPED, "husband_name", "passport", "exploitation", "date_of_birth"]
+    fields = [c for c in fields if c in out.columns]
+    again = ts.normalize(
+        out.select(
+            [
+                pl.col(c)
+                if out.schema[c] == pl.List(pl.String)
+                else pl.col(c).cast(pl.String)
+                for c in fields
+            ]
+        )
+    )
+    assert again.height == out.height
+    for c in [*fields, "name_key", "father_name_key", "age_group", "sex_age"]:
+        if c in again.columns:
+            assert again[c].to_list() == out[c].to_list(), c
 
 
 cells = st.one_of(
@@ -214,6 +237,62 @@ cells = st.one_of(
     st.text(alphabet="0123456789-/. ۰۱۲۳۴۵۶۷۸۹", max_size=20),
     st.sampled_from(["S/O", "W/O", "Mst.", "محمد", "3 PTPA", "7.2.2020", "TG", "\x00"]),
 )
+
+
+ALL_FIELDS = [
+    "name",
+    "father_name",
+    "husband_name",
+    "sex",
+    "age",
+    "date_of_birth",
+    "cnic",
+    "passport",
+    "phone",
+    "nationality",
+    "address",
+    "district",
+    "province",
+    "date",
+    "law_sections",
+    "exploitation",
+    "case_status",
+]
+
+
+@given(st.lists(st.tuples(*[cells] * len(ALL_FIELDS)), max_size=20))
+def test_every_field_takes_any_text(rows: list[tuple]) -> None:
+    """Any text in any field: a value or a null (with an issue code), rows kept in order."""
+    frame = pl.DataFrame(
+        {f: [r[i] for r in rows] for i, f in enumerate(ALL_FIELDS)},
+        schema=dict.fromkeys(ALL_FIELDS, pl.String),
+    ).with_row_index("record_id")
+    out = ts.normalize(frame.with_columns(pl.col("record_id").cast(pl.String)))
+    assert out.height == frame.height
+    assert out["record_id"].to_list() == [str(i) for i in range(frame.height)]
+    for f in ALL_FIELDS:
+        assert out[f"{f}_raw"].to_list() == frame[f].to_list(), f
+    assert out["issues"].null_count() == 0
+
+
+@pytest.mark.parametrize("kind", ts.expr.__all__[:-1])
+def test_every_expression_takes_junk(kind: str) -> None:
+    if kind == "normalized":
+        return
+    junk = [
+        None,
+        "",
+        " ",
+        "\x00\x07",
+        "ﷺ" * 50,
+        "9" * 400,
+        "S/O W/O D/O",
+        "a" * 100_000,
+    ]
+    junk += ["محمد ۳۵۲۰۲", "٣٥٢٠٢-١٢٣٤٥٦٧-١", "\u202e\u200f", "NaN", "1e309", "-1"]
+    out = pl.DataFrame({"v": junk}).select(getattr(ts.expr, kind)("v"))
+    assert out.height == len(junk)
+    assert out["v"][0] is None
 
 
 @given(st.lists(st.tuples(cells, cells, cells, cells, cells, cells), max_size=30))
