@@ -326,7 +326,10 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         r.source_row = at(c_source_row, i)
             .and_then(|s| text::clean(s).parse::<f64>().ok())
             .map(|f| f as i64);
-        r.record_id = at(c_record_id, i).and_then(|s| clean_value(Some(s)));
+        // An id is whatever was given ("0" is an id, not a missing-value marker).
+        r.record_id = at(c_record_id, i)
+            .map(text::clean)
+            .filter(|s| !s.is_empty());
         if r.record_id.is_none() {
             r.record_id = Some(source::generated_record_id(
                 at(c_source_file, i),
