@@ -547,8 +547,10 @@ def accuracy(out: pl.DataFrame, frame: pl.DataFrame) -> dict[str, float]:
                 "noise": noise,
             }
         )
+        # Noise on the raw cell counts too (province is read from the district cell).
+        prefixes = "|".join({field, raw_of.get(field, field)})
         bad = pl.col("noise").list.eval(
-            pl.element().str.starts_with(field + ".")
+            pl.element().str.contains(f"^(?:{prefixes})\\.")
             & pl.element().str.contains("|".join(UNRECOVERABLE))
         )
         keep = (

@@ -1,8 +1,16 @@
 //! Districts and provinces: the 136 districts of the 2023 census and the provinces and
-//! territories, through an alias table (alternate spellings, old names, abbreviations, towns to
-//! their district where unambiguous; domain.md §3.5), with a Jaro–Winkler fallback (`strsim`)
-//! whose similarity is reported as the confidence. Names that cover several districts
-//! (Karachi, Dir, Chitral) give the province only, flagged `district.ambiguous`.
+//! territories, through an alias table (alternate spellings, old names, abbreviations, Urdu
+//! names, and towns to their district where unambiguous: the 2023 census tehsils after the
+//! tehsil→district crosswalk of `shehroz-iqbal/pakistan-district-data`, the towns of Karachi,
+//! Lahore and Peshawar; domain.md §3.5). A name not in the table is tried without qualifiers
+//! (District, Agency, AJK, a province), by the part that names a district ("Pasrur
+//! (Sialkot)"), then by sound (the name fold, word by word: Meerpur Khas = Mirpur Khas,
+//! Jehlum = Jhelum; names two places share are left out), then with a Jaro–Winkler fallback
+//! (`strsim`); a sound or fuzzy match reports its confidence and is flagged `district.fuzzy`.
+//! Names that cover several districts (Karachi, Dir, Chitral) give the province only,
+//! flagged `district.ambiguous`; names of two places (Dasht, Civil Lines) give nothing.
+//! Towns and tehsils resolve a district cell but are not looked for inside free text (an
+//! address), where many are ordinary words or given names (Garden, Yasin, Ghazi).
 
 use crate::normalize::name;
 use crate::normalize::text::{lookup_key, word_text};
@@ -294,6 +302,8 @@ mod tests {
         ] {
             assert_eq!(district(raw), Some(d), "{raw}");
         }
+        // A district's own name wins over a small tehsil that sounds like it (Bekerh).
+        assert_eq!(district("Bakhar"), Some("Bhakkar"));
         // Names of two places resolve to neither.
         assert_eq!(district("Dasht"), None);
         assert_eq!(district("Civil Lines"), None);

@@ -147,10 +147,16 @@ impl Places {
             rows("district_aliases.csv", data_file!("district_aliases.csv"));
         let mut not_in_text = std::collections::HashSet::new();
         let mut by_sound: HashMap<String, Option<Place>> = HashMap::new();
-        let mut add_sound = |name: &str, place: Place| {
+        // A district's own name owns its sound: a small tehsil that sounds like it (Bekerh,
+        // Bhakkar) does not make it ambiguous.
+        let mut district_sounds = std::collections::HashSet::new();
+        let mut add_sound = |name: &str, place: Place, own_name: bool| {
             let k = crate::normalize::place::sound_key(name);
-            if k.chars().count() < 3 {
+            if k.chars().count() < 3 || (!own_name && district_sounds.contains(&k)) {
                 return;
+            }
+            if own_name {
+                district_sounds.insert(k.clone());
             }
             by_sound
                 .entry(k)
@@ -168,6 +174,7 @@ impl Places {
                     district: Some(i),
                     province: code_index(&d.province_code),
                 },
+                true,
             );
         }
         for a in aliases {
@@ -190,7 +197,7 @@ impl Places {
                 district,
                 province: code_index(&a.province_code),
             };
-            add_sound(&a.alias, place);
+            add_sound(&a.alias, place, false);
             by_key.insert(lookup_key(&a.alias), place);
         }
         Self {
