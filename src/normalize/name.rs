@@ -442,7 +442,9 @@ const PARTICLES: [&str; 11] = [
 
 /// Words ending in `ul` that are names, not a name with its particle joined on (Inamul Haq =
 /// Inam ul Haq, Shafiqul Islam = Shafiq ul Islam).
-const UL_WORDS: [&str; 6] = ["rasul", "maqbul", "qabul", "abdul", "jalul", "faisul"];
+const UL_WORDS: [&str; 7] = [
+    "rasul", "maqbul", "qabul", "abdul", "bulbul", "sumbul", "kabul",
+];
 
 /// A respectful word after a woman's name (Bibi, B.B, Bi Bi): `n` tokens to drop at the end.
 fn trailing_bibi(tokens: &[&str]) -> usize {
@@ -709,6 +711,8 @@ mod tests {
                 "Noor Din",
             ][..],
             &["Inam ul Haq", "Inamul Haq", "Inam-ul-Haq"],
+            &["Ghulam Rasul", "Ghulam Rasool"],
+            &["Sumbul Naz", "Sumbal Naz"],
             &["Abdul Ghaffar", "A. Ghaffar", "Abd-ul-Ghaffar"],
             &["Ghulam Rasool", "Gh. Rasool", "Gulam Rasul"],
             &["Allah Ditta", "Allahditta", "Alla Ditta"],
