@@ -12,7 +12,6 @@ import numpy as np
 import polars as pl
 import pytest
 import tipsom as ts
-
 from conftest import DATA, load, quiet
 
 PROBS = [0.025, 0.1, 0.9, 0.975]
@@ -56,7 +55,7 @@ def test_western_bca_limits_equal_sparsemse_up_to_one_tie():
     assert ties.tolist() == [311]
     got = ts.mse.bca_limits(theta, reps, acceleration=a, probabilities=PROBS)
     assert got == pytest.approx([1293.214, 1343.071, 2995.378, 3670.556], abs=0.01)
-    assert max(abs(g - r) for g, r in zip(got, R_LIMITS["Western"])) < 3.2
+    assert max(abs(g - r) for g, r in zip(got, R_LIMITS["Western"], strict=True)) < 3.2
     # Counting that one replicate below, as R's rounding did, gives R's limits exactly.
     nudged = reps.copy()
     nudged[311] = theta - 1e-3
