@@ -3,11 +3,12 @@
 Build with `maturin develop --release` first.
 
 Timings: a 1,000-replicate BCa bootstrap with stepwise reselection in every replicate
-plus the jackknife, on Western (5 lists) and NewOrl (8 lists), against the single-core R
-figures of SparseMSE 2.0.1 `estimatepopulation` in reference/mse.md §11 (122 s and 1,269
-s). R is not installed on this machine, so the R side is the published figure, not a
-same-run measurement; the same-run baseline is our own single-thread run
-(RAYON_NUM_THREADS=1 in a subprocess).
+plus the jackknife, on Western (5 lists), NewOrl_5 (5) and NewOrl (8), against R's
+SparseMSE 2.0.1 `estimatepopulation` (single-threaded). When `Rscript` and the SparseMSE
+package are installed (`--r`, the default when available), R is timed in the same run on
+the same tables; otherwise the published figures of reference/mse.md §11 (122 s, 125 s,
+1,269 s) are used and the output says so. Our single-thread run (RAYON_NUM_THREADS=1 in a
+subprocess) is reported as well.
 
     python benches/bench_mse.py              # timings (all cores and 1 thread)
     python benches/bench_mse.py --seeds 8    # spread of BCa limits over seeds (test
@@ -61,7 +62,32 @@ def time_one(name: str, replicates: int) -> dict:
     }
 
 
-def timings(replicates: int) -> None:
+R_PROGRAM = """
+suppressWarnings(suppressMessages(library(SparseMSE)))
+z <- as.matrix(read.csv(commandArgs(trailingOnly = TRUE)[1]))
+b <- as.integer(commandArgs(trailingOnly = TRUE)[2])
+t0 <- proc.time()[["elapsed"]]
+invisible(suppressWarnings(estimatepopulation(z, nboot = b, iseed = 1234)))
+cat(proc.time()[["elapsed"]] - t0)
+"""
+
+
+def r_seconds(name: str, replicates: int) -> float | None:
+    """Time SparseMSE's estimatepopulation in R, or None when R or the package is absent."""
+    try:
+        out = subprocess.run(
+            ["Rscript", "-e", R_PROGRAM, str(DATA / f"{name}.csv"), str(replicates)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=7200,
+        )
+        return float(out.stdout.strip().split()[-1])
+    except (OSError, subprocess.SubprocessError, ValueError, IndexError):
+        return None
+
+
+def timings(replicates: int, *, use_r: bool) -> None:
     threads = os.cpu_count()
     print(
         f"1,000-replicate BCa with stepwise reselection (threads available: {threads})"
@@ -84,9 +110,14 @@ def timings(replicates: int) -> None:
                 check=True,
             ).stdout
         )
-        r_time = R_SECONDS[name] * replicates / 1000
+        measured = r_seconds(name, replicates) if use_r else None
+        if measured is None:
+            r_time, r_src = R_SECONDS[name] * replicates / 1000, "published"
+        else:
+            r_time, r_src = measured, "same run"
         print(
-            f"{name:9s} all cores {res['seconds']:7.2f} s "
+            f"{name:9s} R {r_time:7.1f} s ({r_src})"
+            f" | all cores {res['seconds']:7.2f} s "
             f"({r_time / res['seconds']:6.0f}x R)"
             f" | 1 thread {single['seconds']:7.2f} s "
             f"({r_time / single['seconds']:6.0f}x R)"
@@ -186,6 +217,11 @@ def main() -> None:
     parser.add_argument("--seeds", type=int)
     parser.add_argument("--coverage", type=int)
     parser.add_argument("--coverage-boot", type=int, default=499)
+    parser.add_argument(
+        "--no-r",
+        action="store_true",
+        help="use the published R timings even when R and SparseMSE are installed",
+    )
     args = parser.parse_args()
     if args.single:
         print(json.dumps(time_one(args.single, args.replicates)))
@@ -194,7 +230,7 @@ def main() -> None:
     elif args.coverage:
         coverage(args.coverage, args.coverage_boot)
     else:
-        timings(args.replicates)
+        timings(args.replicates, use_r=not args.no_r)
 
 
 if __name__ == "__main__":

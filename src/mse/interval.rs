@@ -137,8 +137,19 @@ pub enum BcaFailure {
     NoReplicates,
 }
 
+/// Replicates within this relative distance of θ̂ count as equal to it, not below it.
+///
+/// A replicate can select the same model as the data and land on θ̂ exactly in exact arithmetic;
+/// in floating point it then sits a few ulps either side, and a bare `<` counts it at random.
+/// On R's own seed-1234 stream for Western, replicate 311 equals θ̂ to 2.5e-10 and R's rounding
+/// placed it below, which moves SparseMSE's 90% limit by 3 (`tests/mse/test_r_stream.py`).
+pub const BCA_TIE_TOLERANCE: f64 = 1e-9;
+
 /// BCa limits (SparseMSE `bcaconfvalues`): `z0 = Φ⁻¹(mean(θ* < θ̂))`, and for each probability a,
 /// the type-8 quantile of θ* at `Φ(z0 + (z0 + z_a)/(1 − â (z0 + z_a)))`.
+///
+/// "Below" is strict and exact-arithmetic: replicates within [`BCA_TIE_TOLERANCE`] (relative)
+/// of θ̂ are ties and do not count as below, whatever their last bits.
 ///
 /// # Errors
 /// [`BcaFailure`] when the replicates are all on one side of `theta_hat`.
@@ -157,7 +168,9 @@ pub fn bca_limits(
         return Err(BcaFailure::NoReplicates);
     }
     sorted.sort_by(f64::total_cmp);
-    let below = sorted.iter().filter(|&&v| v < theta_hat).count() as f64 / sorted.len() as f64;
+    let tie = BCA_TIE_TOLERANCE * theta_hat.abs().max(1.0);
+    let below =
+        sorted.iter().filter(|&&v| v < theta_hat - tie).count() as f64 / sorted.len() as f64;
     let z0 = qnorm(below);
     if !z0.is_finite() {
         return Err(BcaFailure::OneSided);
@@ -233,6 +246,32 @@ mod tests {
         let q = pnorm(z0 + za / (1.0 + 0.1 * za));
         let got = bca_limits(3.5, &reps, -0.1, &[0.975]).unwrap()[0];
         assert!((got - quantile_type8(&reps, q)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn replicates_equal_to_the_estimate_up_to_rounding_are_ties() {
+        // Ten replicates; one equals theta_hat but for its last bits, on either side.
+        let base: Vec<f64> = (0..9).map(|k| 2480.0 + f64::from(k)).collect();
+        let theta = 2483.383_920_230_117;
+        let mut lo = base.clone();
+        lo.push(theta - 2.5e-10);
+        let mut hi = base;
+        hi.push(theta + 2.5e-10);
+        let p = [0.1, 0.5, 0.9];
+        // Both count 4 of 10 below (2480..2483), so the limits agree.
+        let a = bca_limits(theta, &lo, -0.09, &p).unwrap();
+        let b = bca_limits(theta, &hi, -0.09, &p).unwrap();
+        assert_eq!(a, b);
+        let z0 = qnorm(0.4);
+        let za = qnorm(0.5) + z0;
+        let q = pnorm(z0 + za / (1.0 + 0.09 * za));
+        let mut sorted = lo.clone();
+        sorted.sort_by(f64::total_cmp);
+        assert!((a[1] - quantile_type8(&sorted, q)).abs() < 1e-9);
+        // A replicate clearly below still counts.
+        let mut below = lo;
+        below[9] = theta - 1e-3;
+        assert_ne!(bca_limits(theta, &below, -0.09, &p).unwrap(), a);
     }
 
     #[test]
