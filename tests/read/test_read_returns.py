@@ -225,6 +225,19 @@ def test_user_aliases_and_unmapped_columns(tmp_path):
         ts.read_returns(p, aliases={" ": "name"})
 
 
+def test_bare_country_is_ambiguous_and_left_for_the_user(tmp_path):
+    # Returns use "Country" for nationality and for destination alike: never guessed.
+    p = tmp_path / "gujranwala.csv"
+    p.write_text("Victim Name,Country,Country of Destination\nAli,Pakistan,Oman\n")
+    df, rep = ts.read_returns(p, with_report=True)
+    assert "nationality" not in df.columns
+    assert df["destination"].to_list() == ["Oman"]
+    assert rep.unmapped_columns["header"].to_list() == ["Country"]
+    df, rep = ts.read_returns(p, aliases={"Country": "nationality"}, with_report=True)
+    assert df["nationality"].to_list() == ["Pakistan"]
+    assert rep.unmapped_columns.height == 0
+
+
 def test_duplicated_column_names_are_kept_and_reported(tmp_path):
     p = tmp_path / "dup.csv"
     p.write_text("Name,Age,Name,Remarks,Remarks\nAli,12,Ahmed,x,y\n")
