@@ -3,17 +3,19 @@
 
 use std::sync::Arc;
 
-use arrow_array::builder::{ListBuilder, StringBuilder};
+use arrow_array::builder::{ListBuilder, StringBuilder, StringViewBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Float64Type, Int64Type};
 use arrow_array::{
-    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray,
+    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, LargeStringArray,
+    RecordBatch, StringArray, StringViewArray,
 };
 use arrow_schema::{DataType, Field, Schema};
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
 
 use crate::error::{Error, Result};
+use crate::normalize::{OutColumn, TextColumn};
 use crate::table::{Column, ColumnData, Table};
 
 fn schema_error(column: &str, found: &DataType) -> Error {
@@ -137,6 +139,158 @@ pub(crate) fn table_from_arrow(table: PyTable) -> Result<Table> {
         }
     }
     Table::new(columns)
+}
+
+/// One batch's part of a text column, borrowed as Arrow holds it.
+enum TextChunk {
+    Utf8(StringArray),
+    Large(LargeStringArray),
+    View(StringViewArray),
+}
+
+/// A text column read in place from Arrow arrays (no copy of the strings).
+pub(crate) struct ArrowText {
+    chunks: Vec<TextChunk>,
+    /// First row of each chunk.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl TextColumn for ArrowText {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn get(&self, row: usize) -> Option<&str> {
+        let (c, i) = if self.chunks.len() == 1 {
+            (0, row)
+        } else {
+            let c = self.starts.partition_point(|&s| s <= row) - 1;
+            (c, row - self.starts[c])
+        };
+        match &self.chunks[c] {
+            TextChunk::Utf8(a) => a.is_valid(i).then(|| a.value(i)),
+            TextChunk::Large(a) => a.is_valid(i).then(|| a.value(i)),
+            TextChunk::View(a) => a.is_valid(i).then(|| a.value(i)),
+        }
+    }
+}
+
+/// The text of the columns `wanted` of an Arrow table, each as a [`TextColumn`]: text columns
+/// borrowed in place, other types (numbers, dates, lists) turned into text as
+/// [`crate::normalize::column_text`] does; `None` reads the first column only. Returns the
+/// number of rows and the columns found.
+pub(crate) fn text_columns_from_arrow(
+    table: PyTable,
+    wanted: Option<&[&str]>,
+) -> Result<(usize, Vec<(String, Box<dyn TextColumn>)>)> {
+    let (batches, schema) = table.into_inner();
+    let n = batches.iter().map(RecordBatch::num_rows).sum();
+    let mut out: Vec<(String, Box<dyn TextColumn>)> = Vec::new();
+    for (i, field) in schema.fields().iter().enumerate() {
+        let name = field.name();
+        match wanted {
+            Some(w) if !w.contains(&name.as_str()) => continue,
+            None if i > 0 => break,
+            _ => {}
+        }
+        let arrays: Vec<&ArrayRef> = batches.iter().map(|b| b.column(i)).collect();
+        let chunks: Option<Vec<TextChunk>> = arrays
+            .iter()
+            .map(|a| match a.data_type() {
+                DataType::Utf8 => Some(TextChunk::Utf8(a.as_string::<i32>().clone())),
+                DataType::LargeUtf8 => Some(TextChunk::Large(a.as_string::<i64>().clone())),
+                DataType::Utf8View => Some(TextChunk::View(a.as_string_view().clone())),
+                _ => None,
+            })
+            .collect();
+        let column: Box<dyn TextColumn> = match chunks {
+            Some(chunks) if !chunks.is_empty() => {
+                let mut starts = Vec::with_capacity(arrays.len());
+                let mut at = 0;
+                for a in &arrays {
+                    starts.push(at);
+                    at += a.len();
+                }
+                Box::new(ArrowText {
+                    chunks,
+                    starts,
+                    len: at,
+                })
+            }
+            _ => {
+                let mut data: Option<ColumnData> = None;
+                for a in &arrays {
+                    let part = column_data(a, name)?;
+                    data = Some(match data {
+                        None => part,
+                        Some(acc) => append(acc, part, name)?,
+                    });
+                }
+                let column = Column::new(
+                    name.clone(),
+                    data.unwrap_or_else(|| ColumnData::Str(Vec::new())),
+                );
+                Box::new(crate::normalize::column_text(&column).into_owned())
+            }
+        };
+        out.push((name.clone(), column));
+    }
+    Ok((n, out))
+}
+
+fn text_view_array<'s>(n: usize, value: impl Fn(usize) -> Option<&'s str>) -> ArrayRef {
+    let mut b = StringViewBuilder::with_capacity(n);
+    for i in 0..n {
+        match value(i) {
+            Some(s) => b.append_value(s),
+            None => b.append_null(),
+        }
+    }
+    Arc::new(b.finish())
+}
+
+fn out_array(column: &OutColumn<'_>) -> ArrayRef {
+    let n = column.len();
+    match column {
+        OutColumn::Text { .. } | OutColumn::Strs(_) => text_view_array(n, |i| column.text(i)),
+        OutColumn::Int(v) => Arc::new(v.iter().copied().collect::<Int64Array>()),
+        OutColumn::Float(v) => Arc::new(v.iter().copied().collect::<Float64Array>()),
+        OutColumn::Date(v) => Arc::new(v.iter().copied().collect::<Date32Array>()),
+        OutColumn::TextList { .. } | OutColumn::StrsList(_) => {
+            let mut b = ListBuilder::with_capacity(StringViewBuilder::new(), n);
+            for i in 0..n {
+                match column.list(i) {
+                    Some(items) => {
+                        for s in items {
+                            b.values().append_value(s);
+                        }
+                        b.append(true);
+                    }
+                    None => b.append(false),
+                }
+            }
+            Arc::new(b.finish())
+        }
+    }
+}
+
+/// Arrow arrays of the core's output columns, built in parallel (call it with the GIL
+/// released). Text becomes `Utf8View`, which polars takes without conversion.
+pub(crate) fn out_columns_to_batch(
+    columns: &[(&str, OutColumn<'_>)],
+) -> Result<(RecordBatch, Arc<Schema>)> {
+    use rayon::prelude::*;
+    let arrays: Vec<ArrayRef> = columns.par_iter().map(|(_, c)| out_array(c)).collect();
+    let fields: Vec<Field> = columns
+        .iter()
+        .zip(&arrays)
+        .map(|((name, _), a)| Field::new(*name, a.data_type().clone(), true))
+        .collect();
+    let schema = Arc::new(Schema::new(fields));
+    let batch = RecordBatch::try_new(schema.clone(), arrays)
+        .map_err(|e| Error::compute(format!("building the result table: {e}")))?;
+    Ok((batch, schema))
 }
 
 fn append(acc: ColumnData, part: ColumnData, column: &str) -> Result<ColumnData> {
