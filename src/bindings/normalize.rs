@@ -32,8 +32,20 @@ fn normalize(
             law_table: law_table(law_table_csv)?,
             typed_only: true,
         };
+        let t0 = std::time::Instant::now();
         let out = normalize_columns(n, &columns, &options, control)?;
-        out_columns_to_batch(&out)
+        let t1 = std::time::Instant::now();
+        let b = out_columns_to_batch(&out);
+        if std::env::var_os("TIPSOM_TIMING").is_some() {
+            eprintln!("core {:.3}s, arrow out {:.3}s", (t1 - t0).as_secs_f64(), t1.elapsed().as_secs_f64());
+        }
+        drop(out);
+        drop(columns);
+        drop(input);
+        if std::env::var_os("TIPSOM_TIMING").is_some() {
+            eprintln!("drop {:.3}s", t1.elapsed().as_secs_f64());
+        }
+        b
     })?;
     PyTable::try_new(vec![batch], schema)
 }

@@ -116,6 +116,13 @@ pub fn column_text(column: &Column) -> Cow<'_, [Option<String>]> {
     }
 }
 
+/// Development aid: with `TIPSOM_TIMING` set, prints the seconds since `t0` (TEMPORARY).
+fn tm(t0: std::time::Instant, what: &str) {
+    if std::env::var_os("TIPSOM_TIMING").is_some() {
+        eprintln!("{what:<24} {:>8.3}s", t0.elapsed().as_secs_f64());
+    }
+}
+
 /// Index of a null cell in [`Dict`], [`Memo`] and [`OutColumn`] indices.
 const NONE: u32 = u32::MAX;
 
@@ -134,6 +141,11 @@ pub trait TextColumn: Sync {
     /// True when the column has no rows.
     fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+    /// A key that identifies the text of a short cell by its bits alone (an Arrow view of
+    /// up to 12 bytes), when the column has one: equal keys mean equal text.
+    fn short_key(&self, _row: usize) -> Option<u128> {
+        None
     }
 }
 
@@ -297,13 +309,22 @@ impl<'a> Dict<'a> {
                 .collect()
         } else {
             let mut seen: FxMap<&'a str, u32> = FxMap::default();
+            let mut short: FxMap<u128, u32> = FxMap::default();
             (0..n)
-                .map(|i| match col.get(i) {
-                    Some(s) => *seen.entry(s).or_insert_with(|| {
-                        distinct.push(s);
-                        (distinct.len() - 1) as u32
-                    }),
-                    None => NONE,
+                .map(|i| {
+                    if let Some(k) = col.short_key(i) {
+                        return *short.entry(k).or_insert_with(|| {
+                            distinct.push(col.get(i).unwrap_or_default());
+                            (distinct.len() - 1) as u32
+                        });
+                    }
+                    match col.get(i) {
+                        Some(s) => *seen.entry(s).or_insert_with(|| {
+                            distinct.push(s);
+                            (distinct.len() - 1) as u32
+                        }),
+                        None => NONE,
+                    }
                 })
                 .collect()
         };
@@ -446,23 +467,6 @@ fn text_out<'a>(values: Vec<Option<Cow<'a, str>>>, index: &[u32]) -> OutColumn<'
     }
 }
 
-/// A text column of the values of two memos: the row's `combined` index counts the first
-/// memo's values, then the second's.
-fn combined<'a, A, B>(
-    first: &[A],
-    second: &[B],
-    f: impl Fn(&A) -> Option<&String>,
-    g: impl Fn(&B) -> Option<&String>,
-    index: Vec<u32>,
-) -> OutColumn<'a> {
-    let values = first
-        .iter()
-        .map(|v| f(v).map(|s| Cow::Owned(s.clone())))
-        .chain(second.iter().map(|v| g(v).map(|s| Cow::Owned(s.clone()))))
-        .collect();
-    OutColumn::Text { values, index }
-}
-
 /// Normalizes every canonical column of `table` (see the module docs).
 ///
 /// # Errors
@@ -568,10 +572,12 @@ pub fn normalize_columns<'a>(
         .law_table
         .as_ref()
         .unwrap_or_else(|| LawTable::default_table());
+    let t0 = std::time::Instant::now();
     let col = |f: &str| -> Option<&'a dyn TextColumn> {
         columns.iter().find(|(name, _)| *name == f).map(|(_, c)| *c)
     };
     control.checkpoint("normalize", 0, Some(n as u64))?;
+    tm(t0, "stage 1");
 
     // Distinct values of every column, the columns in parallel.
     let fields: Vec<&'static str> = input_fields().to_vec();
@@ -584,6 +590,7 @@ pub fn normalize_columns<'a>(
         &dicts[i]
     };
     control.checkpoint("normalize", 0, Some(n as u64))?;
+    tm(t0, "stage 2");
 
     // Parse each distinct value once.
     let clean_text = |f: &str| -> Memo<'_, Option<Cow<'a, str>>> {
@@ -598,46 +605,75 @@ pub fn normalize_columns<'a>(
         }
     };
     let source_m = clean_text("source");
+    tm(t0, "memo source_m");
     let record_m = clean_text("record_id");
+    tm(t0, "memo record_m");
     let case_id_m = clean_text("case_id");
+    tm(t0, "memo case_id_m");
     let fir_no_m = clean_text("fir_no");
+    tm(t0, "memo fir_no_m");
     let police_station_m = clean_text("police_station");
+    tm(t0, "memo police_station_m");
     let remarks_m = clean_text("remarks");
+    tm(t0, "memo remarks_m");
     let address_m = clean_text("address");
+    tm(t0, "memo address_m");
     let source_row_m = Memo::new(dict("source_row"), |s| {
         text::clean(s).parse::<f64>().ok().map(|f| f as i64)
     });
+    tm(t0, "memo source_row_m");
     let district = Memo::new(dict("district"), |s| parsed(s, place::parse_district));
+    tm(t0, "memo district");
     let province = Memo::new(dict("province"), |s| parsed(s, place::parse_province));
+    tm(t0, "memo province");
     let nationality = Memo::new(dict("nationality"), |s| {
         parsed(s, |c| nationality::parse_country(c, "nationality"))
     });
+    tm(t0, "memo nationality");
     let destination = Memo::new(dict("destination"), |s| {
         parsed(s, |c| nationality::parse_country(c, "destination"))
     });
+    tm(t0, "memo destination");
     let sex_m = Memo::new(dict("sex"), |s| parsed(s, sex::parse_sex));
+    tm(t0, "memo sex_m");
     let status_m = Memo::new(dict("case_status"), |s| {
         parsed(s, status::parse_case_status)
     });
+    tm(t0, "memo status_m");
     let law_m = Memo::new(dict("law_sections"), |s| {
         parsed(s, |c| offence::parse_sections(c, laws))
     });
+    tm(t0, "memo law_m");
     let expl_m = Memo::new(dict("exploitation"), |s| {
         parsed(s, exploitation::parse_exploitation)
     });
+    tm(t0, "memo expl_m");
     let crime_m = Memo::new(dict("crime_type"), crime_type_given);
+    tm(t0, "memo crime_m");
     control.checkpoint("normalize", 0, Some(n as u64))?;
+    tm(t0, "stage 3");
     let name_m = Memo::new(dict("name"), parse_name_cell);
+    tm(t0, "memo name_m");
     let father_m = Memo::new(dict("father_name"), parse_name_cell);
+    tm(t0, "memo father_m");
     let husband_m = Memo::new(dict("husband_name"), parse_name_cell);
+    tm(t0, "memo husband_m");
     control.checkpoint("normalize", 0, Some(n as u64))?;
+    tm(t0, "stage 4");
     let date_m = Memo::new(dict("date"), |s| parsed(s, date::parse_date));
+    tm(t0, "memo date_m");
     let dob_m = Memo::new(dict("date_of_birth"), |s| parsed(s, date::parse_date));
+    tm(t0, "memo dob_m");
     let age_m = Memo::new(dict("age"), |s| parsed(s, age::parse_age));
+    tm(t0, "memo age_m");
     let cnic_m = Memo::new(dict("cnic"), |s| parsed(s, cnic::parse_cnic));
+    tm(t0, "memo cnic_m");
     let passport_m = Memo::new(dict("passport"), |s| parsed(s, cnic::parse_passport));
+    tm(t0, "memo passport_m");
     let phone_m = Memo::new(dict("phone"), |s| parsed(s, phone::parse_phone));
+    tm(t0, "memo phone_m");
     control.checkpoint("normalize", 0, Some(n as u64))?;
+    tm(t0, "stage 5");
 
     // The source type from the given type and the source's name: once per distinct pair.
     let (type_pairs, type_index) = pairs(dict("source_type").index.iter().copied().zip(source_m.index.iter().copied()));
@@ -697,6 +733,7 @@ pub fn normalize_columns<'a>(
         })
         .collect();
     control.checkpoint("normalize", 0, Some(n as u64))?;
+    tm(t0, "stage 6");
 
     let father_offset = name_m.values.len() as u32;
     let husband_offset = name_m.values.len() as u32;
@@ -897,6 +934,7 @@ pub fn normalize_columns<'a>(
         r.case_status = status_v.code();
         r
     })?;
+    tm(t0, "rows");
     let mut out = out;
 
     // Record ids must be unique within the input: flag repeats of given ids; number repeats of
@@ -939,6 +977,7 @@ pub fn normalize_columns<'a>(
         }
     }
     control.checkpoint("normalize", n as u64, Some(n as u64))?;
+    tm(t0, "stage 7");
 
     // Output columns.
     let record_id = {
@@ -962,9 +1001,48 @@ pub fn normalize_columns<'a>(
     let by_row = |f: &(dyn Fn(&Row) -> Option<&'static str> + Sync)| -> OutColumn<'a> {
         OutColumn::Strs(out.par_iter().map(f).collect())
     };
-    let name_index = name_m.index.to_vec();
     let father_index: Vec<u32> = out.iter().map(|r| r.father).collect();
     let husband_index: Vec<u32> = out.iter().map(|r| r.husband).collect();
+    let name_index = name_m.index.to_vec();
+    // Names, keys and relatives move out of the parsed cells (no copies).
+    let k = name_m.values.len();
+    let (mut names, mut keys) = (Vec::with_capacity(k), Vec::with_capacity(k));
+    let (mut fathers, mut father_keys) = (Vec::with_capacity(k), Vec::with_capacity(k));
+    let mut husbands = Vec::with_capacity(k);
+    for c in name_m.values {
+        names.push(c.parts.name.map(Cow::Owned));
+        keys.push(c.key.map(Cow::Owned));
+        fathers.push(c.parts.father.map(Cow::Owned));
+        father_keys.push(c.father_key.map(Cow::Owned));
+        husbands.push(c.parts.husband.map(Cow::Owned));
+    }
+    for c in father_m.values {
+        fathers.push(c.parts.name.map(Cow::Owned));
+        father_keys.push(c.key.map(Cow::Owned));
+    }
+    for c in husband_m.values {
+        husbands.push(c.parts.name.map(Cow::Owned));
+    }
+    let name_col = OutColumn::Text {
+        values: names,
+        index: name_index.clone(),
+    };
+    let name_key_col = OutColumn::Text {
+        values: keys,
+        index: name_index,
+    };
+    let father_col = OutColumn::Text {
+        values: fathers,
+        index: father_index.clone(),
+    };
+    let father_key_col = OutColumn::Text {
+        values: father_keys,
+        index: father_index,
+    };
+    let husband_col = OutColumn::Text {
+        values: husbands,
+        index: husband_index,
+    };
     let parsed_text = |values: &[Parsed<Option<String>>]| -> Vec<Option<Cow<'a, str>>> {
         values
             .iter()
@@ -1013,58 +1091,11 @@ pub fn normalize_columns<'a>(
             "police_station",
             text_out(police_station_m.values, police_station_m.index),
         ),
-        (
-            "name",
-            OutColumn::Text {
-                values: name_m
-                    .values
-                    .iter()
-                    .map(|c| c.parts.name.clone().map(Cow::Owned))
-                    .collect(),
-                index: name_index.clone(),
-            },
-        ),
-        (
-            "father_name",
-            combined(
-                &name_m.values,
-                &father_m.values,
-                |c| c.parts.father.as_ref(),
-                |c| c.parts.name.as_ref(),
-                father_index.clone(),
-            ),
-        ),
-        (
-            "husband_name",
-            combined(
-                &name_m.values,
-                &husband_m.values,
-                |c| c.parts.husband.as_ref(),
-                |c| c.parts.name.as_ref(),
-                husband_index,
-            ),
-        ),
-        (
-            "name_key",
-            OutColumn::Text {
-                values: name_m
-                    .values
-                    .iter()
-                    .map(|c| c.key.clone().map(Cow::Owned))
-                    .collect(),
-                index: name_index,
-            },
-        ),
-        (
-            "father_name_key",
-            combined(
-                &name_m.values,
-                &father_m.values,
-                |c| c.father_key.as_ref(),
-                |c| c.key.as_ref(),
-                father_index,
-            ),
-        ),
+        ("name", name_col),
+        ("father_name", father_col),
+        ("husband_name", husband_col),
+        ("name_key", name_key_col),
+        ("father_name_key", father_key_col),
         ("sex", by_row(&|r| Some(r.sex))),
         ("age", OutColumn::Int(out.iter().map(|r| r.age).collect())),
         (
@@ -1140,6 +1171,7 @@ pub fn normalize_columns<'a>(
             OutColumn::StrsList(out.into_par_iter().map(|r| Some(r.issues)).collect()),
         ),
     ];
+    tm(t0, "output columns");
     Ok(columns)
 }
 
