@@ -30,7 +30,12 @@ impl Control for Timer {
 fn main() {
     let path = std::env::args().nth(1).expect("a CSV path");
     let mut reader = csv::Reader::from_path(&path).expect("readable CSV");
-    let names: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let names: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
     let mut cols: Vec<Vec<Option<String>>> = vec![Vec::new(); names.len()];
     for rec in reader.records() {
         let rec = rec.unwrap();
@@ -52,9 +57,21 @@ fn main() {
             last: Mutex::new((Instant::now(), "start".into())),
         };
         let t = Instant::now();
-        let out = normalize_table(&table, &Options { typed_only: true, ..Options::default() }, &timer).unwrap();
+        let out = normalize_table(
+            &table,
+            &Options {
+                typed_only: true,
+                ..Options::default()
+            },
+            &timer,
+        )
+        .unwrap();
         timer.checkpoint("end", 0, None).unwrap();
         let s = t.elapsed().as_secs_f64();
-        eprintln!("{n} rows, {} columns: {s:.3}s, {:.0} rows/s", out.columns.len(), n as f64 / s);
+        eprintln!(
+            "{n} rows, {} columns: {s:.3}s, {:.0} rows/s",
+            out.columns.len(),
+            n as f64 / s
+        );
     }
 }

@@ -109,7 +109,9 @@ def inputs(directory: Path) -> dict[str, pl.DataFrame]:
 
 def outputs(frame: pl.DataFrame) -> dict[str, pl.DataFrame]:
     res = {"normalize": ts.normalize(frame)}
-    res["normalize_pandas"] = pl.from_pandas(ts.normalize(frame.head(2_000).to_pandas()))
+    res["normalize_pandas"] = pl.from_pandas(
+        ts.normalize(frame.head(2_000).to_pandas())
+    )
     exprs = []
     for kind in KINDS:
         col = KIND_INPUT.get(kind, kind)

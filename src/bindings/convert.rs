@@ -13,10 +13,10 @@ use arrow_array::{
     ListArray, RecordBatch, StringArray, StringViewArray,
 };
 use arrow_buffer::{Buffer, NullBuffer, OffsetBuffer, ScalarBuffer};
-use rustc_hash::FxHashMap;
 use arrow_schema::{DataType, Field, Schema};
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
+use rustc_hash::FxHashMap;
 
 use crate::error::{Error, Result};
 use crate::normalize::{OutColumn, TextColumn};
@@ -194,6 +194,9 @@ impl TextColumn for ArrowText {
     }
 }
 
+/// Named text columns of an Arrow table.
+pub(crate) type TextColumns = Vec<(String, Box<dyn TextColumn>)>;
+
 /// The text of the columns `wanted` of an Arrow table, each as a [`TextColumn`]: text columns
 /// borrowed in place, other types (numbers, dates, lists) turned into text as
 /// [`crate::normalize::column_text`] does; `None` reads the first column only. Returns the
@@ -201,10 +204,10 @@ impl TextColumn for ArrowText {
 pub(crate) fn text_columns_from_arrow(
     table: PyTable,
     wanted: Option<&[&str]>,
-) -> Result<(usize, Vec<(String, Box<dyn TextColumn>)>)> {
+) -> Result<(usize, TextColumns)> {
     let (batches, schema) = table.into_inner();
     let n = batches.iter().map(RecordBatch::num_rows).sum();
-    let mut out: Vec<(String, Box<dyn TextColumn>)> = Vec::new();
+    let mut out: TextColumns = Vec::new();
     for (i, field) in schema.fields().iter().enumerate() {
         let name = field.name();
         match wanted {
@@ -383,8 +386,8 @@ fn out_array(column: &OutColumn<'_>) -> ArrayRef {
         OutColumn::Int(v) => Arc::new(v.iter().copied().collect::<Int64Array>()),
         OutColumn::Float(v) => Arc::new(v.iter().copied().collect::<Float64Array>()),
         OutColumn::Date(v) => Arc::new(v.iter().copied().collect::<Date32Array>()),
-        OutColumn::TextList { values, index } => list_array(n, |i, push| {
-            match values.get(index[i] as usize) {
+        OutColumn::TextList { values, index } => {
+            list_array(n, |i, push| match values.get(index[i] as usize) {
                 Some(Some(list)) => {
                     for s in list {
                         push(s);
@@ -392,8 +395,8 @@ fn out_array(column: &OutColumn<'_>) -> ArrayRef {
                     true
                 }
                 _ => false,
-            }
-        }),
+            })
+        }
         OutColumn::StrsList(v) => list_array(n, |i, push| match &v[i] {
             Some(list) => {
                 for s in list {

@@ -26,26 +26,16 @@ fn normalize(
         // The input text is read in place; raw and pass-through columns are attached in
         // Python without copying.
         let (n, input) = text_columns_from_arrow(table, Some(crate::normalize::input_fields()))?;
-        let columns: Vec<(&str, &dyn TextColumn)> =
-            input.iter().map(|(f, c)| (f.as_str(), c.as_ref())).collect();
+        let columns: Vec<(&str, &dyn TextColumn)> = input
+            .iter()
+            .map(|(f, c)| (f.as_str(), c.as_ref()))
+            .collect();
         let options = Options {
             law_table: law_table(law_table_csv)?,
             typed_only: true,
         };
-        let t0 = std::time::Instant::now();
         let out = normalize_columns(n, &columns, &options, control)?;
-        let t1 = std::time::Instant::now();
-        let b = out_columns_to_batch(&out);
-        if std::env::var_os("TIPSOM_TIMING").is_some() {
-            eprintln!("core {:.3}s, arrow out {:.3}s", (t1 - t0).as_secs_f64(), t1.elapsed().as_secs_f64());
-        }
-        drop(out);
-        drop(columns);
-        drop(input);
-        if std::env::var_os("TIPSOM_TIMING").is_some() {
-            eprintln!("drop {:.3}s", t1.elapsed().as_secs_f64());
-        }
-        b
+        out_columns_to_batch(&out)
     })?;
     PyTable::try_new(vec![batch], schema)
 }

@@ -116,12 +116,10 @@ pub fn column_text(column: &Column) -> Cow<'_, [Option<String>]> {
     }
 }
 
-/// Development aid: with `TIPSOM_TIMING` set, prints the seconds since `t0` (TEMPORARY).
-fn tm(t0: std::time::Instant, what: &str) {
-    if std::env::var_os("TIPSOM_TIMING").is_some() {
-        eprintln!("{what:<24} {:>8.3}s", t0.elapsed().as_secs_f64());
-    }
-}
+/// Fields whose values nearly never repeat across rows (ids, addresses, CNICs): each cell is
+/// parsed on its own, as looking it up in a table of a million distinct values would cost more
+/// than the parse (measured on generated returns).
+const UNIQUE_FIELDS: [&str; 3] = ["record_id", "address", "cnic"];
 
 /// Index of a null cell in [`Dict`], [`Memo`] and [`OutColumn`] indices.
 const NONE: u32 = u32::MAX;
@@ -276,26 +274,17 @@ struct Dict<'a> {
 }
 
 impl<'a> Dict<'a> {
-    fn new(column: Option<&'a dyn TextColumn>, n: usize) -> Self {
+    /// `unique`: the column's values are (nearly) all different, as ids are; each cell then
+    /// gets its own slot without hashing. Either way each row maps to its own text, so
+    /// results do not depend on it. (Judging uniqueness from a sample does not work: names
+    /// that repeat across a million rows look unique in the first thousands.)
+    fn new(column: Option<&'a dyn TextColumn>, n: usize, unique: bool) -> Self {
         let Some(col) = column else {
             return Self {
                 distinct: Vec::new(),
                 index: vec![NONE; n],
             };
         };
-        // Nearly unique columns (ids, CNICs) gain nothing from a hash table: judge from the
-        // first rows, and give each cell its own slot. Either way each row maps to its own
-        // text, so results do not depend on the choice.
-        let sample = n.min(4096);
-        let mut seen: FxMap<&str, ()> = FxMap::default();
-        let mut given = 0usize;
-        for i in 0..sample {
-            if let Some(s) = col.get(i) {
-                given += 1;
-                seen.insert(s, ());
-            }
-        }
-        let unique = sample >= 1024 && seen.len() * 10 > given * 9;
         let mut distinct: Vec<&'a str> = Vec::new();
         let index = if unique {
             (0..n)
@@ -572,25 +561,22 @@ pub fn normalize_columns<'a>(
         .law_table
         .as_ref()
         .unwrap_or_else(|| LawTable::default_table());
-    let t0 = std::time::Instant::now();
     let col = |f: &str| -> Option<&'a dyn TextColumn> {
         columns.iter().find(|(name, _)| *name == f).map(|(_, c)| *c)
     };
     control.checkpoint("normalize", 0, Some(n as u64))?;
-    tm(t0, "stage 1");
 
     // Distinct values of every column, the columns in parallel.
     let fields: Vec<&'static str> = input_fields().to_vec();
     let dicts: Vec<Dict<'a>> = fields
         .par_iter()
-        .map(|f| Dict::new(col(f), n))
+        .map(|f| Dict::new(col(f), n, UNIQUE_FIELDS.contains(f)))
         .collect();
     let dict = |f: &str| -> &Dict<'a> {
         let i = fields.iter().position(|x| *x == f).expect("an input field");
         &dicts[i]
     };
     control.checkpoint("normalize", 0, Some(n as u64))?;
-    tm(t0, "stage 2");
 
     // Parse each distinct value once.
     let clean_text = |f: &str| -> Memo<'_, Option<Cow<'a, str>>> {
@@ -605,78 +591,55 @@ pub fn normalize_columns<'a>(
         }
     };
     let source_m = clean_text("source");
-    tm(t0, "memo source_m");
     let record_m = clean_text("record_id");
-    tm(t0, "memo record_m");
     let case_id_m = clean_text("case_id");
-    tm(t0, "memo case_id_m");
     let fir_no_m = clean_text("fir_no");
-    tm(t0, "memo fir_no_m");
     let police_station_m = clean_text("police_station");
-    tm(t0, "memo police_station_m");
     let remarks_m = clean_text("remarks");
-    tm(t0, "memo remarks_m");
     let address_m = clean_text("address");
-    tm(t0, "memo address_m");
     let source_row_m = Memo::new(dict("source_row"), |s| {
         text::clean(s).parse::<f64>().ok().map(|f| f as i64)
     });
-    tm(t0, "memo source_row_m");
     let district = Memo::new(dict("district"), |s| parsed(s, place::parse_district));
-    tm(t0, "memo district");
     let province = Memo::new(dict("province"), |s| parsed(s, place::parse_province));
-    tm(t0, "memo province");
     let nationality = Memo::new(dict("nationality"), |s| {
         parsed(s, |c| nationality::parse_country(c, "nationality"))
     });
-    tm(t0, "memo nationality");
     let destination = Memo::new(dict("destination"), |s| {
         parsed(s, |c| nationality::parse_country(c, "destination"))
     });
-    tm(t0, "memo destination");
     let sex_m = Memo::new(dict("sex"), |s| parsed(s, sex::parse_sex));
-    tm(t0, "memo sex_m");
     let status_m = Memo::new(dict("case_status"), |s| {
         parsed(s, status::parse_case_status)
     });
-    tm(t0, "memo status_m");
     let law_m = Memo::new(dict("law_sections"), |s| {
         parsed(s, |c| offence::parse_sections(c, laws))
     });
-    tm(t0, "memo law_m");
     let expl_m = Memo::new(dict("exploitation"), |s| {
         parsed(s, exploitation::parse_exploitation)
     });
-    tm(t0, "memo expl_m");
     let crime_m = Memo::new(dict("crime_type"), crime_type_given);
-    tm(t0, "memo crime_m");
     control.checkpoint("normalize", 0, Some(n as u64))?;
-    tm(t0, "stage 3");
     let name_m = Memo::new(dict("name"), parse_name_cell);
-    tm(t0, "memo name_m");
     let father_m = Memo::new(dict("father_name"), parse_name_cell);
-    tm(t0, "memo father_m");
     let husband_m = Memo::new(dict("husband_name"), parse_name_cell);
-    tm(t0, "memo husband_m");
     control.checkpoint("normalize", 0, Some(n as u64))?;
-    tm(t0, "stage 4");
     let date_m = Memo::new(dict("date"), |s| parsed(s, date::parse_date));
-    tm(t0, "memo date_m");
     let dob_m = Memo::new(dict("date_of_birth"), |s| parsed(s, date::parse_date));
-    tm(t0, "memo dob_m");
     let age_m = Memo::new(dict("age"), |s| parsed(s, age::parse_age));
-    tm(t0, "memo age_m");
     let cnic_m = Memo::new(dict("cnic"), |s| parsed(s, cnic::parse_cnic));
-    tm(t0, "memo cnic_m");
     let passport_m = Memo::new(dict("passport"), |s| parsed(s, cnic::parse_passport));
-    tm(t0, "memo passport_m");
     let phone_m = Memo::new(dict("phone"), |s| parsed(s, phone::parse_phone));
-    tm(t0, "memo phone_m");
     control.checkpoint("normalize", 0, Some(n as u64))?;
-    tm(t0, "stage 5");
 
     // The source type from the given type and the source's name: once per distinct pair.
-    let (type_pairs, type_index) = pairs(dict("source_type").index.iter().copied().zip(source_m.index.iter().copied()));
+    let (type_pairs, type_index) = pairs(
+        dict("source_type")
+            .index
+            .iter()
+            .copied()
+            .zip(source_m.index.iter().copied()),
+    );
     let type_values: Vec<&'static str> = type_pairs
         .par_iter()
         .map(|&(g, s)| {
@@ -701,7 +664,10 @@ pub fn normalize_columns<'a>(
             if l == NONE {
                 return None;
             }
-            let codes = &law_m.values[l as usize].as_ref().expect("a parsed citation").0;
+            let codes = &law_m.values[l as usize]
+                .as_ref()
+                .expect("a parsed citation")
+                .0;
             Some(offence::classify(codes, d, laws))
         })
         .collect();
@@ -733,7 +699,6 @@ pub fn normalize_columns<'a>(
         })
         .collect();
     control.checkpoint("normalize", 0, Some(n as u64))?;
-    tm(t0, "stage 6");
 
     let father_offset = name_m.values.len() as u32;
     let husband_offset = name_m.values.len() as u32;
@@ -934,7 +899,6 @@ pub fn normalize_columns<'a>(
         r.case_status = status_v.code();
         r
     })?;
-    tm(t0, "rows");
     let mut out = out;
 
     // Record ids must be unique within the input: flag repeats of given ids; number repeats of
@@ -977,7 +941,6 @@ pub fn normalize_columns<'a>(
         }
     }
     control.checkpoint("normalize", n as u64, Some(n as u64))?;
-    tm(t0, "stage 7");
 
     // Output columns.
     let record_id = {
@@ -1046,19 +1009,17 @@ pub fn normalize_columns<'a>(
     let parsed_text = |values: &[Parsed<Option<String>>]| -> Vec<Option<Cow<'a, str>>> {
         values
             .iter()
-            .map(|v| {
-                v.as_ref()
-                    .and_then(|(s, _)| s.clone())
-                    .map(Cow::Owned)
-            })
+            .map(|v| v.as_ref().and_then(|(s, _)| s.clone()).map(Cow::Owned))
             .collect()
     };
-    let mut masks: FxMap<u16, u32> = FxMap::default();
+    // Each set of forms of exploitation (a bit mask) is listed once.
+    let mut masks = vec![NONE; 1 << Exploitation::ALL.len()];
     let mut mask_values: Vec<Option<Vec<Cow<'a, str>>>> = Vec::new();
     let exploitation_index: Vec<u32> = out
         .iter()
         .map(|r| {
-            *masks.entry(r.exploitation).or_insert_with(|| {
+            let slot = &mut masks[r.exploitation as usize];
+            if *slot == NONE {
                 mask_values.push(Some(
                     Exploitation::ALL
                         .iter()
@@ -1066,8 +1027,9 @@ pub fn normalize_columns<'a>(
                         .map(|e| Cow::Borrowed(e.code()))
                         .collect(),
                 ));
-                (mask_values.len() - 1) as u32
-            })
+                *slot = (mask_values.len() - 1) as u32;
+            }
+            *slot
         })
         .collect();
     let columns: Vec<(&'static str, OutColumn<'a>)> = vec![
@@ -1082,9 +1044,14 @@ pub fn normalize_columns<'a>(
                     .collect(),
             ),
         ),
-        ("source_row", OutColumn::Int(
-            (0..n).map(|i| source_row_m.get(i).copied().flatten()).collect(),
-        )),
+        (
+            "source_row",
+            OutColumn::Int(
+                (0..n)
+                    .map(|i| source_row_m.get(i).copied().flatten())
+                    .collect(),
+            ),
+        ),
         ("case_id", text_out(case_id_m.values, case_id_m.index)),
         ("fir_no", text_out(fir_no_m.values, fir_no_m.index)),
         (
@@ -1129,7 +1096,10 @@ pub fn normalize_columns<'a>(
             "passport",
             text_out(parsed_text(&passport_m.values), passport_m.index),
         ),
-        ("phone", text_out(parsed_text(&phone_m.values), phone_m.index)),
+        (
+            "phone",
+            text_out(parsed_text(&phone_m.values), phone_m.index),
+        ),
         ("nationality", by_row(&|r| r.nationality)),
         ("address", text_out(address_m.values, address_m.index)),
         ("district", by_row(&|r| r.district)),
@@ -1138,7 +1108,10 @@ pub fn normalize_columns<'a>(
             OutColumn::Float(out.iter().map(|r| r.district_confidence).collect()),
         ),
         ("province", by_row(&|r| r.province)),
-        ("date", OutColumn::Date(out.iter().map(|r| r.date).collect())),
+        (
+            "date",
+            OutColumn::Date(out.iter().map(|r| r.date).collect()),
+        ),
         ("date_precision", by_row(&|r| r.date_precision)),
         (
             "law_sections",
@@ -1171,7 +1144,6 @@ pub fn normalize_columns<'a>(
             OutColumn::StrsList(out.into_par_iter().map(|r| Some(r.issues)).collect()),
         ),
     ];
-    tm(t0, "output columns");
     Ok(columns)
 }
 
@@ -1216,7 +1188,7 @@ pub fn normalize_column(
         ));
     }
     let laws = law_table.unwrap_or_else(|| LawTable::default_table());
-    let dict = Dict::new(Some(values), values.len());
+    let dict = Dict::new(Some(values), values.len(), false);
     let each = |f: &(dyn Fn(&str) -> Option<String> + Sync)| -> OutColumn<'static> {
         OutColumn::Text {
             values: dict
@@ -1228,7 +1200,11 @@ pub fn normalize_column(
         }
     };
     // A value for every row, null cells included.
-    fn per_row<T: Copy + Send + Sync>(dict: &Dict<'_>, null: T, f: impl Fn(&str) -> T + Sync) -> Vec<T> {
+    fn per_row<T: Copy + Send + Sync>(
+        dict: &Dict<'_>,
+        null: T,
+        f: impl Fn(&str) -> T + Sync,
+    ) -> Vec<T> {
         let values: Vec<T> = dict.distinct.par_iter().map(|s| f(s)).collect();
         dict.index
             .par_iter()
@@ -1305,9 +1281,9 @@ pub fn normalize_column(
         "age" => OutColumn::Int(per_row(&dict, None, |s| {
             clean_value(Some(s)).and_then(|s| age::parse_age(&s).0.years)
         })),
-        "law_sections" => lists(&|s| {
-            Some(offence::parse_sections(s, laws).0).filter(|c| !c.is_empty())
-        }),
+        "law_sections" => {
+            lists(&|s| Some(offence::parse_sections(s, laws).0).filter(|c| !c.is_empty()))
+        }
         _ => lists(&|s| {
             Some(
                 exploitation::parse_exploitation(s)
