@@ -362,16 +362,65 @@ struct NameCell {
     unparsed: bool,
 }
 
+/// A parsed name cell; its keys are filled by [`fill_name_keys`].
 fn parse_name_cell(raw: &str) -> NameCell {
     let parts = name::parse_name(raw);
-    let key = parts.name.as_deref().and_then(name::name_key);
-    let father_key = parts.father.as_deref().and_then(name::name_key);
     let unparsed = parts.name.is_none() && !text::is_missing_marker(&text::clean(raw));
     NameCell {
         parts,
-        key,
-        father_key,
+        key: None,
+        father_key: None,
         unparsed,
+    }
+}
+
+/// Fills the keys of the name and of the father's name of parsed name cells, computing each
+/// distinct name's key once (the same name comes with many honorifics and relatives).
+fn fill_name_keys(groups: &mut [&mut Vec<NameCell>]) {
+    fn intern<'s>(
+        s: Option<&'s String>,
+        slot: &mut FxMap<&'s str, u32>,
+        distinct: &mut Vec<&'s str>,
+    ) -> u32 {
+        s.map_or(NONE, |s| {
+            *slot.entry(s.as_str()).or_insert_with(|| {
+                distinct.push(s.as_str());
+                (distinct.len() - 1) as u32
+            })
+        })
+    }
+    let (places, keys) = {
+        let mut slot: FxMap<&str, u32> = FxMap::default();
+        let mut distinct: Vec<&str> = Vec::new();
+        let places: Vec<Vec<(u32, u32)>> = groups
+            .iter()
+            .map(|cells| {
+                cells
+                    .iter()
+                    .map(|c| {
+                        (
+                            intern(c.parts.name.as_ref(), &mut slot, &mut distinct),
+                            intern(c.parts.father.as_ref(), &mut slot, &mut distinct),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let keys: Vec<Option<String>> = distinct.par_iter().map(|s| name::name_key(s)).collect();
+        (places, keys)
+    };
+    let key = |i: u32| {
+        if i == NONE {
+            None
+        } else {
+            keys[i as usize].clone()
+        }
+    };
+    for (cells, places) in groups.iter_mut().zip(places) {
+        for (c, (k, f)) in cells.iter_mut().zip(places) {
+            c.key = key(k);
+            c.father_key = key(f);
+        }
     }
 }
 
@@ -620,8 +669,9 @@ pub fn normalize_columns<'a>(
     });
     let crime_m = Memo::new(dict("crime_type"), crime_type_given);
     control.checkpoint("normalize", 0, Some(n as u64))?;
-    let name_m = Memo::new(dict("name"), parse_name_cell);
-    let father_m = Memo::new(dict("father_name"), parse_name_cell);
+    let mut name_m = Memo::new(dict("name"), parse_name_cell);
+    let mut father_m = Memo::new(dict("father_name"), parse_name_cell);
+    fill_name_keys(&mut [&mut name_m.values, &mut father_m.values]);
     let husband_m = Memo::new(dict("husband_name"), parse_name_cell);
     control.checkpoint("normalize", 0, Some(n as u64))?;
     let date_m = Memo::new(dict("date"), |s| parsed(s, date::parse_date));
@@ -678,25 +728,22 @@ pub fn normalize_columns<'a>(
             .and_then(|(p, _)| p.as_ref())
             .is_none_or(|p| p.district.is_none())
     };
-    let mut address_needed = vec![false; address_m.values.len()];
-    for i in 0..n {
-        if let Some(a) = address_m.pos(i) {
-            if !address_needed[a] && district_missing(i) {
-                address_needed[a] = true;
+    let mut address_slot: FxMap<&str, u32> = FxMap::default();
+    let mut addresses: Vec<&str> = Vec::new();
+    let address_index: Vec<u32> = (0..n)
+        .map(|i| match address_m.hit(i) {
+            Some(a) if district_missing(i) => {
+                *address_slot.entry(a.as_ref()).or_insert_with(|| {
+                    addresses.push(a.as_ref());
+                    (addresses.len() - 1) as u32
+                })
             }
-        }
-    }
-    let address_place: Vec<Option<place::PlaceResult>> = address_m
-        .values
-        .par_iter()
-        .zip(&address_needed)
-        .map(|(a, needed)| {
-            if *needed {
-                a.as_deref().and_then(place::district_in_text)
-            } else {
-                None
-            }
+            _ => NONE,
         })
+        .collect();
+    let address_place: Vec<Option<place::PlaceResult>> = addresses
+        .par_iter()
+        .map(|a| place::district_in_text(a))
         .collect();
     control.checkpoint("normalize", 0, Some(n as u64))?;
 
@@ -827,7 +874,11 @@ pub fn normalize_columns<'a>(
             place_found = p.clone();
         }
         if place_found.as_ref().is_none_or(|p| p.district.is_none()) {
-            if let Some(p) = address_m.pos(i).and_then(|a| address_place[a].clone()) {
+            let found = match address_index[i] {
+                NONE => None,
+                j => address_place[j as usize].clone(),
+            };
+            if let Some(p) = found {
                 let province_agrees = place_found
                     .as_ref()
                     .is_none_or(|f| f.province == p.province);

@@ -117,6 +117,14 @@ pub fn is_missing_marker(c: &str) -> bool {
     if c.len() > 20 {
         return false;
     }
+    // Nor for text that cannot give one: the key keeps ASCII digits (no marker has one), and
+    // for ASCII text it has exactly its letters and digits (the longest marker has 12).
+    let b = c.as_bytes();
+    if b.iter().any(u8::is_ascii_digit)
+        || (c.is_ascii() && b.iter().filter(|x| x.is_ascii_alphanumeric()).count() > 12)
+    {
+        return false;
+    }
     matches!(
         lookup_key(c).as_str(),
         "na" | "nil"
