@@ -3,17 +3,23 @@
 
 use std::sync::Arc;
 
+use std::borrow::Cow;
+
 use arrow_array::builder::{ListBuilder, StringBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Float64Type, Int64Type};
 use arrow_array::{
-    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray,
+    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, LargeStringArray,
+    ListArray, RecordBatch, StringArray, StringViewArray,
 };
+use arrow_buffer::{Buffer, NullBuffer, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Schema};
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
+use rustc_hash::FxHashMap;
 
 use crate::error::{Error, Result};
+use crate::normalize::{OutColumn, TextColumn};
 use crate::table::{Column, ColumnData, Table};
 
 fn schema_error(column: &str, found: &DataType) -> Error {
@@ -137,6 +143,288 @@ pub(crate) fn table_from_arrow(table: PyTable) -> Result<Table> {
         }
     }
     Table::new(columns)
+}
+
+/// One batch's part of a text column, borrowed as Arrow holds it.
+enum TextChunk {
+    Utf8(StringArray),
+    Large(LargeStringArray),
+    View(StringViewArray),
+}
+
+/// A text column read in place from Arrow arrays (no copy of the strings).
+pub(crate) struct ArrowText {
+    chunks: Vec<TextChunk>,
+    /// First row of each chunk.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl TextColumn for ArrowText {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn get(&self, row: usize) -> Option<&str> {
+        let (c, i) = if self.chunks.len() == 1 {
+            (0, row)
+        } else {
+            let c = self.starts.partition_point(|&s| s <= row) - 1;
+            (c, row - self.starts[c])
+        };
+        match &self.chunks[c] {
+            TextChunk::Utf8(a) => a.is_valid(i).then(|| a.value(i)),
+            TextChunk::Large(a) => a.is_valid(i).then(|| a.value(i)),
+            TextChunk::View(a) => a.is_valid(i).then(|| a.value(i)),
+        }
+    }
+
+    fn short_key(&self, row: usize) -> Option<u128> {
+        if self.chunks.len() != 1 {
+            return None;
+        }
+        match &self.chunks[0] {
+            TextChunk::View(a) if a.is_valid(row) => {
+                let v = a.views()[row];
+                // Up to 12 bytes the view holds the whole text (zero-padded).
+                (v as u32 <= 12).then_some(v)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Named text columns of an Arrow table.
+pub(crate) type TextColumns = Vec<(String, Box<dyn TextColumn>)>;
+
+/// The text of the columns `wanted` of an Arrow table, each as a [`TextColumn`]: text columns
+/// borrowed in place, other types (numbers, dates, lists) turned into text as
+/// [`crate::normalize::column_text`] does; `None` reads the first column only. Returns the
+/// number of rows and the columns found.
+pub(crate) fn text_columns_from_arrow(
+    table: PyTable,
+    wanted: Option<&[&str]>,
+) -> Result<(usize, TextColumns)> {
+    let (batches, schema) = table.into_inner();
+    let n = batches.iter().map(RecordBatch::num_rows).sum();
+    let mut out: TextColumns = Vec::new();
+    for (i, field) in schema.fields().iter().enumerate() {
+        let name = field.name();
+        match wanted {
+            Some(w) if !w.contains(&name.as_str()) => continue,
+            None if i > 0 => break,
+            _ => {}
+        }
+        let arrays: Vec<&ArrayRef> = batches.iter().map(|b| b.column(i)).collect();
+        let chunks: Option<Vec<TextChunk>> = arrays
+            .iter()
+            .map(|a| match a.data_type() {
+                DataType::Utf8 => Some(TextChunk::Utf8(a.as_string::<i32>().clone())),
+                DataType::LargeUtf8 => Some(TextChunk::Large(a.as_string::<i64>().clone())),
+                DataType::Utf8View => Some(TextChunk::View(a.as_string_view().clone())),
+                _ => None,
+            })
+            .collect();
+        let column: Box<dyn TextColumn> = match chunks {
+            Some(chunks) if !chunks.is_empty() => {
+                let mut starts = Vec::with_capacity(arrays.len());
+                let mut at = 0;
+                for a in &arrays {
+                    starts.push(at);
+                    at += a.len();
+                }
+                Box::new(ArrowText {
+                    chunks,
+                    starts,
+                    len: at,
+                })
+            }
+            _ => {
+                let mut data: Option<ColumnData> = None;
+                for a in &arrays {
+                    let part = column_data(a, name)?;
+                    data = Some(match data {
+                        None => part,
+                        Some(acc) => append(acc, part, name)?,
+                    });
+                }
+                let column = Column::new(
+                    name.clone(),
+                    data.unwrap_or_else(|| ColumnData::Str(Vec::new())),
+                );
+                Box::new(crate::normalize::column_text(&column).into_owned())
+            }
+        };
+        out.push((name.clone(), column));
+    }
+    Ok((n, out))
+}
+
+/// Builds `Utf8View` arrays from views made here: strings of up to 12 bytes inline, longer
+/// ones copied once into a data buffer (a value repeated over rows is copied once).
+struct Views {
+    buffers: Vec<Buffer>,
+    current: Vec<u8>,
+    /// Long strings already copied, by address and length (`None`: every call copies).
+    copied: Option<FxHashMap<(usize, usize), u128>>,
+}
+
+/// Largest data buffer before a new one is started (views address buffers with 32-bit offsets).
+const VIEW_BUFFER_BYTES: usize = 1 << 30;
+
+impl Views {
+    fn new(dedup: bool) -> Self {
+        Self {
+            buffers: Vec::new(),
+            current: Vec::new(),
+            copied: dedup.then(FxHashMap::default),
+        }
+    }
+
+    /// The view of `s` (see the Arrow columnar format, "Variable-size Binary View Layout").
+    fn view(&mut self, s: &str) -> u128 {
+        let bytes = s.as_bytes();
+        let mut v = [0u8; 16];
+        v[..4].copy_from_slice(&(bytes.len() as u32).to_le_bytes());
+        if bytes.len() <= 12 {
+            v[4..4 + bytes.len()].copy_from_slice(bytes);
+            return u128::from_le_bytes(v);
+        }
+        let at = (bytes.as_ptr() as usize, bytes.len());
+        if let Some(view) = self.copied.as_ref().and_then(|c| c.get(&at)) {
+            return *view;
+        }
+        if self.current.len() + bytes.len() > VIEW_BUFFER_BYTES {
+            let full = std::mem::take(&mut self.current);
+            self.buffers.push(Buffer::from_vec(full));
+        }
+        v[4..8].copy_from_slice(&bytes[..4]);
+        v[8..12].copy_from_slice(&(self.buffers.len() as u32).to_le_bytes());
+        v[12..16].copy_from_slice(&(self.current.len() as u32).to_le_bytes());
+        self.current.extend_from_slice(bytes);
+        let view = u128::from_le_bytes(v);
+        if let Some(c) = self.copied.as_mut() {
+            c.insert(at, view);
+        }
+        view
+    }
+
+    fn finish(mut self, views: Vec<u128>, valid: Option<Vec<bool>>) -> StringViewArray {
+        if !self.current.is_empty() {
+            self.buffers.push(Buffer::from_vec(self.current));
+        }
+        let nulls = valid.map(NullBuffer::from).filter(|n| n.null_count() > 0);
+        // SAFETY: every view was made by `view` from a `&str` (valid UTF-8): inline views are
+        // zero-padded, and the others address bytes copied into `buffers` at the buffer index
+        // and offset they record, with the string's first four bytes as prefix — exactly what
+        // `StringViewArray::try_new` checks, which would cost a UTF-8 pass over every value.
+        unsafe { StringViewArray::new_unchecked(ScalarBuffer::from(views), self.buffers, nulls) }
+    }
+}
+
+/// A `Utf8View` array of `n` rows, row `i` being `value(i)`.
+fn text_view_array<'s>(n: usize, value: impl Fn(usize) -> Option<&'s str>) -> StringViewArray {
+    let mut b = Views::new(true);
+    let mut valid = vec![true; n];
+    let views = (0..n)
+        .map(|i| match value(i) {
+            Some(s) => b.view(s),
+            None => {
+                valid[i] = false;
+                0
+            }
+        })
+        .collect();
+    b.finish(views, Some(valid))
+}
+
+/// A `Utf8View` array of distinct values and a row index (`u32::MAX` = null): each value's
+/// view is made once, then views are gathered per row.
+fn text_view_array_indexed(values: &[Option<Cow<'_, str>>], index: &[u32]) -> StringViewArray {
+    let mut b = Views::new(false);
+    let distinct: Vec<Option<u128>> = values
+        .iter()
+        .map(|v| v.as_deref().map(|s| b.view(s)))
+        .collect();
+    let views: Vec<u128> = index
+        .iter()
+        .map(|&i| distinct.get(i as usize).copied().flatten().unwrap_or(0))
+        .collect();
+    let valid = index
+        .iter()
+        .map(|&i| distinct.get(i as usize).is_some_and(Option::is_some))
+        .collect();
+    b.finish(views, Some(valid))
+}
+
+fn list_array(n: usize, rows: impl Fn(usize, &mut dyn FnMut(&str)) -> bool) -> ArrayRef {
+    let mut b = Views::new(true);
+    let mut views: Vec<u128> = Vec::new();
+    let mut offsets: Vec<i32> = Vec::with_capacity(n + 1);
+    let mut valid = Vec::with_capacity(n);
+    offsets.push(0);
+    for i in 0..n {
+        valid.push(rows(i, &mut |s| views.push(b.view(s))));
+        offsets.push(views.len() as i32);
+    }
+    let values = b.finish(views, None);
+    let field = Arc::new(Field::new("item", DataType::Utf8View, true));
+    let nulls = Some(NullBuffer::from(valid)).filter(|n| n.null_count() > 0);
+    Arc::new(ListArray::new(
+        field,
+        OffsetBuffer::new(ScalarBuffer::from(offsets)),
+        Arc::new(values),
+        nulls,
+    ))
+}
+
+fn out_array(column: &OutColumn<'_>) -> ArrayRef {
+    let n = column.len();
+    match column {
+        OutColumn::Text { values, index } => Arc::new(text_view_array_indexed(values, index)),
+        OutColumn::Strs(v) => Arc::new(text_view_array(n, |i| v[i])),
+        OutColumn::Int(v) => Arc::new(v.iter().copied().collect::<Int64Array>()),
+        OutColumn::Float(v) => Arc::new(v.iter().copied().collect::<Float64Array>()),
+        OutColumn::Date(v) => Arc::new(v.iter().copied().collect::<Date32Array>()),
+        OutColumn::TextList { values, index } => {
+            list_array(n, |i, push| match values.get(index[i] as usize) {
+                Some(Some(list)) => {
+                    for s in list {
+                        push(s);
+                    }
+                    true
+                }
+                _ => false,
+            })
+        }
+        OutColumn::StrsList(v) => list_array(n, |i, push| match &v[i] {
+            Some(list) => {
+                for s in list {
+                    push(s);
+                }
+                true
+            }
+            None => false,
+        }),
+    }
+}
+
+/// Arrow arrays of the core's output columns, built in parallel (call it with the GIL
+/// released). Text becomes `Utf8View`, which polars takes without conversion.
+pub(crate) fn out_columns_to_batch(
+    columns: &[(&str, OutColumn<'_>)],
+) -> Result<(RecordBatch, Arc<Schema>)> {
+    use rayon::prelude::*;
+    let arrays: Vec<ArrayRef> = columns.par_iter().map(|(_, c)| out_array(c)).collect();
+    let fields: Vec<Field> = columns
+        .iter()
+        .zip(&arrays)
+        .map(|((name, _), a)| Field::new(*name, a.data_type().clone(), true))
+        .collect();
+    let schema = Arc::new(Schema::new(fields));
+    let batch = RecordBatch::try_new(schema.clone(), arrays)
+        .map_err(|e| Error::compute(format!("building the result table: {e}")))?;
+    Ok((batch, schema))
 }
 
 fn append(acc: ColumnData, part: ColumnData, column: &str) -> Result<ColumnData> {

@@ -3,11 +3,10 @@
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
 
-use crate::normalize::{normalize_column, normalize_table, Options};
+use crate::normalize::{normalize_column, normalize_columns, Options, TextColumn};
 use crate::reference::LawTable;
-use crate::table::{Column, Table};
 
-use super::convert::{table_from_arrow, table_to_arrow};
+use super::convert::{out_columns_to_batch, text_columns_from_arrow};
 use super::runtime::compute;
 
 fn law_table(csv: Option<String>) -> crate::Result<Option<LawTable>> {
@@ -23,16 +22,22 @@ fn normalize(
     law_table_csv: Option<String>,
     progress: Option<Py<PyAny>>,
 ) -> PyResult<PyTable> {
-    let out = compute(py, progress, move |control| {
-        let input = table_from_arrow(table)?;
-        // Raw and pass-through columns are attached in Python without copying.
+    let (batch, schema) = compute(py, progress, move |control| {
+        // The input text is read in place; raw and pass-through columns are attached in
+        // Python without copying.
+        let (n, input) = text_columns_from_arrow(table, Some(crate::normalize::input_fields()))?;
+        let columns: Vec<(&str, &dyn TextColumn)> = input
+            .iter()
+            .map(|(f, c)| (f.as_str(), c.as_ref()))
+            .collect();
         let options = Options {
             law_table: law_table(law_table_csv)?,
             typed_only: true,
         };
-        normalize_table(&input, &options, control)
+        let out = normalize_columns(n, &columns, &options, control)?;
+        out_columns_to_batch(&out)
     })?;
-    table_to_arrow(&out)
+    PyTable::try_new(vec![batch], schema)
 }
 
 /// Normalizes the first column of a one-column table with the normalizer `kind`; returns a
@@ -45,17 +50,15 @@ fn normalize_values(
     kind: String,
     law_table_csv: Option<String>,
 ) -> PyResult<PyTable> {
-    let out = compute(py, None, move |_| {
-        let input = table_from_arrow(table)?;
-        let values: Vec<Option<String>> = match input.columns.first() {
-            Some(c) => crate::normalize::column_text(c).into_owned(),
-            None => Vec::new(),
-        };
+    let (batch, schema) = compute(py, None, move |_| {
+        let (_, input) = text_columns_from_arrow(table, None)?;
+        let empty: Vec<Option<String>> = Vec::new();
+        let values: &dyn TextColumn = input.first().map_or(&empty, |(_, c)| c.as_ref());
         let laws = law_table(law_table_csv)?;
-        let data = normalize_column(&kind, &values, laws.as_ref())?;
-        Table::new(vec![Column::new(kind.clone(), data)])
+        let data = normalize_column(&kind, values, laws.as_ref())?;
+        out_columns_to_batch(&[(kind.as_str(), data)])
     })?;
-    table_to_arrow(&out)
+    PyTable::try_new(vec![batch], schema)
 }
 
 /// The default law table as CSV text.

@@ -116,43 +116,238 @@ pub fn column_text(column: &Column) -> Cow<'_, [Option<String>]> {
     }
 }
 
-/// Distinct values parsed once: `index[row]` points into `values`.
-struct Memo<T> {
-    values: Vec<T>,
-    index: Vec<Option<u32>>,
+/// Fields whose values nearly never repeat across rows (ids, addresses, CNICs): each cell is
+/// parsed on its own, as looking it up in a table of a million distinct values would cost more
+/// than the parse (measured on generated returns).
+const UNIQUE_FIELDS: [&str; 3] = ["record_id", "address", "cnic"];
+
+/// Index of a null cell in [`Dict`], [`Memo`] and [`OutColumn`] indices.
+const NONE: u32 = u32::MAX;
+
+/// A fast, non-cryptographic hasher for the distinct-value tables (`rustc-hash`'s Fx: keys
+/// are the caller's own cells, so flooding resistance is not needed, and SipHash would cost
+/// more than the parsing it saves).
+type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+
+/// One column of raw text read by row: owned strings here, Arrow arrays borrowed in place in
+/// the bindings (no copy of the input).
+pub trait TextColumn: Sync {
+    /// Number of rows.
+    fn len(&self) -> usize;
+    /// The text of a row, `None` for a null cell.
+    fn get(&self, row: usize) -> Option<&str>;
+    /// True when the column has no rows.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// A key that identifies the text of a short cell by its bits alone (an Arrow view of
+    /// up to 12 bytes), when the column has one: equal keys mean equal text.
+    fn short_key(&self, _row: usize) -> Option<u128> {
+        None
+    }
 }
 
-impl<T: Send> Memo<T> {
-    fn new(column: Option<&[Option<String>]>, n: usize, f: impl Fn(&str) -> T + Sync) -> Self {
+impl TextColumn for &[Option<String>] {
+    fn len(&self) -> usize {
+        <[Option<String>]>::len(self)
+    }
+    fn get(&self, row: usize) -> Option<&str> {
+        self[row].as_deref()
+    }
+}
+
+impl TextColumn for Vec<Option<String>> {
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+    fn get(&self, row: usize) -> Option<&str> {
+        self[row].as_deref()
+    }
+}
+
+/// One output column. Text is held as distinct values and a per-row index (`NONE` = null),
+/// so that repeated values (districts, codes, names) are stored once and nothing is copied
+/// per row until the caller builds its own arrays.
+#[derive(Debug, Clone)]
+pub enum OutColumn<'a> {
+    /// Text: row `i` is `values[index[i]]`.
+    Text {
+        /// Distinct values (`None` = null).
+        values: Vec<Option<Cow<'a, str>>>,
+        /// Per row, a position in `values` or `NONE`.
+        index: Vec<u32>,
+    },
+    /// Text given per row.
+    Strs(Vec<Option<&'a str>>),
+    /// Integers.
+    Int(Vec<Option<i64>>),
+    /// Floats.
+    Float(Vec<Option<f64>>),
+    /// Dates (days since 1970-01-01).
+    Date(Vec<Option<i32>>),
+    /// Lists of text: row `i` is `values[index[i]]`.
+    TextList {
+        /// Distinct lists (`None` = null).
+        values: Vec<Option<Vec<Cow<'a, str>>>>,
+        /// Per row, a position in `values` or `NONE`.
+        index: Vec<u32>,
+    },
+    /// Lists of text given per row.
+    StrsList(Vec<Option<Vec<&'a str>>>),
+}
+
+impl OutColumn<'_> {
+    /// Number of rows.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match self {
+            Self::Text { index, .. } | Self::TextList { index, .. } => index.len(),
+            Self::Strs(v) => v.len(),
+            Self::Int(v) => v.len(),
+            Self::Float(v) => v.len(),
+            Self::Date(v) => v.len(),
+            Self::StrsList(v) => v.len(),
+        }
+    }
+
+    /// True when the column has no rows.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text of a row of a text column (`None` for null or another kind of column).
+    #[must_use]
+    pub fn text(&self, row: usize) -> Option<&str> {
+        match self {
+            Self::Text { values, index } => match index[row] {
+                NONE => None,
+                i => values[i as usize].as_deref(),
+            },
+            Self::Strs(v) => v[row],
+            _ => None,
+        }
+    }
+
+    /// The list of a row of a list column, as borrowed strings.
+    #[must_use]
+    pub fn list(&self, row: usize) -> Option<Vec<&str>> {
+        match self {
+            Self::TextList { values, index } => match index[row] {
+                NONE => None,
+                i => values[i as usize]
+                    .as_ref()
+                    .map(|l| l.iter().map(AsRef::as_ref).collect()),
+            },
+            Self::StrsList(v) => v[row].clone(),
+            _ => None,
+        }
+    }
+
+    /// The column as owned values.
+    #[must_use]
+    pub fn to_data(&self) -> ColumnData {
+        let n = self.len();
+        match self {
+            Self::Text { .. } | Self::Strs(_) => {
+                ColumnData::Str((0..n).map(|i| self.text(i).map(str::to_owned)).collect())
+            }
+            Self::Int(v) => ColumnData::Int(v.clone()),
+            Self::Float(v) => ColumnData::Float(v.clone()),
+            Self::Date(v) => ColumnData::Date(v.clone()),
+            Self::TextList { .. } | Self::StrsList(_) => ColumnData::StrList(
+                (0..n)
+                    .map(|i| {
+                        self.list(i)
+                            .map(|l| l.into_iter().map(str::to_owned).collect())
+                    })
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// The distinct values of a column: `index[row]` points into `distinct` (`NONE` for null).
+struct Dict<'a> {
+    distinct: Vec<&'a str>,
+    index: Vec<u32>,
+}
+
+impl<'a> Dict<'a> {
+    /// `unique`: the column's values are (nearly) all different, as ids are; each cell then
+    /// gets its own slot without hashing. Either way each row maps to its own text, so
+    /// results do not depend on it. (Judging uniqueness from a sample does not work: names
+    /// that repeat across a million rows look unique in the first thousands.)
+    fn new(column: Option<&'a dyn TextColumn>, n: usize, unique: bool) -> Self {
         let Some(col) = column else {
             return Self {
-                values: Vec::new(),
-                index: vec![None; n],
+                distinct: Vec::new(),
+                index: vec![NONE; n],
             };
         };
-        let mut seen: HashMap<&str, u32> = HashMap::new();
-        let mut distinct: Vec<&str> = Vec::new();
-        let index = col
-            .iter()
-            .map(|v| {
-                v.as_deref().map(|s| {
-                    *seen.entry(s).or_insert_with(|| {
+        let mut distinct: Vec<&'a str> = Vec::new();
+        let index = if unique {
+            (0..n)
+                .map(|i| match col.get(i) {
+                    Some(s) => {
                         distinct.push(s);
                         (distinct.len() - 1) as u32
-                    })
+                    }
+                    None => NONE,
                 })
-            })
-            .collect();
-        let values = distinct.par_iter().map(|s| f(s)).collect();
-        Self { values, index }
+                .collect()
+        } else {
+            let mut seen: FxMap<&'a str, u32> = FxMap::default();
+            let mut short: FxMap<u128, u32> = FxMap::default();
+            (0..n)
+                .map(|i| {
+                    if let Some(k) = col.short_key(i) {
+                        return *short.entry(k).or_insert_with(|| {
+                            distinct.push(col.get(i).unwrap_or_default());
+                            (distinct.len() - 1) as u32
+                        });
+                    }
+                    match col.get(i) {
+                        Some(s) => *seen.entry(s).or_insert_with(|| {
+                            distinct.push(s);
+                            (distinct.len() - 1) as u32
+                        }),
+                        None => NONE,
+                    }
+                })
+                .collect()
+        };
+        Self { distinct, index }
+    }
+}
+
+/// Distinct values parsed once: `index[row]` points into `values`.
+struct Memo<'d, T> {
+    values: Vec<T>,
+    index: &'d [u32],
+}
+
+impl<'d, T: Send> Memo<'d, T> {
+    fn new(dict: &'d Dict<'_>, f: impl Fn(&str) -> T + Sync) -> Self {
+        Self {
+            values: dict.distinct.par_iter().map(|s| f(s)).collect(),
+            index: &dict.index,
+        }
+    }
+
+    fn pos(&self, row: usize) -> Option<usize> {
+        match self.index[row] {
+            NONE => None,
+            i => Some(i as usize),
+        }
     }
 
     fn get(&self, row: usize) -> Option<&T> {
-        self.index[row].map(|i| &self.values[i as usize])
+        self.pos(row).map(|i| &self.values[i])
     }
 }
 
-impl<T: Send> Memo<Option<T>> {
+impl<T: Send> Memo<'_, Option<T>> {
     /// The parsed value of a row, `None` for a missing cell.
     fn hit(&self, row: usize) -> Option<&T> {
         self.get(row).and_then(Option::as_ref)
@@ -167,16 +362,65 @@ struct NameCell {
     unparsed: bool,
 }
 
+/// A parsed name cell; its keys are filled by [`fill_name_keys`].
 fn parse_name_cell(raw: &str) -> NameCell {
     let parts = name::parse_name(raw);
-    let key = parts.name.as_deref().and_then(name::name_key);
-    let father_key = parts.father.as_deref().and_then(name::name_key);
     let unparsed = parts.name.is_none() && !text::is_missing_marker(&text::clean(raw));
     NameCell {
         parts,
-        key,
-        father_key,
+        key: None,
+        father_key: None,
         unparsed,
+    }
+}
+
+/// Fills the keys of the name and of the father's name of parsed name cells, computing each
+/// distinct name's key once (the same name comes with many honorifics and relatives).
+fn fill_name_keys(groups: &mut [&mut Vec<NameCell>]) {
+    fn intern<'s>(
+        s: Option<&'s String>,
+        slot: &mut FxMap<&'s str, u32>,
+        distinct: &mut Vec<&'s str>,
+    ) -> u32 {
+        s.map_or(NONE, |s| {
+            *slot.entry(s.as_str()).or_insert_with(|| {
+                distinct.push(s.as_str());
+                (distinct.len() - 1) as u32
+            })
+        })
+    }
+    let (places, keys) = {
+        let mut slot: FxMap<&str, u32> = FxMap::default();
+        let mut distinct: Vec<&str> = Vec::new();
+        let places: Vec<Vec<(u32, u32)>> = groups
+            .iter()
+            .map(|cells| {
+                cells
+                    .iter()
+                    .map(|c| {
+                        (
+                            intern(c.parts.name.as_ref(), &mut slot, &mut distinct),
+                            intern(c.parts.father.as_ref(), &mut slot, &mut distinct),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let keys: Vec<Option<String>> = distinct.par_iter().map(|s| name::name_key(s)).collect();
+        (places, keys)
+    };
+    let key = |i: u32| {
+        if i == NONE {
+            None
+        } else {
+            keys[i as usize].clone()
+        }
+    };
+    for (cells, places) in groups.iter_mut().zip(places) {
+        for (c, (k, f)) in cells.iter_mut().zip(places) {
+            c.key = key(k);
+            c.father_key = key(f);
+        }
     }
 }
 
@@ -188,44 +432,30 @@ fn parsed<T>(raw: &str, f: impl Fn(&str) -> (T, Vec<&'static str>)) -> Parsed<T>
     Some(f(&c))
 }
 
+/// The per-row results that are not a plain look-up of one column's parsed value.
 #[derive(Default)]
 struct Row {
-    record_id: Option<String>,
-    source: Option<String>,
-    source_type: &'static str,
-    case_id: Option<String>,
-    fir_no: Option<String>,
-    police_station: Option<String>,
-    name: Option<String>,
-    father_name: Option<String>,
-    husband_name: Option<String>,
-    name_key: Option<String>,
-    father_name_key: Option<String>,
+    father: u32,
+    husband: u32,
     sex: &'static str,
     age: Option<i64>,
     date_of_birth: Option<i32>,
     date_of_birth_precision: Option<&'static str>,
     age_group: &'static str,
     sex_age: &'static str,
-    cnic: Option<String>,
     cnic_province: Option<&'static str>,
     cnic_sex_hint: Option<&'static str>,
-    passport: Option<String>,
-    phone: Option<String>,
     nationality: Option<&'static str>,
-    address: Option<String>,
     district: Option<&'static str>,
     province: Option<&'static str>,
     district_confidence: Option<f64>,
     date: Option<i32>,
     date_precision: Option<&'static str>,
-    law_sections: Option<Vec<String>>,
     crime_type: &'static str,
-    exploitation: Option<Vec<String>>,
+    /// Forms of exploitation as bits of [`Exploitation`] positions.
+    exploitation: u16,
     case_status: &'static str,
     destination: Option<&'static str>,
-    remarks: Option<String>,
-    source_row: Option<i64>,
     issues: Vec<&'static str>,
 }
 
@@ -252,6 +482,29 @@ fn crime_type_given(raw: &str) -> Option<CrimeType> {
     }
 }
 
+/// Pairs of two per-row indices numbered in order of first appearance; `pair[row]` points
+/// into `distinct`.
+fn pairs<K: std::hash::Hash + Eq + Copy>(keys: impl Iterator<Item = K>) -> (Vec<K>, Vec<u32>) {
+    let mut seen: FxMap<K, u32> = FxMap::default();
+    let mut distinct = Vec::new();
+    let index = keys
+        .map(|k| {
+            *seen.entry(k).or_insert_with(|| {
+                distinct.push(k);
+                (distinct.len() - 1) as u32
+            })
+        })
+        .collect();
+    (distinct, index)
+}
+
+fn text_out<'a>(values: Vec<Option<Cow<'a, str>>>, index: &[u32]) -> OutColumn<'a> {
+    OutColumn::Text {
+        values,
+        index: index.to_vec(),
+    }
+}
+
 /// Normalizes every canonical column of `table` (see the module docs).
 ///
 /// # Errors
@@ -259,128 +512,289 @@ fn crime_type_given(raw: &str) -> Option<CrimeType> {
 /// nulls and issue codes.
 pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) -> Result<Table> {
     let n = table.height();
+    let texts: Vec<(&str, Cow<'_, [Option<String>]>)> = input_fields()
+        .iter()
+        .filter_map(|f| table.get(f).map(|c| (*f, column_text(c))))
+        .collect();
+    let slices: Vec<&[Option<String>]> = texts.iter().map(|(_, c)| c.as_ref()).collect();
+    let cols: Vec<(&str, &dyn TextColumn)> = texts
+        .iter()
+        .zip(&slices)
+        .map(|((f, _), c)| (*f, c as &dyn TextColumn))
+        .collect();
+    let typed = normalize_columns(n, &cols, options, control)?;
+    let mut columns: Vec<Column> = Vec::new();
+    for (name, data) in typed {
+        if name == "issues" && !options.typed_only {
+            if let Some(c) = table.get("date_of_report") {
+                columns.push(c.clone());
+            }
+        }
+        columns.push(Column::new(name, data.to_data()));
+        if options.typed_only {
+            continue;
+        }
+        if RAW_FIELDS.contains(&name) {
+            columns.push(raw_column(table, name, n));
+        }
+        if name == "source_type" {
+            for f in ["source_file", "source_sheet"] {
+                columns.push(
+                    table
+                        .get(f)
+                        .cloned()
+                        .unwrap_or_else(|| Column::new(f, ColumnData::Str(vec![None; n]))),
+                );
+            }
+        }
+    }
+    if options.typed_only {
+        return Ok(Table { columns });
+    }
+    let taken: std::collections::HashSet<String> = columns.iter().map(|c| c.name.clone()).collect();
+    for c in &table.columns {
+        if !taken.contains(&c.name) && !input_fields().contains(&c.name.as_str()) {
+            columns.push(c.clone());
+        }
+    }
+    Ok(Table { columns })
+}
+
+/// Typed columns that [`normalize_table`] follows with their `<field>_raw` text.
+const RAW_FIELDS: [&str; 25] = [
+    "record_id",
+    "source_type",
+    "case_id",
+    "fir_no",
+    "police_station",
+    "name",
+    "father_name",
+    "husband_name",
+    "sex",
+    "age",
+    "date_of_birth",
+    "cnic",
+    "passport",
+    "phone",
+    "nationality",
+    "address",
+    "district",
+    "province",
+    "date",
+    "law_sections",
+    "crime_type",
+    "exploitation",
+    "case_status",
+    "destination",
+    "remarks",
+];
+
+/// Normalizes the raw text columns `columns` (canonical field names, any subset; all of
+/// length `n`) into the typed and derived columns of the canonical schema, in schema order
+/// (no `<field>_raw`, provenance or pass-through columns): the core of [`normalize_table`],
+/// which the bindings call on Arrow arrays without copying them.
+///
+/// Every column's distinct values are parsed once (in parallel), the cross-field rules then
+/// run per row in parallel chunks, and text comes back as distinct values with a row index.
+///
+/// # Errors
+/// [`crate::Error::Interrupted`] when `control` asks to stop.
+#[allow(clippy::too_many_lines)]
+pub fn normalize_columns<'a>(
+    n: usize,
+    columns: &[(&str, &'a dyn TextColumn)],
+    options: &Options,
+    control: &dyn Control,
+) -> Result<Vec<(&'static str, OutColumn<'a>)>> {
     let laws: &LawTable = options
         .law_table
         .as_ref()
         .unwrap_or_else(|| LawTable::default_table());
-    let cols: HashMap<&str, Cow<'_, [Option<String>]>> = input_fields()
-        .iter()
-        .filter_map(|f| table.get(f).map(|c| (*f, column_text(c))))
-        .collect();
-    let col = |f: &str| cols.get(f).map(|c| c.as_ref());
+    let col = |f: &str| -> Option<&'a dyn TextColumn> {
+        columns.iter().find(|(name, _)| *name == f).map(|(_, c)| *c)
+    };
     control.checkpoint("normalize", 0, Some(n as u64))?;
 
-    // Parse distinct values of the columns that repeat.
-    let district = Memo::new(col("district"), n, |s| parsed(s, place::parse_district));
-    let province = Memo::new(col("province"), n, |s| parsed(s, place::parse_province));
-    let nationality = Memo::new(col("nationality"), n, |s| {
+    // Distinct values of every column, the columns in parallel.
+    let fields: Vec<&'static str> = input_fields().to_vec();
+    let dicts: Vec<Dict<'a>> = fields
+        .par_iter()
+        .map(|f| Dict::new(col(f), n, UNIQUE_FIELDS.contains(f)))
+        .collect();
+    let dict = |f: &str| -> &Dict<'a> {
+        let i = fields.iter().position(|x| *x == f).expect("an input field");
+        &dicts[i]
+    };
+    control.checkpoint("normalize", 0, Some(n as u64))?;
+
+    // Parse each distinct value once.
+    let clean_text = |f: &str| -> Memo<'_, Option<Cow<'a, str>>> {
+        let d = dict(f);
+        Memo {
+            values: d
+                .distinct
+                .par_iter()
+                .map(|s| text::clean_value_cow(s))
+                .collect(),
+            index: &d.index,
+        }
+    };
+    let source_m = clean_text("source");
+    // An id is whatever was given ("0" is an id, not a missing-value marker).
+    let record_m = {
+        let d = dict("record_id");
+        Memo {
+            values: d
+                .distinct
+                .par_iter()
+                .map(|s| Some(text::clean_cow(s)).filter(|c| !c.is_empty()))
+                .collect(),
+            index: &d.index,
+        }
+    };
+    let case_id_m = clean_text("case_id");
+    let fir_no_m = clean_text("fir_no");
+    let police_station_m = clean_text("police_station");
+    let remarks_m = clean_text("remarks");
+    let address_m = clean_text("address");
+    let source_row_m = Memo::new(dict("source_row"), |s| {
+        text::clean(s).parse::<f64>().ok().map(|f| f as i64)
+    });
+    let district = Memo::new(dict("district"), |s| parsed(s, place::parse_district));
+    let province = Memo::new(dict("province"), |s| parsed(s, place::parse_province));
+    let nationality = Memo::new(dict("nationality"), |s| {
         parsed(s, |c| nationality::parse_country(c, "nationality"))
     });
-    let destination = Memo::new(col("destination"), n, |s| {
+    let destination = Memo::new(dict("destination"), |s| {
         parsed(s, |c| nationality::parse_country(c, "destination"))
     });
-    let sex_m = Memo::new(col("sex"), n, |s| parsed(s, sex::parse_sex));
-    let status_m = Memo::new(col("case_status"), n, |s| {
+    let sex_m = Memo::new(dict("sex"), |s| parsed(s, sex::parse_sex));
+    let status_m = Memo::new(dict("case_status"), |s| {
         parsed(s, status::parse_case_status)
     });
-    let law_m = Memo::new(col("law_sections"), n, |s| {
+    let law_m = Memo::new(dict("law_sections"), |s| {
         parsed(s, |c| offence::parse_sections(c, laws))
     });
-    let expl_m = Memo::new(col("exploitation"), n, |s| {
+    let expl_m = Memo::new(dict("exploitation"), |s| {
         parsed(s, exploitation::parse_exploitation)
     });
-    let crime_m = Memo::new(col("crime_type"), n, crime_type_given);
-    // Names, dates and ages repeat too (Muhammad Ali, a day's recoveries, "25 yrs").
-    let name_m = Memo::new(col("name"), n, parse_name_cell);
-    let father_m = Memo::new(col("father_name"), n, parse_name_cell);
-    let husband_m = Memo::new(col("husband_name"), n, parse_name_cell);
-    let date_m = Memo::new(col("date"), n, |s| parsed(s, date::parse_date));
-    let dob_m = Memo::new(col("date_of_birth"), n, |s| parsed(s, date::parse_date));
-    let age_m = Memo::new(col("age"), n, |s| parsed(s, age::parse_age));
-    let source_type_m = Memo::new(col("source_type"), n, |s| s.to_owned());
+    let crime_m = Memo::new(dict("crime_type"), crime_type_given);
+    control.checkpoint("normalize", 0, Some(n as u64))?;
+    let mut name_m = Memo::new(dict("name"), parse_name_cell);
+    let mut father_m = Memo::new(dict("father_name"), parse_name_cell);
+    fill_name_keys(&mut [&mut name_m.values, &mut father_m.values]);
+    let husband_m = Memo::new(dict("husband_name"), parse_name_cell);
+    control.checkpoint("normalize", 0, Some(n as u64))?;
+    let date_m = Memo::new(dict("date"), |s| parsed(s, date::parse_date));
+    let dob_m = Memo::new(dict("date_of_birth"), |s| parsed(s, date::parse_date));
+    let age_m = Memo::new(dict("age"), |s| parsed(s, age::parse_age));
+    let cnic_m = Memo::new(dict("cnic"), |s| parsed(s, cnic::parse_cnic));
+    let passport_m = Memo::new(dict("passport"), |s| parsed(s, cnic::parse_passport));
+    let phone_m = Memo::new(dict("phone"), |s| parsed(s, phone::parse_phone));
     control.checkpoint("normalize", 0, Some(n as u64))?;
 
-    // Resolve the columns once, not per row.
-    let c_address = col("address");
-    let c_case_id = col("case_id");
-    let c_cnic = col("cnic");
-    let c_fir_no = col("fir_no");
-    let c_passport = col("passport");
-    let c_phone = col("phone");
-    let c_police_station = col("police_station");
-    let c_record_id = col("record_id");
-    let c_remarks = col("remarks");
-    let c_source = col("source");
-    let c_source_file = col("source_file");
-    let c_source_row = col("source_row");
-    let c_source_sheet = col("source_sheet");
-    fn at(c: Option<&[Option<String>]>, i: usize) -> Option<&str> {
-        c.and_then(|c| c[i].as_deref())
-    }
+    // The source type from the given type and the source's name: once per distinct pair.
+    let (type_pairs, type_index) = pairs(
+        dict("source_type")
+            .index
+            .iter()
+            .copied()
+            .zip(source_m.index.iter().copied()),
+    );
+    let type_values: Vec<&'static str> = type_pairs
+        .par_iter()
+        .map(|&(g, s)| {
+            let given = (g != NONE).then(|| dict("source_type").distinct[g as usize]);
+            let source = if s == NONE {
+                None
+            } else {
+                source_m.values[s as usize].as_deref()
+            };
+            source::source_type(given, source).code()
+        })
+        .collect();
+    // Law citations classified at the offence date: once per distinct (citation, date).
+    let (law_pairs, law_pair_index) = pairs((0..n).map(|i| {
+        let law = law_m.hit(i).map_or(NONE, |_| law_m.index[i]);
+        let date = date_m.hit(i).and_then(|(d, _)| d.map(|d| d.days));
+        (law, date)
+    }));
+    let classified: Vec<_> = law_pairs
+        .par_iter()
+        .map(|&(l, d)| {
+            if l == NONE {
+                return None;
+            }
+            let codes = &law_m.values[l as usize]
+                .as_ref()
+                .expect("a parsed citation")
+                .0;
+            Some(offence::classify(codes, d, laws))
+        })
+        .collect();
+    // Addresses searched for a district only where the district column gives none.
+    let district_missing = |i: usize| {
+        district
+            .hit(i)
+            .and_then(|(p, _)| p.as_ref())
+            .is_none_or(|p| p.district.is_none())
+    };
+    let mut address_slot: FxMap<&str, u32> = FxMap::default();
+    let mut addresses: Vec<&str> = Vec::new();
+    let address_index: Vec<u32> = (0..n)
+        .map(|i| match address_m.hit(i) {
+            Some(a) if district_missing(i) => {
+                *address_slot.entry(a.as_ref()).or_insert_with(|| {
+                    addresses.push(a.as_ref());
+                    (addresses.len() - 1) as u32
+                })
+            }
+            _ => NONE,
+        })
+        .collect();
+    let address_place: Vec<Option<place::PlaceResult>> = addresses
+        .par_iter()
+        .map(|a| place::district_in_text(a))
+        .collect();
+    control.checkpoint("normalize", 0, Some(n as u64))?;
+
+    let father_offset = name_m.values.len() as u32;
+    let husband_offset = name_m.values.len() as u32;
     let rows: Vec<usize> = (0..n).collect();
-    let mut out: Vec<Row> = map_chunks(&rows, CHUNK_ROWS, "normalize", control, |&i| {
+    let out: Vec<Row> = map_chunks(&rows, CHUNK_ROWS, "normalize", control, |&i| {
         let mut r = Row::default();
         let issues = &mut r.issues;
-        // Provenance and plain text.
-        r.source = at(c_source, i).and_then(|s| clean_value(Some(s)));
-        r.source_row = at(c_source_row, i)
-            .and_then(|s| text::clean(s).parse::<f64>().ok())
-            .map(|f| f as i64);
-        // An id is whatever was given ("0" is an id, not a missing-value marker).
-        r.record_id = at(c_record_id, i)
-            .map(text::clean)
-            .filter(|s| !s.is_empty());
-        if r.record_id.is_none() {
-            r.record_id = Some(source::generated_record_id(
-                at(c_source_file, i),
-                at(c_source_sheet, i),
-                at(c_source_row, i),
-                i,
-            ));
-        }
-        let given_type = source_type_m.get(i).map(String::as_str);
-        r.source_type = source::source_type(given_type, r.source.as_deref()).code();
-        r.case_id = clean_value(at(c_case_id, i));
-        r.fir_no = clean_value(at(c_fir_no, i));
-        r.police_station = clean_value(at(c_police_station, i));
-        r.remarks = clean_value(at(c_remarks, i));
-        r.address = clean_value(at(c_address, i));
 
         // Names.
+        let own_pos = name_m.pos(i);
         let own = name_m.get(i);
-        let father_cell = father_m.get(i).filter(|c| c.parts.name.is_some());
-        let husband_cell = husband_m.get(i).filter(|c| c.parts.name.is_some());
-        let parts = own.map(|c| c.parts.clone()).unwrap_or_default();
-        r.name = parts.name.clone();
-        r.name_key = own.and_then(|c| c.key.clone());
-        (r.father_name, r.father_name_key) = match father_cell {
-            Some(c) => (c.parts.name.clone(), c.key.clone()),
-            None => (parts.father.clone(), own.and_then(|c| c.father_key.clone())),
-        };
-        r.husband_name = husband_cell
-            .and_then(|c| c.parts.name.clone())
-            .or(parts.husband.clone());
+        let father_pos = father_m
+            .pos(i)
+            .filter(|&j| father_m.values[j].parts.name.is_some());
+        let husband_pos = husband_m
+            .pos(i)
+            .filter(|&j| husband_m.values[j].parts.name.is_some());
+        let own_index = own_pos.map_or(NONE, |j| j as u32);
+        r.father = father_pos.map_or(own_index, |j| father_offset + j as u32);
+        r.husband = husband_pos.map_or(own_index, |j| husband_offset + j as u32);
         if own.is_some_and(|c| c.unparsed) {
             issues.push("name.unparsed");
         }
+        let name_sex_hint = own.and_then(|c| c.parts.sex_hint);
 
         // CNIC.
-        let cnic_parsed = at(c_cnic, i).and_then(|s| parsed(s, cnic::parse_cnic));
-        if let Some((c, iss)) = cnic_parsed {
-            push_all(issues, &iss);
+        if let Some((c, iss)) = cnic_m.hit(i) {
+            push_all(issues, iss);
             if let Some(c) = c {
                 r.cnic_province = Some(c.province);
                 r.cnic_sex_hint = Some(c.sex_hint.code());
-                r.cnic = Some(c.digits);
             }
         }
-        if let Some((p, iss)) = at(c_passport, i).and_then(|s| parsed(s, cnic::parse_passport)) {
-            push_all(issues, &iss);
-            r.passport = p;
+        if let Some((_, iss)) = passport_m.hit(i) {
+            push_all(issues, iss);
         }
-        if let Some((p, iss)) = at(c_phone, i).and_then(|s| parsed(s, phone::parse_phone)) {
-            push_all(issues, &iss);
-            r.phone = p;
+        if let Some((_, iss)) = phone_m.hit(i) {
+            push_all(issues, iss);
         }
 
         // Sex, with the name and CNIC as fallbacks and the CNIC as a check.
@@ -391,7 +805,7 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         }
         let hint = r.cnic_sex_hint.and_then(Sex::from_code);
         if sex_v == Sex::Unknown {
-            if let Some(s) = parts.sex_hint {
+            if let Some(s) = name_sex_hint {
                 sex_v = s;
                 issues.push("sex.from_name");
             } else if let Some(h) = hint {
@@ -404,14 +818,12 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         r.sex = sex_v.code();
 
         // Dates and age.
-        let date_parsed = date_m.hit(i);
-        if let Some((d, iss)) = &date_parsed {
+        if let Some((d, iss)) = date_m.hit(i) {
             push_all(issues, iss);
             r.date = d.map(|d| d.days);
             r.date_precision = d.map(|d| d.precision.code());
         }
-        let dob_parsed = dob_m.hit(i);
-        if let Some((d, iss)) = &dob_parsed {
+        if let Some((d, iss)) = dob_m.hit(i) {
             for code in iss {
                 let c = match *code {
                     "date.ambiguous" => "date_of_birth.ambiguous",
@@ -426,9 +838,8 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
             r.date_of_birth = d.map(|d| d.days);
             r.date_of_birth_precision = d.map(|d| d.precision.code());
         }
-        let age_parsed = age_m.hit(i);
         let mut child_hint = None;
-        if let Some((a, iss)) = &age_parsed {
+        if let Some((a, iss)) = age_m.hit(i) {
             push_all(issues, iss);
             r.age = a.years;
             child_hint = a.child;
@@ -474,7 +885,11 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
             place_found = p.clone();
         }
         if place_found.as_ref().is_none_or(|p| p.district.is_none()) {
-            if let Some(p) = r.address.as_deref().and_then(place::district_in_text) {
+            let found = match address_index[i] {
+                NONE => None,
+                j => address_place[j as usize].clone(),
+            };
+            if let Some(p) = found {
                 let province_agrees = place_found
                     .as_ref()
                     .is_none_or(|f| f.province == p.province);
@@ -508,19 +923,18 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         }
 
         // Offences.
-        let mut forms: Vec<Exploitation> = Vec::new();
+        let mut forms: u16 = 0;
         let mut crime = CrimeType::Unknown;
-        if let Some((codes, iss)) = law_m.hit(i) {
+        if let Some((_, iss)) = law_m.hit(i) {
             push_all(issues, iss);
-            let (c, f, iss2) = offence::classify(codes, r.date, laws);
-            push_all(issues, &iss2);
-            crime = c;
-            forms = f;
-            r.law_sections = if codes.is_empty() {
-                None
-            } else {
-                Some(codes.clone())
-            };
+            let (c, f, iss2) = classified[law_pair_index[i] as usize]
+                .as_ref()
+                .expect("a classified citation");
+            push_all(issues, iss2);
+            crime = *c;
+            for e in f {
+                forms |= 1 << (*e as u16);
+            }
         }
         if let Some(given) = crime_m.hit(i) {
             if crime != CrimeType::Unknown && *given != crime {
@@ -532,17 +946,13 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         if let Some((f, iss)) = expl_m.hit(i) {
             push_all(issues, iss);
             for e in f {
-                if !forms.contains(e) {
-                    forms.push(*e);
-                }
+                forms |= 1 << (*e as u16);
             }
         }
-        forms.sort();
-        r.exploitation = Some(if forms.is_empty() && crime != CrimeType::Som {
-            vec![Exploitation::Unknown.code().to_owned()]
-        } else {
-            forms.iter().map(|e| e.code().to_owned()).collect()
-        });
+        if forms == 0 && crime != CrimeType::Som {
+            forms = 1 << (Exploitation::Unknown as u16);
+        }
+        r.exploitation = forms;
         let mut status_v = CaseStatus::Unknown;
         if let Some((s, iss)) = status_m.hit(i) {
             push_all(issues, iss);
@@ -551,27 +961,252 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         r.case_status = status_v.code();
         r
     })?;
+    let mut out = out;
 
     // Record ids must be unique within the input: flag repeats of given ids; number repeats of
     // generated ones.
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(n);
-    let given_ids = col("record_id");
-    for (i, r) in out.iter_mut().enumerate() {
-        let id = r.record_id.clone().unwrap_or_default();
-        let count = seen.entry(id.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            let was_given = given_ids
-                .is_some_and(|g| g[i].as_deref().and_then(|s| clean_value(Some(s))).is_some());
-            if was_given {
-                r.issues.push("record_id.duplicate");
-            } else {
-                r.record_id = Some(format!("{id}-{count}"));
+    let c_source_file = col("source_file");
+    let c_source_sheet = col("source_sheet");
+    let c_source_row = col("source_row");
+    let generated: Vec<Option<String>> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            record_m.hit(i).is_none().then(|| {
+                let at = |c: Option<&'a dyn TextColumn>| c.and_then(|c| c.get(i));
+                source::generated_record_id(
+                    at(c_source_file),
+                    at(c_source_sheet),
+                    at(c_source_row),
+                    i,
+                )
+            })
+        })
+        .collect();
+    let mut renamed: Vec<(usize, String)> = Vec::new();
+    {
+        let mut seen: FxMap<&str, u32> = FxMap::default();
+        seen.reserve(n);
+        for (i, r) in out.iter_mut().enumerate() {
+            let (id, was_given) = match record_m.hit(i) {
+                Some(s) => (s.as_ref(), true),
+                None => (generated[i].as_deref().unwrap_or_default(), false),
+            };
+            let count = seen.entry(id).or_insert(0);
+            *count += 1;
+            if *count > 1 {
+                if was_given {
+                    r.issues.push("record_id.duplicate");
+                } else {
+                    renamed.push((i, format!("{id}-{count}")));
+                }
             }
         }
     }
     control.checkpoint("normalize", n as u64, Some(n as u64))?;
-    Ok(build_table(table, out, options.typed_only))
+
+    // Output columns.
+    let record_id = {
+        let mut values: Vec<Option<Cow<'a, str>>> = record_m.values;
+        let mut index = record_m.index.to_vec();
+        let mut generated = generated;
+        let mut renamed = renamed.into_iter().peekable();
+        for (i, g) in generated.iter_mut().enumerate() {
+            let value = if renamed.peek().is_some_and(|(j, _)| *j == i) {
+                renamed.next().map(|(_, s)| s)
+            } else {
+                g.take()
+            };
+            if let Some(v) = value {
+                index[i] = values.len() as u32;
+                values.push(Some(Cow::Owned(v)));
+            }
+        }
+        OutColumn::Text { values, index }
+    };
+    let by_row = |f: &(dyn Fn(&Row) -> Option<&'static str> + Sync)| -> OutColumn<'a> {
+        OutColumn::Strs(out.par_iter().map(f).collect())
+    };
+    let father_index: Vec<u32> = out.iter().map(|r| r.father).collect();
+    let husband_index: Vec<u32> = out.iter().map(|r| r.husband).collect();
+    let name_index = name_m.index.to_vec();
+    // Names, keys and relatives move out of the parsed cells (no copies).
+    let k = name_m.values.len();
+    let (mut names, mut keys) = (Vec::with_capacity(k), Vec::with_capacity(k));
+    let (mut fathers, mut father_keys) = (Vec::with_capacity(k), Vec::with_capacity(k));
+    let mut husbands = Vec::with_capacity(k);
+    for c in name_m.values {
+        names.push(c.parts.name.map(Cow::Owned));
+        keys.push(c.key.map(Cow::Owned));
+        fathers.push(c.parts.father.map(Cow::Owned));
+        father_keys.push(c.father_key.map(Cow::Owned));
+        husbands.push(c.parts.husband.map(Cow::Owned));
+    }
+    for c in father_m.values {
+        fathers.push(c.parts.name.map(Cow::Owned));
+        father_keys.push(c.key.map(Cow::Owned));
+    }
+    for c in husband_m.values {
+        husbands.push(c.parts.name.map(Cow::Owned));
+    }
+    let name_col = OutColumn::Text {
+        values: names,
+        index: name_index.clone(),
+    };
+    let name_key_col = OutColumn::Text {
+        values: keys,
+        index: name_index,
+    };
+    let father_col = OutColumn::Text {
+        values: fathers,
+        index: father_index.clone(),
+    };
+    let father_key_col = OutColumn::Text {
+        values: father_keys,
+        index: father_index,
+    };
+    let husband_col = OutColumn::Text {
+        values: husbands,
+        index: husband_index,
+    };
+    let parsed_text = |values: &[Parsed<Option<String>>]| -> Vec<Option<Cow<'a, str>>> {
+        values
+            .iter()
+            .map(|v| v.as_ref().and_then(|(s, _)| s.clone()).map(Cow::Owned))
+            .collect()
+    };
+    // Each set of forms of exploitation (a bit mask) is listed once.
+    let mut masks = vec![NONE; 1 << Exploitation::ALL.len()];
+    let mut mask_values: Vec<Option<Vec<Cow<'a, str>>>> = Vec::new();
+    let exploitation_index: Vec<u32> = out
+        .iter()
+        .map(|r| {
+            let slot = &mut masks[r.exploitation as usize];
+            if *slot == NONE {
+                mask_values.push(Some(
+                    Exploitation::ALL
+                        .iter()
+                        .filter(|e| r.exploitation & (1 << (**e as u16)) != 0)
+                        .map(|e| Cow::Borrowed(e.code()))
+                        .collect(),
+                ));
+                *slot = (mask_values.len() - 1) as u32;
+            }
+            *slot
+        })
+        .collect();
+    let columns: Vec<(&'static str, OutColumn<'a>)> = vec![
+        ("record_id", record_id),
+        ("source", text_out(source_m.values, source_m.index)),
+        (
+            "source_type",
+            OutColumn::Strs(
+                type_index
+                    .iter()
+                    .map(|&p| Some(type_values[p as usize]))
+                    .collect(),
+            ),
+        ),
+        (
+            "source_row",
+            OutColumn::Int(
+                (0..n)
+                    .map(|i| source_row_m.get(i).copied().flatten())
+                    .collect(),
+            ),
+        ),
+        ("case_id", text_out(case_id_m.values, case_id_m.index)),
+        ("fir_no", text_out(fir_no_m.values, fir_no_m.index)),
+        (
+            "police_station",
+            text_out(police_station_m.values, police_station_m.index),
+        ),
+        ("name", name_col),
+        ("father_name", father_col),
+        ("husband_name", husband_col),
+        ("name_key", name_key_col),
+        ("father_name_key", father_key_col),
+        ("sex", by_row(&|r| Some(r.sex))),
+        ("age", OutColumn::Int(out.iter().map(|r| r.age).collect())),
+        (
+            "date_of_birth",
+            OutColumn::Date(out.iter().map(|r| r.date_of_birth).collect()),
+        ),
+        (
+            "date_of_birth_precision",
+            by_row(&|r| r.date_of_birth_precision),
+        ),
+        ("age_group", by_row(&|r| Some(r.age_group))),
+        ("sex_age", by_row(&|r| Some(r.sex_age))),
+        (
+            "cnic",
+            text_out(
+                cnic_m
+                    .values
+                    .iter()
+                    .map(|v| {
+                        v.as_ref()
+                            .and_then(|(c, _)| c.as_ref())
+                            .map(|c| Cow::Owned(c.digits.clone()))
+                    })
+                    .collect(),
+                cnic_m.index,
+            ),
+        ),
+        ("cnic_province", by_row(&|r| r.cnic_province)),
+        ("cnic_sex_hint", by_row(&|r| r.cnic_sex_hint)),
+        (
+            "passport",
+            text_out(parsed_text(&passport_m.values), passport_m.index),
+        ),
+        (
+            "phone",
+            text_out(parsed_text(&phone_m.values), phone_m.index),
+        ),
+        ("nationality", by_row(&|r| r.nationality)),
+        ("address", text_out(address_m.values, address_m.index)),
+        ("district", by_row(&|r| r.district)),
+        (
+            "district_confidence",
+            OutColumn::Float(out.iter().map(|r| r.district_confidence).collect()),
+        ),
+        ("province", by_row(&|r| r.province)),
+        (
+            "date",
+            OutColumn::Date(out.iter().map(|r| r.date).collect()),
+        ),
+        ("date_precision", by_row(&|r| r.date_precision)),
+        (
+            "law_sections",
+            OutColumn::TextList {
+                values: law_m
+                    .values
+                    .iter()
+                    .map(|v| {
+                        v.as_ref()
+                            .filter(|(codes, _)| !codes.is_empty())
+                            .map(|(codes, _)| codes.iter().cloned().map(Cow::Owned).collect())
+                    })
+                    .collect(),
+                index: law_m.index.to_vec(),
+            },
+        ),
+        ("crime_type", by_row(&|r| Some(r.crime_type))),
+        (
+            "exploitation",
+            OutColumn::TextList {
+                values: mask_values,
+                index: exploitation_index,
+            },
+        ),
+        ("case_status", by_row(&|r| Some(r.case_status))),
+        ("destination", by_row(&|r| r.destination)),
+        ("remarks", text_out(remarks_m.values, remarks_m.index)),
+        (
+            "issues",
+            OutColumn::StrsList(out.into_par_iter().map(|r| Some(r.issues)).collect()),
+        ),
+    ];
+    Ok(columns)
 }
 
 /// The column-level normalizers that [`normalize_column`] offers (and `tipsom.expr` wraps).
@@ -596,153 +1231,130 @@ pub const COLUMN_KINDS: [&str; 18] = [
     "case_status",
 ];
 
-/// Normalizes one column of raw text with one normalizer, in parallel, order kept: the
-/// building block of `tipsom.expr`. `crime_type` reads law citations (at an unknown date).
+/// Normalizes one column of raw text with one normalizer, each distinct value once and in
+/// parallel, order kept: the building block of `tipsom.expr`. `crime_type` reads law
+/// citations (at an unknown date).
 ///
 /// # Errors
 /// [`crate::Error::InvalidArgument`] for an unknown `kind`.
 pub fn normalize_column(
     kind: &str,
-    values: &[Option<String>],
+    values: &dyn TextColumn,
     law_table: Option<&LawTable>,
-) -> Result<ColumnData> {
+) -> Result<OutColumn<'static>> {
+    if !COLUMN_KINDS.contains(&kind) {
+        return Err(crate::Error::invalid_argument(
+            "kind",
+            format!("one of {}", COLUMN_KINDS.join(", ")),
+            format!("'{kind}'"),
+        ));
+    }
     let laws = law_table.unwrap_or_else(|| LawTable::default_table());
-    let strs = |f: &(dyn Fn(&str) -> Option<String> + Sync)| -> ColumnData {
-        ColumnData::Str(
-            values
+    let dict = Dict::new(Some(values), values.len(), false);
+    let each = |f: &(dyn Fn(&str) -> Option<String> + Sync)| -> OutColumn<'static> {
+        OutColumn::Text {
+            values: dict
+                .distinct
                 .par_iter()
-                .map(|v| {
-                    v.as_deref()
-                        .and_then(|s| clean_value(Some(s)))
-                        .and_then(|s| f(&s))
-                })
+                .map(|s| clean_value(Some(s)).and_then(|s| f(&s)).map(Cow::Owned))
                 .collect(),
+            index: dict.index.clone(),
+        }
+    };
+    // A value for every row, null cells included.
+    fn per_row<T: Copy + Send + Sync>(
+        dict: &Dict<'_>,
+        null: T,
+        f: impl Fn(&str) -> T + Sync,
+    ) -> Vec<T> {
+        let values: Vec<T> = dict.distinct.par_iter().map(|s| f(s)).collect();
+        dict.index
+            .par_iter()
+            .map(|&i| if i == NONE { null } else { values[i as usize] })
+            .collect()
+    }
+    let code = |f: &(dyn Fn(&str) -> &'static str + Sync), unknown: &'static str| {
+        OutColumn::Strs(
+            per_row(&dict, unknown, |s| {
+                clean_value(Some(s)).map_or(unknown, |c| f(&c))
+            })
+            .into_iter()
+            .map(Some)
+            .collect(),
         )
     };
-    Ok(match kind {
-        "text" => strs(&|s| Some(s.to_owned())),
-        "name" => strs(&|s| name::parse_name(s).name),
-        "father_name" => strs(&|s| name::parse_name(s).father),
-        "husband_name" => strs(&|s| name::parse_name(s).husband),
-        "name_key" => strs(&|s| name::parse_name(s).name.as_deref().and_then(name::name_key)),
-        "cnic" => strs(&|s| cnic::parse_cnic(s).0.map(|c| c.digits)),
-        "phone" => strs(&|s| phone::parse_phone(s).0),
-        "passport" => strs(&|s| cnic::parse_passport(s).0),
-        "sex" => ColumnData::Str(
-            values
+    let lists = |f: &(dyn Fn(&str) -> Option<Vec<String>> + Sync)| -> OutColumn<'static> {
+        OutColumn::TextList {
+            values: dict
+                .distinct
                 .par_iter()
-                .map(|v| {
-                    Some(
-                        v.as_deref()
-                            .and_then(|s| clean_value(Some(s)))
-                            .map_or(Sex::Unknown, |s| sex::parse_sex(&s).0)
-                            .code()
-                            .to_owned(),
-                    )
+                .map(|s| {
+                    clean_value(Some(s))
+                        .and_then(|s| f(&s))
+                        .map(|l| l.into_iter().map(Cow::Owned).collect())
                 })
                 .collect(),
-        ),
-        "district" => strs(&|s| {
+            index: dict.index.clone(),
+        }
+    };
+    Ok(match kind {
+        "text" => each(&|s| Some(s.to_owned())),
+        "name" => each(&|s| name::parse_name(s).name),
+        "father_name" => each(&|s| name::parse_name(s).father),
+        "husband_name" => each(&|s| name::parse_name(s).husband),
+        "name_key" => each(&|s| name::parse_name(s).name.as_deref().and_then(name::name_key)),
+        "cnic" => each(&|s| cnic::parse_cnic(s).0.map(|c| c.digits)),
+        "phone" => each(&|s| phone::parse_phone(s).0),
+        "passport" => each(&|s| cnic::parse_passport(s).0),
+        "sex" => code(&|s| sex::parse_sex(s).0.code(), Sex::Unknown.code()),
+        "district" => each(&|s| {
             place::parse_district(s)
                 .0
                 .and_then(|p| p.district)
                 .map(str::to_owned)
         }),
-        "province" => strs(&|s| {
+        "province" => each(&|s| {
             place::parse_province(s)
                 .0
                 .or_else(|| place::parse_district(s).0.and_then(|p| p.province))
                 .map(str::to_owned)
         }),
-        "nationality" => strs(&|s| {
+        "nationality" => each(&|s| {
             nationality::parse_country(s, "nationality")
                 .0
                 .map(str::to_owned)
         }),
-        "case_status" => ColumnData::Str(
-            values
-                .par_iter()
-                .map(|v| {
-                    Some(
-                        v.as_deref()
-                            .and_then(|s| clean_value(Some(s)))
-                            .map_or(CaseStatus::Unknown, |s| status::parse_case_status(&s).0)
-                            .code()
-                            .to_owned(),
-                    )
-                })
-                .collect(),
+        "case_status" => code(
+            &|s| status::parse_case_status(s).0.code(),
+            CaseStatus::Unknown.code(),
         ),
-        "crime_type" => ColumnData::Str(
-            values
-                .par_iter()
-                .map(|v| {
-                    let codes = v
-                        .as_deref()
-                        .and_then(|s| clean_value(Some(s)))
-                        .map(|s| offence::parse_sections(&s, laws).0);
-                    Some(
-                        codes
-                            .map_or(CrimeType::Unknown, |c| offence::classify(&c, None, laws).0)
-                            .code()
-                            .to_owned(),
-                    )
-                })
-                .collect(),
+        "crime_type" => code(
+            &|s| {
+                let codes = offence::parse_sections(s, laws).0;
+                offence::classify(&codes, None, laws).0.code()
+            },
+            CrimeType::Unknown.code(),
         ),
-        "date" => ColumnData::Date(
-            values
-                .par_iter()
-                .map(|v| {
-                    v.as_deref()
-                        .and_then(|s| clean_value(Some(s)))
-                        .and_then(|s| date::parse_date(&s).0)
-                        .map(|d| d.days)
-                })
-                .collect(),
-        ),
-        "age" => ColumnData::Int(
-            values
-                .par_iter()
-                .map(|v| {
-                    v.as_deref()
-                        .and_then(|s| clean_value(Some(s)))
-                        .and_then(|s| age::parse_age(&s).0.years)
-                })
-                .collect(),
-        ),
-        "law_sections" => ColumnData::StrList(
-            values
-                .par_iter()
-                .map(|v| {
-                    v.as_deref()
-                        .and_then(|s| clean_value(Some(s)))
-                        .map(|s| offence::parse_sections(&s, laws).0)
-                        .filter(|c| !c.is_empty())
-                })
-                .collect(),
-        ),
-        "exploitation" => ColumnData::StrList(
-            values
-                .par_iter()
-                .map(|v| {
-                    v.as_deref().and_then(|s| clean_value(Some(s))).map(|s| {
-                        exploitation::parse_exploitation(&s)
-                            .0
-                            .iter()
-                            .map(|e| e.code().to_owned())
-                            .collect()
-                    })
-                })
-                .collect(),
-        ),
-        other => {
-            return Err(crate::Error::invalid_argument(
-                "kind",
-                format!("one of {}", COLUMN_KINDS.join(", ")),
-                format!("'{other}'"),
-            ))
+        "date" => OutColumn::Date(per_row(&dict, None, |s| {
+            clean_value(Some(s))
+                .and_then(|s| date::parse_date(&s).0)
+                .map(|d| d.days)
+        })),
+        "age" => OutColumn::Int(per_row(&dict, None, |s| {
+            clean_value(Some(s)).and_then(|s| age::parse_age(&s).0.years)
+        })),
+        "law_sections" => {
+            lists(&|s| Some(offence::parse_sections(s, laws).0).filter(|c| !c.is_empty()))
         }
+        _ => lists(&|s| {
+            Some(
+                exploitation::parse_exploitation(s)
+                    .0
+                    .iter()
+                    .map(|e| e.code().to_owned())
+                    .collect(),
+            )
+        }),
     })
 }
 
@@ -751,179 +1363,6 @@ fn raw_column(table: &Table, field: &str, n: usize) -> Column {
         .get(field)
         .map_or_else(|| ColumnData::Str(vec![None; n]), |c| c.data.clone());
     Column::new(format!("{field}_raw"), data)
-}
-
-fn build_table(table: &Table, rows: Vec<Row>, typed_only: bool) -> Table {
-    let n = rows.len();
-    let s = |f: &dyn Fn(&Row) -> Option<String>| ColumnData::Str(rows.iter().map(f).collect());
-    let st = |f: &dyn Fn(&Row) -> Option<&'static str>| {
-        ColumnData::Str(rows.iter().map(|r| f(r).map(str::to_owned)).collect())
-    };
-    let mut columns: Vec<Column> = Vec::new();
-    let typed = |name: &str, data: ColumnData, raw: bool, columns: &mut Vec<Column>| {
-        columns.push(Column::new(name, data));
-        if raw && !typed_only {
-            columns.push(raw_column(table, name, n));
-        }
-    };
-    typed("record_id", s(&|r| r.record_id.clone()), true, &mut columns);
-    typed("source", s(&|r| r.source.clone()), false, &mut columns);
-    typed(
-        "source_type",
-        st(&|r| Some(r.source_type)),
-        true,
-        &mut columns,
-    );
-    for f in ["source_file", "source_sheet"] {
-        if typed_only {
-            break;
-        }
-        columns.push(
-            table
-                .get(f)
-                .cloned()
-                .unwrap_or_else(|| Column::new(f, ColumnData::Str(vec![None; n]))),
-        );
-    }
-    typed(
-        "source_row",
-        ColumnData::Int(rows.iter().map(|r| r.source_row).collect()),
-        false,
-        &mut columns,
-    );
-    typed("case_id", s(&|r| r.case_id.clone()), true, &mut columns);
-    typed("fir_no", s(&|r| r.fir_no.clone()), true, &mut columns);
-    typed(
-        "police_station",
-        s(&|r| r.police_station.clone()),
-        true,
-        &mut columns,
-    );
-    typed("name", s(&|r| r.name.clone()), true, &mut columns);
-    typed(
-        "father_name",
-        s(&|r| r.father_name.clone()),
-        true,
-        &mut columns,
-    );
-    typed(
-        "husband_name",
-        s(&|r| r.husband_name.clone()),
-        true,
-        &mut columns,
-    );
-    typed("name_key", s(&|r| r.name_key.clone()), false, &mut columns);
-    typed(
-        "father_name_key",
-        s(&|r| r.father_name_key.clone()),
-        false,
-        &mut columns,
-    );
-    typed("sex", st(&|r| Some(r.sex)), true, &mut columns);
-    typed(
-        "age",
-        ColumnData::Int(rows.iter().map(|r| r.age).collect()),
-        true,
-        &mut columns,
-    );
-    typed(
-        "date_of_birth",
-        ColumnData::Date(rows.iter().map(|r| r.date_of_birth).collect()),
-        true,
-        &mut columns,
-    );
-    typed(
-        "date_of_birth_precision",
-        st(&|r| r.date_of_birth_precision),
-        false,
-        &mut columns,
-    );
-    typed("age_group", st(&|r| Some(r.age_group)), false, &mut columns);
-    typed("sex_age", st(&|r| Some(r.sex_age)), false, &mut columns);
-    typed("cnic", s(&|r| r.cnic.clone()), true, &mut columns);
-    typed(
-        "cnic_province",
-        st(&|r| r.cnic_province),
-        false,
-        &mut columns,
-    );
-    typed(
-        "cnic_sex_hint",
-        st(&|r| r.cnic_sex_hint),
-        false,
-        &mut columns,
-    );
-    typed("passport", s(&|r| r.passport.clone()), true, &mut columns);
-    typed("phone", s(&|r| r.phone.clone()), true, &mut columns);
-    typed("nationality", st(&|r| r.nationality), true, &mut columns);
-    typed("address", s(&|r| r.address.clone()), true, &mut columns);
-    typed("district", st(&|r| r.district), true, &mut columns);
-    typed(
-        "district_confidence",
-        ColumnData::Float(rows.iter().map(|r| r.district_confidence).collect()),
-        false,
-        &mut columns,
-    );
-    typed("province", st(&|r| r.province), true, &mut columns);
-    typed(
-        "date",
-        ColumnData::Date(rows.iter().map(|r| r.date).collect()),
-        true,
-        &mut columns,
-    );
-    typed(
-        "date_precision",
-        st(&|r| r.date_precision),
-        false,
-        &mut columns,
-    );
-    typed(
-        "law_sections",
-        ColumnData::StrList(rows.iter().map(|r| r.law_sections.clone()).collect()),
-        true,
-        &mut columns,
-    );
-    typed(
-        "crime_type",
-        st(&|r| Some(r.crime_type)),
-        true,
-        &mut columns,
-    );
-    typed(
-        "exploitation",
-        ColumnData::StrList(rows.iter().map(|r| r.exploitation.clone()).collect()),
-        true,
-        &mut columns,
-    );
-    typed(
-        "case_status",
-        st(&|r| Some(r.case_status)),
-        true,
-        &mut columns,
-    );
-    typed("destination", st(&|r| r.destination), true, &mut columns);
-    typed("remarks", s(&|r| r.remarks.clone()), true, &mut columns);
-    if let Some(c) = table.get("date_of_report").filter(|_| !typed_only) {
-        columns.push(c.clone());
-    }
-    columns.push(Column::new(
-        "issues",
-        ColumnData::StrList(
-            rows.iter()
-                .map(|r| Some(r.issues.iter().map(|s| (*s).to_owned()).collect()))
-                .collect(),
-        ),
-    ));
-    if typed_only {
-        return Table { columns };
-    }
-    let taken: std::collections::HashSet<String> = columns.iter().map(|c| c.name.clone()).collect();
-    for c in &table.columns {
-        if !taken.contains(&c.name) && !input_fields().contains(&c.name.as_str()) {
-            columns.push(c.clone());
-        }
-    }
-    Table { columns }
 }
 
 #[cfg(test)]
@@ -1109,7 +1548,7 @@ mod tests {
             assert_eq!(out.len(), 2, "{k}");
         }
         assert_eq!(
-            normalize_column("name", &v, None).unwrap(),
+            normalize_column("name", &v, None).unwrap().to_data(),
             ColumnData::Str(vec![Some("Mohd Aslam".into()), None])
         );
         assert!(normalize_column("nope", &v, None).is_err());

@@ -44,6 +44,13 @@ fn fold_arabic(c: char) -> Option<char> {
 /// diacritics and control characters removed, whitespace collapsed and trimmed.
 #[must_use]
 pub fn clean(s: &str) -> String {
+    clean_cow(s).into_owned()
+}
+
+/// [`clean`] without a copy when the cell is already clean (tidy ASCII, the common case).
+#[must_use]
+pub fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let mut push = |c: char, out: &mut String| {
@@ -65,7 +72,7 @@ pub fn clean(s: &str) -> String {
             && b.iter().all(|&c| c >= b' ' && c != 0x7f)
             && !b.windows(2).any(|w| w == b"  ");
         if tidy {
-            return s.to_owned();
+            return Cow::Borrowed(s);
         }
         for c in s.chars() {
             push(c, &mut out);
@@ -77,13 +84,19 @@ pub fn clean(s: &str) -> String {
             }
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A cleaned cell, or `None` when it is empty or only says "missing" (`-`, `N/A`, `nil`...).
 #[must_use]
 pub fn clean_value(s: Option<&str>) -> Option<String> {
-    let c = clean(s?);
+    clean_value_cow(s?).map(std::borrow::Cow::into_owned)
+}
+
+/// [`clean_value`] without a copy when the cell is already clean.
+#[must_use]
+pub fn clean_value_cow(s: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let c = clean_cow(s);
     if is_missing_marker(&c) {
         None
     } else {
@@ -102,6 +115,14 @@ pub fn is_missing_marker(c: &str) -> bool {
     }
     // Missing markers are short words; do not build a key for longer text.
     if c.len() > 20 {
+        return false;
+    }
+    // Nor for text that cannot give one: the key keeps ASCII digits (no marker has one), and
+    // for ASCII text it has exactly its letters and digits (the longest marker has 12).
+    let b = c.as_bytes();
+    if b.iter().any(u8::is_ascii_digit)
+        || (c.is_ascii() && b.iter().filter(|x| x.is_ascii_alphanumeric()).count() > 12)
+    {
         return false;
     }
     matches!(
