@@ -92,6 +92,7 @@ def linkage_run(
     dataset: bytes,
     settings_json: str | None = None,
     existing: list[str | None] | None = None,
+    labels: list[tuple[str, str, float]] | None = None,
     progress: Callable[[str, int, int | None], Any] | None = None,
 ) -> LinkageResult: ...
 def linkage_count_pairs(

@@ -6,7 +6,7 @@ use pyo3_arrow::PyTable;
 use super::convert::{table_from_arrow, table_to_arrow};
 use super::runtime::compute;
 use crate::linkage::settings::{default_victim_settings, Settings};
-use crate::linkage::{self, Linkage};
+use crate::linkage::{self, Label, Linkage};
 use crate::table::{Column, ColumnData, Table};
 
 /// A fitted linkage (private; wrapped by `tipsom.Linkage`).
@@ -55,20 +55,35 @@ fn parse(settings_json: Option<&str>) -> PyResult<Settings> {
 }
 
 /// Links the rows of `table` (`dataset`: one byte per row saying which input it came from).
+/// `labels`: (id, id, score) triples to train m from.
 #[pyfunction]
-#[pyo3(signature = (table, dataset, settings_json=None, existing=None, progress=None))]
+#[pyo3(signature = (table, dataset, settings_json=None, existing=None, labels=None, progress=None))]
+#[allow(clippy::too_many_arguments)] // mirrors the Python call
 fn linkage_run(
     py: Python<'_>,
     table: PyTable,
     dataset: Vec<u8>,
     settings_json: Option<&str>,
     existing: Option<Vec<Option<String>>>,
+    labels: Option<Vec<(String, String, f64)>>,
     progress: Option<Py<PyAny>>,
 ) -> PyResult<PyLinkage> {
     let settings = parse(settings_json)?;
     let table = table_from_arrow(table)?;
+    let labels: Option<Vec<Label>> = labels.map(|v| {
+        v.into_iter()
+            .map(|(a, b, score)| Label { a, b, score })
+            .collect()
+    });
     let inner = compute(py, progress, |control| {
-        linkage::run(&table, &dataset, settings, existing.as_deref(), control)
+        linkage::run_with_labels(
+            &table,
+            &dataset,
+            settings,
+            existing.as_deref(),
+            labels.as_deref(),
+            control,
+        )
     })?;
     Ok(PyLinkage { inner })
 }

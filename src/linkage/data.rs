@@ -8,6 +8,9 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
 use crate::error::{Error, Result};
 use crate::table::{Column, ColumnData, Table};
 
@@ -75,7 +78,10 @@ impl Encoded {
     fn encode(column: &Column, order: &[usize]) -> Result<Self> {
         Ok(match &column.data {
             ColumnData::Str(v) => {
-                let mut map: HashMap<&str, u32> = HashMap::new();
+                // Ids are given in first-seen canonical order, so they do not depend on the
+                // input's row order. FxHash: keys are short strings, and SipHash's resistance
+                // to collision attacks buys nothing here (this was the slowest step at 1M rows).
+                let mut map: FxHashMap<&str, u32> = FxHashMap::default();
                 let mut values = Vec::new();
                 let mut counts = Vec::new();
                 let mut ids = Vec::with_capacity(order.len());
@@ -128,11 +134,11 @@ impl Encoded {
     }
 }
 
-/// Record ids, comparable for the canonical order.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-enum IdKey {
+/// Record ids, comparable for the canonical order (borrowed: no copy of a million ids).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum IdKey<'a> {
     Int(i64),
-    Text(String),
+    Text(&'a str),
 }
 
 /// Encoded records in canonical order.
@@ -179,7 +185,7 @@ impl Records {
                 .iter()
                 .enumerate()
                 .map(|(r, x)| {
-                    x.clone()
+                    x.as_deref()
                         .map(IdKey::Text)
                         .ok_or_else(|| missing_id(id_column, r))
                 })
@@ -193,7 +199,8 @@ impl Records {
             }
         };
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| (dataset[a], &keys[a]).cmp(&(dataset[b], &keys[b])));
+        // Keys are unique within an input (checked next), so an unstable sort is deterministic.
+        order.par_sort_unstable_by(|&a, &b| (dataset[a], keys[a]).cmp(&(dataset[b], keys[b])));
         for w in order.windows(2) {
             if dataset[w[0]] == dataset[w[1]] && keys[w[0]] == keys[w[1]] {
                 let (a, b) = (w[0].min(w[1]), w[0].max(w[1]));
@@ -205,16 +212,19 @@ impl Records {
             }
         }
         let ids_collide = dataset.iter().any(|&d| d != dataset[0]) && {
-            let mut seen = std::collections::HashSet::with_capacity(n);
-            keys.iter().any(|k| !seen.insert(k))
+            let mut seen = rustc_hash::FxHashSet::default();
+            seen.reserve(n);
+            keys.iter().any(|k| !seen.insert(*k))
         };
-        let mut columns = HashMap::new();
-        for c in needed {
-            if c == id_column || columns.contains_key(c) {
-                continue;
-            }
-            columns.insert(c.clone(), Encoded::encode(table.column(c)?, &order)?);
-        }
+        let mut wanted: Vec<&String> = needed.iter().filter(|c| *c != id_column).collect();
+        wanted.sort();
+        wanted.dedup();
+        // Columns are independent: encode them in parallel.
+        let encoded: Vec<Encoded> = wanted
+            .par_iter()
+            .map(|c| Encoded::encode(table.column(c)?, &order))
+            .collect::<Result<_>>()?;
+        let columns: HashMap<String, Encoded> = wanted.into_iter().cloned().zip(encoded).collect();
         let ids = Column::new(id_column, id_col.data.take(&order));
         let ds = order.iter().map(|&r| dataset[r]).collect();
         Ok(Self {
@@ -257,6 +267,12 @@ impl Records {
     #[must_use]
     pub fn find(&self, id: &str) -> Option<usize> {
         (0..self.n).find(|&i| self.id_text(i) == id)
+    }
+
+    /// Id text → canonical index, for looking up many ids (labelled pairs).
+    #[must_use]
+    pub fn id_index(&self) -> FxHashMap<String, usize> {
+        (0..self.n).map(|i| (self.id_text(i), i)).collect()
     }
 }
 

@@ -190,6 +190,67 @@ impl TermFrequencies {
     }
 }
 
+/// Term-frequency adjustments bound to their columns, for scoring many pairs:
+/// `terms[c]` = (level, dictionary ids of the column, weight added per id).
+pub type CompiledTf<'a> = Vec<Vec<(usize, &'a [u32], Vec<f64>)>>;
+
+impl TermFrequencies {
+    /// Resolves columns and precomputes the weight added per value, once.
+    #[must_use]
+    pub fn compile<'a>(&self, model: &Model, records: &'a Records) -> CompiledTf<'a> {
+        self.tables
+            .iter()
+            .enumerate()
+            .map(|(c, tables)| {
+                tables
+                    .iter()
+                    .filter_map(|(l, col, freq)| {
+                        let Some(Encoded::Text { ids, .. }) = records.columns.get(col) else {
+                            return None;
+                        };
+                        let adjust = freq
+                            .iter()
+                            .map(|f| (model.u[c][*l] / f.max(self.minimum_u)).log2())
+                            .collect();
+                        Some((*l, ids.as_slice(), adjust))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+/// Estimates m from labelled pairs, as splink's `estimate_m_from_pairwise_labels` does: the m
+/// of a level is the share of labelled matches (weighted by their score in \[0, 1\]) at that
+/// level, among the labelled matches not null on the comparison. u is not touched (it comes
+/// from random pairs, which labelled non-matches are not). Returns, per comparison, whether
+/// the labels held any evidence (a comparison without any is left as it was).
+pub fn estimate_m_from_labels(labelled: &[(u64, f64)], model: &mut Model) -> Vec<bool> {
+    let ncmp = model.m.len();
+    let mut covered = vec![false; ncmp];
+    for c in 0..ncmp {
+        let mut counts = vec![0.0; model.m[c].len()];
+        for &(g, score) in labelled {
+            counts[unpack(g, c)] += score;
+        }
+        let total: f64 = (0..counts.len())
+            .filter(|&l| !model.null[c][l])
+            .map(|l| counts[l])
+            .sum();
+        if total <= 0.0 {
+            continue;
+        }
+        covered[c] = true;
+        for l in 0..counts.len() {
+            if !model.null[c][l] {
+                // Floor as in EM: a level no labelled match reached keeps a finite weight.
+                model.m[c][l] = (counts[l] / total).max(1e-6);
+            }
+        }
+    }
+    covered
+}
+
 /// Estimates u from seeded random pairs; returns u and the number of pairs used.
 ///
 /// # Errors
@@ -364,6 +425,9 @@ pub struct Pattern {
     pub count: f64,
 }
 
+/// Patterns per E-step chunk (fixed, so sums do not depend on the thread count).
+const EM_CHUNK: usize = 2048;
+
 /// Sufficient statistics of one EM run.
 struct EmStats {
     expected: Vec<Vec<f64>>,
@@ -398,26 +462,54 @@ fn em(
         for row in &mut expected {
             row.iter_mut().for_each(|x| *x = 0.0);
         }
+        // E-step over fixed-size chunks summed in order: parallel, yet the same sums for
+        // any thread count.
+        let (lm0, lu0) = (lambda.ln(), (1.0 - lambda).ln());
+        let lnm: Vec<Vec<f64>> = m
+            .iter()
+            .map(|v| v.iter().map(|x| x.ln()).collect())
+            .collect();
+        let lnu: Vec<Vec<f64>> = model
+            .u
+            .iter()
+            .map(|v| v.iter().map(|x| x.ln()).collect())
+            .collect();
+        let parts: Vec<(Vec<Vec<f64>>, f64)> = patterns
+            .par_chunks(EM_CHUNK)
+            .map(|chunk| {
+                let mut exp: Vec<Vec<f64>> = m.iter().map(|v| vec![0.0; v.len()]).collect();
+                let mut matches = 0.0;
+                for p in chunk {
+                    let (mut lm, mut lu) = (lm0, lu0);
+                    for c in 0..ncmp {
+                        if !include[c] {
+                            continue;
+                        }
+                        let l = unpack(p.gamma, c);
+                        if model.null[c][l] {
+                            continue;
+                        }
+                        lm += lnm[c][l];
+                        lu += lnu[c][l];
+                    }
+                    let post = 1.0 / (1.0 + (lu - lm).exp());
+                    let w = post * p.count;
+                    matches += w;
+                    for c in 0..ncmp {
+                        if include[c] {
+                            exp[c][unpack(p.gamma, c)] += w;
+                        }
+                    }
+                }
+                (exp, matches)
+            })
+            .collect();
         let mut matches = 0.0;
-        for p in patterns {
-            let (mut lm, mut lu) = (lambda.ln(), (1.0 - lambda).ln());
-            for c in 0..ncmp {
-                if !include[c] {
-                    continue;
-                }
-                let l = unpack(p.gamma, c);
-                if model.null[c][l] {
-                    continue;
-                }
-                lm += m[c][l].ln();
-                lu += model.u[c][l].ln();
-            }
-            let post = 1.0 / (1.0 + (lu - lm).exp());
-            let w = post * p.count;
-            matches += w;
-            for c in 0..ncmp {
-                if include[c] {
-                    expected[c][unpack(p.gamma, c)] += w;
+        for (exp, mt) in parts {
+            matches += mt;
+            for (row, part) in expected.iter_mut().zip(exp) {
+                for (a, b) in row.iter_mut().zip(part) {
+                    *a += b;
                 }
             }
         }
@@ -522,13 +614,21 @@ pub fn estimate_m(
     }
     // Comparisons every rule blocks on: estimate them over all candidates, the others fixed.
     let missing: Vec<bool> = seen.iter().map(|s| !s).collect();
-    if missing.iter().any(|&x| x) && !patterns.is_empty() {
+    estimate_m_of(patterns, &missing, settings, model);
+}
+
+/// EM over all candidate patterns for the comparisons flagged in `which`, the other m fixed
+/// (used for comparisons every blocking rule uses, and for those labels did not cover).
+pub fn estimate_m_of(patterns: &[Pattern], which: &[bool], settings: &Settings, model: &mut Model) {
+    let t = &settings.training;
+    let ncmp = model.m.len();
+    if which.iter().any(|&x| x) && !patterns.is_empty() {
         let include = vec![true; ncmp];
         let mut m = model.m.clone();
         let stats = em(
             patterns,
             &include,
-            &missing,
+            which,
             model,
             &mut m,
             0.1,
@@ -577,10 +677,18 @@ pub fn estimate_lambda(patterns: &[Pattern], possible_pairs: f64, model: &mut Mo
     let mut expected = 0.0;
     for _ in 0..200 {
         let odds = (lambda / (1.0 - lambda)).ln();
+        // Fixed chunks summed in order: parallel, the same for any thread count.
         expected = patterns
+            .par_chunks(EM_CHUNK)
+            .zip(lbf.par_chunks(EM_CHUNK))
+            .map(|(ps, bs)| {
+                ps.iter()
+                    .zip(bs)
+                    .map(|(p, b)| p.count / (1.0 + (-(odds + b)).exp()))
+                    .sum::<f64>()
+            })
+            .collect::<Vec<f64>>()
             .iter()
-            .zip(&lbf)
-            .map(|(p, b)| p.count / (1.0 + (-(odds + b)).exp()))
             .sum::<f64>();
         let new = (expected / possible_pairs).clamp(1e-12, 0.5);
         let done = (new - lambda).abs() <= 1e-6 * lambda;
@@ -597,6 +705,31 @@ pub fn estimate_lambda(patterns: &[Pattern], possible_pairs: f64, model: &mut Mo
 mod tests {
     use super::*;
     use crate::linkage::settings::default_victim_settings;
+
+    #[test]
+    fn m_from_labels_is_the_share_of_labelled_matches() {
+        let mut settings = default_victim_settings();
+        settings.comparisons.truncate(2);
+        let mut model = Model::from_settings(&settings);
+        let before = model.m[1].clone();
+        // Comparison 0: three matches at level 1 (exact), one at level 3, one null (level 0)
+        // which does not count; a non-match (score 0) at level 6 does not count either.
+        // Comparison 1 is null on every labelled pair: no evidence, left as it was.
+        let labelled = [
+            (1u64, 1.0),
+            (1, 1.0),
+            (1, 1.0),
+            (3, 1.0),
+            (0, 1.0),
+            (6, 0.0),
+        ];
+        let covered = estimate_m_from_labels(&labelled, &mut model);
+        assert_eq!(covered, vec![true, false]);
+        assert!((model.m[0][1] - 0.75).abs() < 1e-12);
+        assert!((model.m[0][3] - 0.25).abs() < 1e-12);
+        assert!((model.m[0][6] - 1e-6).abs() < 1e-12, "floored, not zero");
+        assert_eq!(model.m[1], before);
+    }
 
     /// Simulates comparison vectors from known λ, m, u and checks EM recovers m and λ.
     #[test]

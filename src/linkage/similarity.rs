@@ -102,18 +102,25 @@ pub fn damerau_levenshtein(a: &str, b: &str) -> usize {
 /// one swap of two adjacent characters. Equal strings are not "one edit" apart.
 #[must_use]
 pub fn one_edit(a: &str, b: &str) -> bool {
-    // Identifiers are ASCII digits after normalization; compare chars to stay Unicode-safe.
+    fn check<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut diffs = (0..a.len()).filter(|&i| a[i] != b[i]);
+        match (diffs.next(), diffs.next(), diffs.next()) {
+            (Some(_), None, _) => true,
+            (Some(i), Some(j), None) => j == i + 1 && a[i] == b[j] && a[j] == b[i],
+            _ => false,
+        }
+    }
+    // Identifiers are ASCII digits after normalization: compare bytes without allocating.
+    if a.is_ascii() && b.is_ascii() {
+        return check(a.as_bytes(), b.as_bytes());
+    }
+    // Otherwise compare chars to stay Unicode-safe.
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    if a.len() != b.len() {
-        return false;
-    }
-    let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    match diffs.as_slice() {
-        [_] => true,
-        [i, j] => *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i],
-        _ => false,
-    }
+    check(&a, &b)
 }
 
 /// True when the first `n` characters of both strings exist and agree.
