@@ -304,7 +304,9 @@ def run_splink(name: str) -> dict:
                     output_column_name="district",
                     comparison_levels=[
                         cll.NullLevel("district"),
-                        cll.ExactMatchLevel("district", term_frequency_adjustments=True),
+                        cll.ExactMatchLevel(
+                            "district", term_frequency_adjustments=True
+                        ),
                         cll.ExactMatchLevel("province"),
                         cll.ElseLevel(),
                     ],

@@ -198,9 +198,32 @@ impl Records {
                 })
             }
         };
-        let mut order: Vec<usize> = (0..n).collect();
+        // Sort (input, 16-byte big-endian prefix, row) triples: contiguous and mostly decided
+        // by integer compares (a million scattered strings compared directly was the slowest
+        // part of encoding); equal prefixes fall back to the whole id.
+        let prefix = |k: &IdKey<'_>| -> u128 {
+            match k {
+                IdKey::Int(x) => u128::from((*x as u64) ^ (1 << 63)),
+                IdKey::Text(t) => {
+                    let mut b = [0u8; 16];
+                    let m = t.len().min(16);
+                    b[..m].copy_from_slice(&t.as_bytes()[..m]);
+                    u128::from_be_bytes(b)
+                }
+            }
+        };
+        let mut sortable: Vec<(u8, u128, u32)> = keys
+            .par_iter()
+            .enumerate()
+            .map(|(r, k)| (dataset[r], prefix(k), r as u32))
+            .collect();
         // Keys are unique within an input (checked next), so an unstable sort is deterministic.
-        order.par_sort_unstable_by(|&a, &b| (dataset[a], keys[a]).cmp(&(dataset[b], keys[b])));
+        sortable.par_sort_unstable_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| keys[a.2 as usize].cmp(&keys[b.2 as usize]))
+        });
+        let order: Vec<usize> = sortable.into_iter().map(|t| t.2 as usize).collect();
         for w in order.windows(2) {
             if dataset[w[0]] == dataset[w[1]] && keys[w[0]] == keys[w[1]] {
                 let (a, b) = (w[0].min(w[1]), w[0].max(w[1]));
