@@ -278,6 +278,7 @@ def run_splink(name: str) -> dict:
                 block_on("name_key", "father_name_key"),
                 block_on("name_key", "date_of_birth"),
                 block_on("name_key", "age", "district"),
+                block_on("father_name_key", "age", "district"),
             ],
             comparisons=[
                 cl.NameComparison("name").configure(term_frequency_adjustments=True),

@@ -94,6 +94,7 @@ def linkage_run(
     existing: list[str | None] | None = None,
     labels: list[tuple[str, str, float]] | None = None,
     progress: Callable[[str, int, int | None], Any] | None = None,
+    text: Any = None,
 ) -> LinkageResult: ...
 def linkage_count_pairs(
     table: Any, dataset: bytes, settings_json: str | None = None

@@ -83,10 +83,11 @@ def default_settings() -> dict[str, Any]:
     """Default settings for the normalized victim schema.
 
     Blocking on CNIC, phone, name and father's-name keys, name key and date of birth,
-    and name key with age and district; comparisons of name and father's name
-    (spelling, phonetic key, swapped and missing parts, term-frequency adjusted), CNIC
-    (typos, family code), date of birth, age, sex, phone and district-within-province; a
-    cannot-link rule for two different CNICs with different sex.
+    and name key or father's-name key with age and district; comparisons of name and
+    father's name (spelling, phonetic key, swapped and missing parts, term-frequency
+    adjusted), CNIC (typos, family code), date of birth, age, sex, phone and
+    district-within-province; a cannot-link rule for two different CNICs with different
+    sex.
 
     Returns
     -------
@@ -278,13 +279,18 @@ def _run(
     labels: Any = None,
 ) -> Any:
     projected = _check_dtypes(_project(frame, settings, "the records"))
+    # Text columns other than the id cross separately: the core dictionary-encodes them
+    # straight from Arrow.
+    uid = settings.get("unique_id_column", "record_id")
+    text = [c for c, t in projected.schema.items() if t == pl.String and c != uid]
     return _core.linkage_run(
-        projected,
+        projected.drop(text),
         dataset,
         json.dumps(settings),
         existing=existing,
         labels=None if labels is None else _labels(labels, settings),
         progress=progress,
+        text=projected.select(text),
     )
 
 

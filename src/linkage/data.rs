@@ -17,6 +17,42 @@ use crate::table::{Column, ColumnData, Table};
 /// Marker for a missing text value.
 pub const NULL_ID: u32 = u32::MAX;
 
+/// A column handed to [`Records::encode`].
+#[derive(Debug, Clone, Copy)]
+pub enum InputColumn<'a> {
+    /// A column of a [`Table`].
+    Plain(&'a Column),
+    /// Text already dictionary-encoded in input row order (the bindings do this straight from
+    /// Arrow, without a `String` per value): `ids[row]` indexes `values` or is [`NULL_ID`];
+    /// values are distinct, trimmed and non-empty.
+    Dict {
+        /// Id per input row.
+        ids: &'a [u32],
+        /// Distinct values.
+        values: &'a [String],
+    },
+}
+
+/// The records to link, column by column.
+pub trait Input: Sync {
+    /// Number of rows.
+    fn height(&self) -> usize;
+    /// The column `name`.
+    ///
+    /// # Errors
+    /// [`Error::ColumnNotFound`] when there is no such column.
+    fn input_column(&self, name: &str) -> Result<InputColumn<'_>>;
+}
+
+impl Input for Table {
+    fn height(&self) -> usize {
+        Table::height(self)
+    }
+    fn input_column(&self, name: &str) -> Result<InputColumn<'_>> {
+        self.column(name).map(InputColumn::Plain)
+    }
+}
+
 /// One encoded column.
 #[derive(Debug, Clone)]
 pub enum Encoded {
@@ -75,7 +111,41 @@ impl Encoded {
         }
     }
 
-    fn encode(column: &Column, order: &[usize]) -> Result<Self> {
+    fn encode(input: InputColumn<'_>, order: &[usize]) -> Result<Self> {
+        let column = match input {
+            InputColumn::Plain(c) => c,
+            InputColumn::Dict {
+                ids: input_ids,
+                values: input_values,
+            } => {
+                // Renumber in first-seen canonical order, as the text path below does.
+                let mut remap = vec![NULL_ID; input_values.len()];
+                let mut values = Vec::new();
+                let mut counts: Vec<u32> = Vec::new();
+                let ids = order
+                    .iter()
+                    .map(|&r| {
+                        let old = input_ids[r];
+                        if old == NULL_ID {
+                            return NULL_ID;
+                        }
+                        let slot = &mut remap[old as usize];
+                        if *slot == NULL_ID {
+                            *slot = values.len() as u32;
+                            values.push(input_values[old as usize].clone());
+                            counts.push(0);
+                        }
+                        counts[*slot as usize] += 1;
+                        *slot
+                    })
+                    .collect();
+                return Ok(Self::Text {
+                    ids,
+                    values,
+                    counts,
+                });
+            }
+        };
         Ok(match &column.data {
             ColumnData::Str(v) => {
                 // Ids are given in first-seen canonical order, so they do not depend on the
@@ -165,16 +235,22 @@ impl Records {
     /// [`Error::ColumnNotFound`] for a missing column; [`Error::Schema`] for a list column or
     /// repeated/missing record ids.
     pub fn encode(
-        table: &Table,
+        table: &dyn Input,
         dataset: &[u8],
         id_column: &str,
         needed: &[String],
     ) -> Result<Self> {
         let n = table.height();
         for c in needed {
-            table.column(c)?;
+            table.input_column(c)?;
         }
-        let id_col = table.column(id_column)?;
+        let InputColumn::Plain(id_col) = table.input_column(id_column)? else {
+            return Err(Error::Schema {
+                column: id_column.into(),
+                expected: "record ids as a plain column".into(),
+                found: "a dictionary-encoded column".into(),
+            });
+        };
         let keys: Vec<IdKey> = match &id_col.data {
             ColumnData::Int(v) => v
                 .iter()
@@ -245,7 +321,7 @@ impl Records {
         // Columns are independent: encode them in parallel.
         let encoded: Vec<Encoded> = wanted
             .par_iter()
-            .map(|c| Encoded::encode(table.column(c)?, &order))
+            .map(|c| Encoded::encode(table.input_column(c)?, &order))
             .collect::<Result<_>>()?;
         let columns: HashMap<String, Encoded> = wanted.into_iter().cloned().zip(encoded).collect();
         let ids = Column::new(id_column, id_col.data.take(&order));

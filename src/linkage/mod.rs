@@ -33,7 +33,7 @@ use rustc_hash::FxHashMap;
 use self::blocking::Blocking;
 use self::cluster::{ClusterOptions, Scored};
 use self::compare::{unpack, Comparator};
-use self::data::{Encoded, Records};
+use self::data::{Encoded, Input, Records};
 use self::model::{Model, Pattern, TermFrequencies};
 use self::settings::{LevelType, LinkType, Settings};
 use crate::control::Control;
@@ -123,7 +123,7 @@ fn forbidden(rules: &Forbid<'_>, i: usize, j: usize) -> bool {
 /// # Errors
 /// Invalid settings or missing columns.
 pub fn count_pairs(
-    table: &Table,
+    table: &dyn Input,
     dataset: &[u8],
     settings: &Settings,
 ) -> Result<Vec<(String, u64)>> {
@@ -163,7 +163,7 @@ pub struct Label {
 /// Invalid settings, missing or mistyped columns, repeated record ids, an exploding blocking
 /// rule, or [`Error::Interrupted`].
 pub fn run(
-    table: &Table,
+    table: &dyn Input,
     dataset: &[u8],
     settings: Settings,
     existing: Option<&[Option<String>]>,
@@ -185,7 +185,7 @@ pub fn run(
 /// incremental run.
 #[allow(clippy::too_many_lines)] // the pipeline reads best as one sequence of stages
 pub fn run_with_labels(
-    table: &Table,
+    table: &dyn Input,
     dataset: &[u8],
     mut settings: Settings,
     existing: Option<&[Option<String>]>,
@@ -219,7 +219,7 @@ pub fn run_with_labels(
             reason: "incremental linking needs a trained model (m and u on every level)".into(),
         });
     }
-    control.checkpoint("encoding", 0, Some(1))?;
+    control.checkpoint("encoding", 0, Some(2))?;
     let records = Records::encode(
         table,
         dataset,
@@ -227,8 +227,9 @@ pub fn run_with_labels(
         &settings.columns(),
     )?;
     let n = records.n;
+    control.checkpoint("encoding", 1, Some(2))?;
     let block = Blocking::new(&records, &settings.blocking_rules)?;
-    control.checkpoint("encoding", 1, Some(1))?;
+    control.checkpoint("encoding", 2, Some(2))?;
     let old: Option<Vec<bool>> =
         existing.map(|e| records.input_row.iter().map(|&r| e[r].is_some()).collect());
     let train = existing.is_none()
@@ -249,6 +250,7 @@ pub fn run_with_labels(
     let total = candidates.len() as u64;
     let gammas = cmp.gammas(&candidates, control)?;
     let patterns = patterns(&candidates, &gammas);
+    control.checkpoint("estimating u", 0, None)?;
     let mut model = Model::from_settings(&settings);
     let mut u_pairs = 0;
     if train {

@@ -651,6 +651,10 @@ pub fn default_victim_settings() -> Settings {
                 "same name key, age and district",
                 vec![key("name_key"), key("age"), key("district")],
             ),
+            rule(
+                "same father's name key, age and district",
+                vec![key("father_name_key"), key("age"), key("district")],
+            ),
         ],
         comparisons: vec![
             name_comparison("name", "name", "name_key"),

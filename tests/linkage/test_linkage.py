@@ -129,6 +129,22 @@ def test_row_order_invariance(records: pl.DataFrame, linkage: ts.Linkage) -> Non
     assert linkage.settings == again.settings
 
 
+def test_padding_empty_text_and_categoricals(
+    records: pl.DataFrame, linkage: ts.Linkage
+) -> None:
+    # Text crosses to the core dictionary-encoded straight from Arrow: padding is trimmed,
+    # empty text is missing, categoricals are text, as on every other path.
+    text = [c for c, t in records.schema.items() if t == pl.String and c != "record_id"]
+    messy = records.with_columns(
+        [(" " + pl.col(c) + "  ").alias(c) for c in text]
+    ).with_columns(
+        pl.col("phone").fill_null(""), pl.col("district").cast(pl.Categorical)
+    )
+    again = ts.deduplicate(messy)
+    assert again.records["person_id"].equals(linkage.records["person_id"])
+    assert again.settings == linkage.settings
+
+
 def test_thread_count_invariance(tmp_path: Path) -> None:
     import subprocess
 
