@@ -239,13 +239,14 @@ impl<'a> Comparator<'a> {
         pairs: &[(u32, u32, u32)],
         control: &dyn crate::control::Control,
     ) -> Result<Vec<u64>> {
-        // Pieces small enough to keep a memo hot, numerous enough to balance threads; the
-        // memo is per piece, so results do not depend on scheduling.
-        const PIECE: usize = 16_384;
+        // Pieces large enough for the memo to catch the same spellings compared in different
+        // blocks, numerous enough to balance threads; a level is a pure function of the two
+        // profiles, so results do not depend on how pairs are split.
+        const PIECE: usize = 1 << 18;
         let total = pairs.len() as u64;
         let mut out: Vec<u64> = Vec::with_capacity(pairs.len());
         control.checkpoint("comparing", 0, Some(total))?;
-        for chunk in pairs.chunks(PIECE * 64) {
+        for chunk in pairs.chunks(PIECE * 8) {
             let parts: Vec<Vec<u64>> = chunk
                 .par_chunks(PIECE)
                 .map(|piece| {
@@ -265,21 +266,7 @@ impl<'a> Comparator<'a> {
                                         null,
                                         exact,
                                         other,
-                                    } => {
-                                        // The missing id is the largest: b has it
-                                        // when either value is missing.
-                                        if b == *null_id {
-                                            if *null == u8::MAX {
-                                                *other
-                                            } else {
-                                                *null
-                                            }
-                                        } else if a == b {
-                                            *exact
-                                        } else {
-                                            *other
-                                        }
-                                    }
+                                    } => exact_level(a, b, *null_id, *null, *exact, *other),
                                     Lookup::Dense { k, table } => {
                                         table[a as usize * k + b as usize]
                                     }
@@ -319,6 +306,25 @@ impl<'a> Comparator<'a> {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.levels.is_empty()
+    }
+
+    /// [`Self::level`], from the precomputed tables when the comparison has them (estimating u
+    /// on random pairs, where a memo would not help).
+    #[must_use]
+    pub fn level_quick(&self, c: usize, i: usize, j: usize) -> u8 {
+        let ncmp = self.levels.len();
+        let (x, y) = (self.rows[i * ncmp + c], self.rows[j * ncmp + c]);
+        let (a, b) = (x.min(y), x.max(y));
+        match &self.lookup[c] {
+            Lookup::Exact {
+                null_id,
+                null,
+                exact,
+                other,
+            } => exact_level(a, b, *null_id, *null, *exact, *other),
+            Lookup::Dense { k, table } => table[a as usize * k + b as usize],
+            Lookup::Memo => self.level(c, i, j),
+        }
     }
 
     /// Level index of comparison `c` for records `i` and `j`.
@@ -365,6 +371,22 @@ fn level_of(levels: &[CompiledLevel<'_>], i: usize, j: usize) -> u8 {
         }
     }
     (levels.len() - 1) as u8
+}
+
+/// Level of an exact-only comparison from two profile ids `a <= b` (the missing id is the
+/// largest, so `b` has it when either value is missing).
+fn exact_level(a: u32, b: u32, null_id: u32, null: u8, exact: u8, other: u8) -> u8 {
+    if b == null_id {
+        if null == u8::MAX {
+            other
+        } else {
+            null
+        }
+    } else if a == b {
+        exact
+    } else {
+        other
+    }
 }
 
 /// Level `c` of a packed gamma.
@@ -534,6 +556,14 @@ mod tests {
             .map(|&(i, j, _)| c.gamma(i as usize, j as usize))
             .collect();
         assert_eq!(memo, direct);
+        for &(i, j, _) in &pairs {
+            for k in 0..2 {
+                assert_eq!(
+                    c.level_quick(k, i as usize, j as usize),
+                    c.level(k, i as usize, j as usize)
+                );
+            }
+        }
         // A string level on a number column is refused with the column named.
         let mut bad = cmps.clone();
         bad[1].levels[2] = {

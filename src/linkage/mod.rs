@@ -8,7 +8,8 @@
 //! 2. [`blocking`]: candidate pairs from the union of blocking rules, each pair once;
 //! 3. [`compare`]: a comparison vector (one level per comparison) per pair;
 //! 4. [`model`]: u by random sampling, m and the prior by EM on vector counts (Fellegi & Sunter
-//!    1969, as estimated by splink), term-frequency adjustments;
+//!    1969, as estimated by splink) or m from labelled pairs ([`run_with_labels`], as splink's
+//!    `estimate_m_from_pairwise_labels`), term-frequency adjustments;
 //! 5. [`cluster`]: connected components or the chaining-resistant variant, honouring
 //!    cannot-link rules;
 //! 6. explanations of a pair's score, term by term ([`Linkage::explain`]).
@@ -66,6 +67,8 @@ pub struct Stats {
     pub n_without_identifier: usize,
     /// Candidate pairs compared.
     pub n_candidate_pairs: usize,
+    /// Distinct (comparison vector, blocking rules) patterns EM ran on.
+    pub n_patterns: usize,
     /// Pairs each blocking rule produces on its own.
     pub pairs_per_rule: Vec<(String, u64)>,
     /// Random pairs used to estimate u (0 when the model was given).
@@ -327,7 +330,7 @@ pub fn run_with_labels(
         })
         .collect();
     control.checkpoint("clustering", 0, Some(1))?;
-    let labels = cluster::cluster(
+    let cluster_of = cluster::cluster(
         n,
         &scored,
         &ClusterOptions {
@@ -345,10 +348,10 @@ pub fn run_with_labels(
     let mut cluster_old: HashMap<u32, &str> = HashMap::new();
     for i in 0..n {
         if let Some(p) = old_ids[i] {
-            cluster_old.entry(labels[i]).or_insert(p);
+            cluster_old.entry(cluster_of[i]).or_insert(p);
         }
     }
-    let person_id: Vec<String> = labels
+    let person_id: Vec<String> = cluster_of
         .par_iter()
         .map(|&l| {
             cluster_old
@@ -362,13 +365,14 @@ pub fn run_with_labels(
         .filter(|p| p.probability >= retain)
         .collect();
     let mut is_label = vec![false; n];
-    for &l in &labels {
+    for &l in &cluster_of {
         is_label[l as usize] = true;
     }
     let stats = Stats {
         n_records: n,
         n_without_identifier: (0..n).filter(|&i| !block.has_key(i)).count(),
         n_candidate_pairs: total as usize,
+        n_patterns: patterns.len(),
         pairs_per_rule: block.names.iter().cloned().zip(counts).collect(),
         u_sample_pairs: u_pairs,
         em_iterations: model.em_iterations,

@@ -331,7 +331,7 @@ pub fn estimate_u(
                 },
                 |mut acc, &(i, j)| {
                     for (c, row) in acc.iter_mut().enumerate() {
-                        row[cmp.level(c, i as usize, j as usize) as usize] += 1;
+                        row[cmp.level_quick(c, i as usize, j as usize) as usize] += 1;
                     }
                     acc
                 },
@@ -657,7 +657,16 @@ pub fn estimate_lambda(patterns: &[Pattern], possible_pairs: f64, model: &mut Mo
         return 0.0;
     }
     let ncmp = model.m.len();
-    // log Bayes factor per pattern, computed once.
+    // Patterns differing only in their rules have the same Bayes factor: merge them (they are
+    // sorted by vector), then take the log Bayes factor of each vector once.
+    let mut merged: Vec<Pattern> = Vec::new();
+    for p in patterns {
+        match merged.last_mut() {
+            Some(q) if q.gamma == p.gamma => q.count += p.count,
+            _ => merged.push(*p),
+        }
+    }
+    let patterns = &merged;
     let lbf: Vec<f64> = patterns
         .iter()
         .map(|p| {
