@@ -314,6 +314,10 @@ pub fn estimate_u(
             })
             .collect()
     };
+    // Level counts do not depend on the order of pairs; visiting them by first record reads
+    // the records' data sequentially instead of at random.
+    let mut sample = sample;
+    sample.par_sort_unstable();
     let ncmp = cmp.len();
     let mut counts: Vec<Vec<u64>> = model.m.iter().map(|v| vec![0; v.len()]).collect();
     let total = sample.len() as u64;
@@ -474,36 +478,40 @@ fn em(
             .iter()
             .map(|v| v.iter().map(|x| x.ln()).collect())
             .collect();
-        let parts: Vec<(Vec<Vec<f64>>, f64)> = patterns
-            .par_chunks(EM_CHUNK)
-            .map(|chunk| {
-                let mut exp: Vec<Vec<f64>> = m.iter().map(|v| vec![0.0; v.len()]).collect();
-                let mut matches = 0.0;
-                for p in chunk {
-                    let (mut lm, mut lu) = (lm0, lu0);
-                    for c in 0..ncmp {
-                        if !include[c] {
-                            continue;
-                        }
-                        let l = unpack(p.gamma, c);
-                        if model.null[c][l] {
-                            continue;
-                        }
-                        lm += lnm[c][l];
-                        lu += lnu[c][l];
+        let step = |chunk: &[Pattern]| {
+            let mut exp: Vec<Vec<f64>> = m.iter().map(|v| vec![0.0; v.len()]).collect();
+            let mut matches = 0.0;
+            for p in chunk {
+                let (mut lm, mut lu) = (lm0, lu0);
+                for c in 0..ncmp {
+                    if !include[c] {
+                        continue;
                     }
-                    let post = 1.0 / (1.0 + (lu - lm).exp());
-                    let w = post * p.count;
-                    matches += w;
-                    for c in 0..ncmp {
-                        if include[c] {
-                            exp[c][unpack(p.gamma, c)] += w;
-                        }
+                    let l = unpack(p.gamma, c);
+                    if model.null[c][l] {
+                        continue;
+                    }
+                    lm += lnm[c][l];
+                    lu += lnu[c][l];
+                }
+                let post = 1.0 / (1.0 + (lu - lm).exp());
+                let w = post * p.count;
+                matches += w;
+                for c in 0..ncmp {
+                    if include[c] {
+                        exp[c][unpack(p.gamma, c)] += w;
                     }
                 }
-                (exp, matches)
-            })
-            .collect();
+            }
+            (exp, matches)
+        };
+        // A few thousand vectors: waking threads every iteration costs more than it saves.
+        // Either way the same chunks are summed in the same order.
+        let parts: Vec<(Vec<Vec<f64>>, f64)> = if patterns.len() > 16 * EM_CHUNK {
+            patterns.par_chunks(EM_CHUNK).map(step).collect()
+        } else {
+            patterns.chunks(EM_CHUNK).map(step).collect()
+        };
         let mut matches = 0.0;
         for (exp, mt) in parts {
             matches += mt;
@@ -687,18 +695,26 @@ pub fn estimate_lambda(patterns: &[Pattern], possible_pairs: f64, model: &mut Mo
     for _ in 0..200 {
         let odds = (lambda / (1.0 - lambda)).ln();
         // Fixed chunks summed in order: parallel, the same for any thread count.
-        expected = patterns
-            .par_chunks(EM_CHUNK)
-            .zip(lbf.par_chunks(EM_CHUNK))
-            .map(|(ps, bs)| {
-                ps.iter()
-                    .zip(bs)
-                    .map(|(p, b)| p.count / (1.0 + (-(odds + b)).exp()))
-                    .sum::<f64>()
-            })
-            .collect::<Vec<f64>>()
-            .iter()
-            .sum::<f64>();
+        let part = |(ps, bs): (&[Pattern], &[f64])| {
+            ps.iter()
+                .zip(bs)
+                .map(|(p, b)| p.count / (1.0 + (-(odds + b)).exp()))
+                .sum::<f64>()
+        };
+        let parts: Vec<f64> = if patterns.len() > 16 * EM_CHUNK {
+            patterns
+                .par_chunks(EM_CHUNK)
+                .zip(lbf.par_chunks(EM_CHUNK))
+                .map(part)
+                .collect()
+        } else {
+            patterns
+                .chunks(EM_CHUNK)
+                .zip(lbf.chunks(EM_CHUNK))
+                .map(part)
+                .collect()
+        };
+        expected = parts.iter().sum::<f64>();
         let new = (expected / possible_pairs).clamp(1e-12, 0.5);
         let done = (new - lambda).abs() <= 1e-6 * lambda;
         lambda = new;
