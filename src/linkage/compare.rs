@@ -43,8 +43,10 @@ enum Lookup {
     },
     /// Few profiles: every level precomputed, `table[a * k + b]`.
     Dense { k: usize, table: Vec<u8> },
-    /// Many profiles: memoized per piece of pairs.
-    Memo,
+    /// Many profiles: memoized. `null[p]`: profile `p` is missing on the column of a first
+    /// `null` level (then that level, 0, applies whatever the other record is); `same[p]`:
+    /// the level of two records with profile `p`.
+    Memo { null: Vec<bool>, same: Vec<u8> },
 }
 
 /// Comparisons bound to encoded records.
@@ -210,7 +212,27 @@ impl<'a> Comparator<'a> {
                         }
                         Lookup::Dense { k, table }
                     }
-                    _ => Lookup::Memo,
+                    _ => {
+                        let first_null = v.first().filter(|l| l.kind == LevelType::Null);
+                        let null = reps
+                            .iter()
+                            .map(|&r| {
+                                first_null
+                                    .is_some_and(|l| r != u32::MAX && l.col.is_null(r as usize))
+                            })
+                            .collect();
+                        let same = reps
+                            .iter()
+                            .map(|&r| {
+                                if r == u32::MAX {
+                                    0
+                                } else {
+                                    level_of(v, r as usize, r as usize)
+                                }
+                            })
+                            .collect();
+                        Lookup::Memo { null, same }
+                    }
                 };
                 (ids, reps, lookup)
             })
@@ -277,7 +299,13 @@ impl<'a> Comparator<'a> {
                                     Lookup::Dense { k, table } => {
                                         table[a as usize * k + b as usize]
                                     }
-                                    Lookup::Memo => {
+                                    Lookup::Memo { null, .. }
+                                        if null[a as usize] || null[b as usize] =>
+                                    {
+                                        0
+                                    }
+                                    Lookup::Memo { same, .. } if a == b => same[a as usize],
+                                    Lookup::Memo { .. } => {
                                         let key = (u64::from(a) << 32) | u64::from(b);
                                         match global[c].get(&key) {
                                             Some(&l) => l,
@@ -337,7 +365,7 @@ impl<'a> Comparator<'a> {
                 other,
             } => exact_level(a, b, *null_id, *null, *exact, *other),
             Lookup::Dense { k, table } => table[a as usize * k + b as usize],
-            Lookup::Memo => self.level(c, i, j),
+            Lookup::Memo { .. } => self.level(c, i, j),
         }
     }
 
