@@ -12,8 +12,9 @@ Usage (release build first: ``maturin develop --release``)::
     python benches/bench_linkage.py  # all data sets, generated 10k and 100k
     python benches/bench_linkage.py --sizes 10000,100000,1000000 --splink-max 100000
 
-Generated victim data come from ``tests/linkage/synthetic.py`` (cached under
-``/tmp/tipsom_linkage_bench``) until ``tipsom.datasets.circle_returns`` lands.
+Generated victim data come from the real pipeline: ``tipsom.datasets.circle_returns``
+(raw returns as units send them), then ``tipsom.normalize`` (canonical columns); the
+truth is the generator's ``true_person_id``. Cached under ``/tmp/tipsom_linkage_bench``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path("/work/shared/data/linkage")
 CACHE = Path("/tmp/tipsom_linkage_bench")
+#: Canonical columns the victim settings use (both tools get the same ones).
+VICTIM_COLUMNS = [
+    "record_id",
+    "source",
+    "name",
+    "name_key",
+    "father_name",
+    "father_name_key",
+    "sex",
+    "age",
+    "date_of_birth",
+    "cnic",
+    "phone",
+    "district",
+    "province",
+]
 
 
 # ----------------------------------------------------------------------------- data
@@ -61,15 +78,18 @@ def load(name: str):
         }[name]
         return prep(loader()), "cluster", None
     if name.startswith("victims_"):
+        # The real pipeline: generated raw returns, normalized into the canonical columns.
+        # Truth = the person id the generator provides.
+        import tipsom as ts
+
         n = int(name.split("_")[1])
         CACHE.mkdir(exist_ok=True)
-        path = CACHE / f"victims_{n}.parquet"
+        path = CACHE / f"circle_returns_{n}.parquet"
         if not path.exists():
-            sys.path.insert(0, str(ROOT / "tests" / "linkage"))
-            from synthetic import victims
-
-            df = victims(int(n / 1.8), seed=2024)
-            df.write_parquet(path)
+            # circle_returns gives about 1.3 records per person.
+            raw = ts.datasets.circle_returns(round(n / 1.3), seed=2024)
+            keep = [*VICTIM_COLUMNS, "true_person_id"]
+            ts.normalize(raw).select(keep).write_parquet(path)
         return pl.read_parquet(path), "true_person_id", None
     raise ValueError(name)
 
@@ -159,6 +179,7 @@ def run_tipsom(name: str) -> dict:
 # ----------------------------------------------------------------------------- splink
 def run_splink(name: str) -> dict:
     import polars as pl
+    import splink.comparison_level_library as cll
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
     from tipsom.linkage import evaluate_clusters
@@ -256,7 +277,8 @@ def run_splink(name: str) -> dict:
                 block_on("phone"),
                 block_on("name_key", "father_name_key"),
                 block_on("name_key", "date_of_birth"),
-                block_on("father_name_key", "split_part(name_key, ' ', 1)", "district"),
+                block_on("name_key", "age", "district"),
+                block_on("father_name_key", "age", "district"),
             ],
             comparisons=[
                 cl.NameComparison("name").configure(term_frequency_adjustments=True),
@@ -265,9 +287,31 @@ def run_splink(name: str) -> dict:
                 ),
                 cl.DamerauLevenshteinAtThresholds("cnic", [1]),
                 cl.DateOfBirthComparison("date_of_birth", input_is_string=True),
+                # The same information tipsom's default settings use: age within 1 and 3
+                # years, district then province.
+                cl.CustomComparison(
+                    output_column_name="age",
+                    comparison_levels=[
+                        cll.NullLevel("age"),
+                        cll.ExactMatchLevel("age"),
+                        cll.AbsoluteDifferenceLevel("age", 1),
+                        cll.AbsoluteDifferenceLevel("age", 3),
+                        cll.ElseLevel(),
+                    ],
+                ),
                 cl.ExactMatch("sex"),
                 cl.ExactMatch("phone"),
-                cl.ExactMatch("district").configure(term_frequency_adjustments=True),
+                cl.CustomComparison(
+                    output_column_name="district",
+                    comparison_levels=[
+                        cll.NullLevel("district"),
+                        cll.ExactMatchLevel(
+                            "district", term_frequency_adjustments=True
+                        ),
+                        cll.ExactMatchLevel("province"),
+                        cll.ElseLevel(),
+                    ],
+                ),
             ],
         )
         train = [block_on("name_key", "father_name_key"), block_on("cnic")]

@@ -92,7 +92,9 @@ def linkage_run(
     dataset: bytes,
     settings_json: str | None = None,
     existing: list[str | None] | None = None,
+    labels: list[tuple[str, str, float]] | None = None,
     progress: Callable[[str, int, int | None], Any] | None = None,
+    text: Any = None,
 ) -> LinkageResult: ...
 def linkage_count_pairs(
     table: Any, dataset: bytes, settings_json: str | None = None

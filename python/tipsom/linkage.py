@@ -83,10 +83,11 @@ def default_settings() -> dict[str, Any]:
     """Default settings for the normalized victim schema.
 
     Blocking on CNIC, phone, name and father's-name keys, name key and date of birth,
-    and two looser rules within district; comparisons of name and father's name
-    (spelling, phonetic key, swapped and missing parts, term-frequency adjusted), CNIC
-    (typos, family code), date of birth, age, sex, phone and district-within-province; a
-    cannot-link rule for two different CNICs with different sex.
+    and name key or father's-name key with age and district; comparisons of name and
+    father's name (spelling, phonetic key, swapped and missing parts, term-frequency
+    adjusted), CNIC (typos, family code), date of birth, age, sex, phone and
+    district-within-province; a cannot-link rule for two different CNICs with different
+    sex.
 
     Returns
     -------
@@ -238,16 +239,58 @@ def _check_dtypes(frame: pl.DataFrame) -> pl.DataFrame:
     return frame
 
 
+def _labels(labels: Any, settings: dict[str, Any]) -> list[tuple[str, str, float]]:
+    """Labelled pairs as (id, id, score) triples for the core."""
+    frame = to_polars(labels, argument="labels")
+    uid = settings.get("unique_id_column", "record_id")
+    score = next(
+        (c for c in ("match", "clerical_match_score") if c in frame.columns), None
+    )
+    needed = [f"{uid}_l", f"{uid}_r"]
+    missing = [c for c in needed if c not in frame.columns]
+    if missing or score is None:
+        what = missing[0] if missing else "match"
+        msg = (
+            f"labels: column '{what}' not found; expected columns {uid}_l, {uid}_r "
+            f"and match (or clerical_match_score); available: {', '.join(frame.columns)}"
+        )
+        raise SchemaError(msg)
+    if not frame[score].dtype.is_numeric() and frame[score].dtype != pl.Boolean:
+        msg = f"labels: column '{score}' must hold 0/1 (or scores in [0, 1])"
+        raise SchemaError(msg)
+    cols = frame.select(
+        pl.col(f"{uid}_l").cast(pl.String),
+        pl.col(f"{uid}_r").cast(pl.String),
+        pl.col(score).cast(pl.Float64),
+    )
+    nulls = cols.select(pl.any_horizontal(pl.all().is_null()).arg_true()).to_series()
+    if nulls.len():
+        msg = f"labels row {nulls[0]} (0-based): ids and match must not be missing"
+        raise InvalidArgumentError(msg)
+    return list(cols.iter_rows())
+
+
 def _run(
     frame: pl.DataFrame,
     dataset: bytes,
     settings: dict[str, Any],
     existing: list[str | None] | None,
     progress: Progress | None,
+    labels: Any = None,
 ) -> Any:
     projected = _check_dtypes(_project(frame, settings, "the records"))
+    # Text columns other than the id cross separately: the core dictionary-encodes them
+    # straight from Arrow.
+    uid = settings.get("unique_id_column", "record_id")
+    text = [c for c, t in projected.schema.items() if t == pl.String and c != uid]
     return _core.linkage_run(
-        projected, dataset, json.dumps(settings), existing=existing, progress=progress
+        projected.drop(text),
+        dataset,
+        json.dumps(settings),
+        existing=existing,
+        labels=None if labels is None else _labels(labels, settings),
+        progress=progress,
+        text=projected.select(text),
     )
 
 
@@ -255,6 +298,7 @@ def deduplicate(
     records: Any,
     *,
     settings: SettingsLike = None,
+    labels: Any = None,
     progress: Progress | None = None,
 ) -> Linkage:
     """Find the records that describe the same person and give each person an id.
@@ -269,6 +313,16 @@ def deduplicate(
         A settings dict (:func:`create_settings`, :func:`default_settings`), JSON text,
         or the path of a saved model. A trained model (m and u on every level) is
         applied without re-estimating it.
+    labels
+        Optional pairs labelled by a person, to train m from instead of EM (splink's
+        ``estimate_m_from_pairwise_labels``): a frame with ``<id>_l``, ``<id>_r``
+        (record ids, ``<id>`` the unique id column) and ``match`` (1 match, 0
+        non-match; values in between weigh a match by that much; splink's
+        ``clerical_match_score`` is accepted too). m of each level is the share of
+        labelled matches at that level; comparisons the labels say nothing about
+        are estimated by EM; u still comes from random pairs and the prior is
+        estimated as usual. The model saved by :meth:`Linkage.save` keeps the
+        result (``training.labelled_pairs`` says how many labels fitted it).
     progress
         Called as ``progress(stage, done, total)`` during long runs.
 
@@ -285,7 +339,9 @@ def deduplicate(
     SettingsError
         The settings are invalid.
     InvalidArgumentError
-        A blocking rule would produce more than ``max_pairs_per_rule`` pairs.
+        A blocking rule would produce more than ``max_pairs_per_rule`` pairs; a
+        label names an unknown record, the same record twice, a score outside
+        [0, 1], or the labels hold no match.
 
     Notes
     -----
@@ -299,7 +355,7 @@ def deduplicate(
     """
     s = _load_settings(settings)
     frame = to_polars(records, argument="records")
-    core = _run(frame, bytes(frame.height), s, None, progress)
+    core = _run(frame, bytes(frame.height), s, None, progress, labels)
     return Linkage(core, frame, original=records)
 
 
@@ -309,6 +365,7 @@ def link(
     *,
     settings: SettingsLike = None,
     link_type: Literal["link_only", "link_and_dedupe"] = "link_only",
+    labels: Any = None,
     progress: Progress | None = None,
 ) -> Linkage:
     """Link two registers (for example a circle's returns and a shelter's register).
@@ -323,6 +380,9 @@ def link(
     link_type
         ``'link_only'`` compares only pairs across the two; ``'link_and_dedupe'`` also
         within each.
+    labels
+        As in :func:`deduplicate`; when ``a`` and ``b`` share record ids, write them
+        ``a:<id>`` and ``b:<id>``.
     progress
         Called as ``progress(stage, done, total)``.
 
@@ -338,7 +398,7 @@ def link(
     fb = to_polars(b, argument="b")
     frame = pl.concat([fa, fb], how="diagonal_relaxed")
     dataset = bytes(fa.height) + bytes([1]) * fb.height
-    core = _run(frame, dataset, s, None, progress)
+    core = _run(frame, dataset, s, None, progress, labels)
     marked = frame.with_columns(
         source_dataset=pl.Series(["a"] * fa.height + ["b"] * fb.height)
     )
@@ -765,6 +825,9 @@ class Linkage:
             for r, n in s["pairs_per_rule"]
         )
         prior = self._settings.get("candidate_match_probability")
+        trained = "estimated here" if s["trained"] else "loaded"
+        if s.get("labelled_pairs"):
+            trained += f" (m from {s['labelled_pairs']:,} labelled pairs)"
         share = "-" if prior is None else f"{prior:.4f}"
         return (
             "<div><b>tipsom Linkage</b>"
@@ -772,7 +835,7 @@ class Linkage:
             f"({s['n_records'] - s['n_persons']:,} duplicate records); "
             f"{s['n_candidate_pairs']:,} candidate pairs compared; "
             f"{s['n_without_identifier']:,} records without a usable identifier.</p>"
-            f"<p>Model: {'estimated here' if s['trained'] else 'loaded'}; "
+            f"<p>Model: {trained}; "
             f"EM iterations {s['em_iterations']}, converged {s['em_converged']}; "
             f"share of candidate pairs that match {share}.</p>"
             "<table><tr><th>blocking rule</th><th>pairs</th></tr>"
@@ -823,13 +886,17 @@ class Linker:
             if lv["type"] != "null"
         )
 
-    def deduplicate(self, records: Any, *, progress: Progress | None = None) -> Linkage:
+    def deduplicate(
+        self, records: Any, *, labels: Any = None, progress: Progress | None = None
+    ) -> Linkage:
         """Deduplicate with this model (see :func:`tipsom.deduplicate`).
 
         Parameters
         ----------
         records
             Records with the settings' columns.
+        labels
+            Labelled pairs to (re)train m from (see :func:`tipsom.deduplicate`).
         progress
             Called as ``progress(stage, done, total)``.
 
@@ -837,15 +904,21 @@ class Linker:
         -------
         Linkage
         """
-        return deduplicate(records, settings=self._settings, progress=progress)
+        return deduplicate(
+            records, settings=self._settings, labels=labels, progress=progress
+        )
 
-    def link(self, a: Any, b: Any, *, progress: Progress | None = None) -> Linkage:
+    def link(
+        self, a: Any, b: Any, *, labels: Any = None, progress: Progress | None = None
+    ) -> Linkage:
         """Link two registers with this model (see :func:`tipsom.link`).
 
         Parameters
         ----------
         a, b
             The two registers.
+        labels
+            Labelled pairs to (re)train m from (see :func:`tipsom.deduplicate`).
         progress
             Called as ``progress(stage, done, total)``.
 
@@ -853,7 +926,7 @@ class Linker:
         -------
         Linkage
         """
-        return link(a, b, settings=self._settings, progress=progress)
+        return link(a, b, settings=self._settings, labels=labels, progress=progress)
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the settings as JSON.

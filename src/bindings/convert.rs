@@ -126,21 +126,28 @@ pub(crate) fn table_from_arrow(table: PyTable) -> Result<Table> {
         .iter()
         .map(|f| Column::new(f.name().clone(), ColumnData::Str(Vec::new())))
         .collect();
-    for (i, field) in schema.fields().iter().enumerate() {
-        let mut data: Option<ColumnData> = None;
-        for batch in &batches {
-            let part = column_data(batch.column(i), field.name())?;
-            data = Some(match data {
-                None => part,
-                Some(acc) => append(acc, part, field.name())?,
-            });
-        }
-        if let Some(d) = data {
-            columns[i].data = d;
-        } else {
-            // No batches: keep the column empty with its type's best text fallback.
-            columns[i].data = ColumnData::Str(Vec::new());
-        }
+    // Columns convert independently: in parallel (a million rows of text take a while).
+    // Errors are reported for the first failing column in schema order, as before.
+    use rayon::prelude::*;
+    let converted: Vec<Result<Option<ColumnData>>> = schema
+        .fields()
+        .par_iter()
+        .enumerate()
+        .map(|(i, field)| {
+            let mut data: Option<ColumnData> = None;
+            for batch in &batches {
+                let part = column_data(batch.column(i), field.name())?;
+                data = Some(match data {
+                    None => part,
+                    Some(acc) => append(acc, part, field.name())?,
+                });
+            }
+            Ok(data)
+        })
+        .collect();
+    for (i, data) in converted.into_iter().enumerate() {
+        // No batches: keep the column empty with its type's best text fallback.
+        columns[i].data = data?.unwrap_or_else(|| ColumnData::Str(Vec::new()));
     }
     Table::new(columns)
 }

@@ -1,12 +1,19 @@
 //! Bindings for record linkage: run a linkage, count pairs, and the `Linkage` result object.
 
+use arrow_array::cast::AsArray;
+use arrow_array::Array;
+use arrow_schema::DataType;
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::convert::{table_from_arrow, table_to_arrow};
 use super::runtime::compute;
+use crate::error::{Error, Result};
+use crate::linkage::data::{Input, InputColumn, NULL_ID};
 use crate::linkage::settings::{default_victim_settings, Settings};
-use crate::linkage::{self, Linkage};
+use crate::linkage::{self, Label, Linkage};
 use crate::table::{Column, ColumnData, Table};
 
 /// A fitted linkage (private; wrapped by `tipsom.Linkage`).
@@ -47,6 +54,92 @@ impl PyLinkage {
     }
 }
 
+/// Text columns dictionary-encoded straight from Arrow (no `String` per value: at a million
+/// rows, building a `Table` of owned strings cost more than the linkage's blocking), next to
+/// a `Table` with the other columns.
+struct ArrowInput {
+    plain: Table,
+    text: TextColumns,
+}
+
+/// Dictionary-encoded text columns by name: (id per row, distinct values).
+type TextColumns = FxHashMap<String, (Vec<u32>, Vec<String>)>;
+
+impl Input for ArrowInput {
+    fn height(&self) -> usize {
+        self.plain.height()
+    }
+    fn input_column(&self, name: &str) -> Result<InputColumn<'_>> {
+        match self.text.get(name) {
+            Some((ids, values)) => Ok(InputColumn::Dict { ids, values }),
+            None => self.plain.input_column(name),
+        }
+    }
+}
+
+/// Adds the values of one Arrow string array to a dictionary (trimmed; empty is missing).
+fn add_values<'a>(
+    values_in: impl Iterator<Item = Option<&'a str>>,
+    map: &mut FxHashMap<&'a str, u32>,
+    ids: &mut Vec<u32>,
+    values: &mut Vec<String>,
+) {
+    for v in values_in {
+        match v.map(str::trim).filter(|s| !s.is_empty()) {
+            None => ids.push(NULL_ID),
+            Some(s) => {
+                let id = *map.entry(s).or_insert_with(|| {
+                    values.push(s.to_owned());
+                    (values.len() - 1) as u32
+                });
+                ids.push(id);
+            }
+        }
+    }
+}
+
+/// Dictionary-encodes every column of an Arrow table of text columns, in parallel.
+fn text_from_arrow(table: PyTable) -> Result<TextColumns> {
+    let (batches, schema) = table.into_inner();
+    let fields: Vec<_> = schema.fields().iter().cloned().collect();
+    let encoded: Vec<Result<(Vec<u32>, Vec<String>)>> = fields
+        .par_iter()
+        .enumerate()
+        .map(|(c, field)| {
+            let mut map: FxHashMap<&str, u32> = FxHashMap::default();
+            let (mut ids, mut values) = (Vec::new(), Vec::new());
+            for batch in &batches {
+                let a = batch.column(c);
+                match a.data_type() {
+                    DataType::Utf8 => {
+                        add_values(a.as_string::<i32>().iter(), &mut map, &mut ids, &mut values);
+                    }
+                    DataType::LargeUtf8 => {
+                        add_values(a.as_string::<i64>().iter(), &mut map, &mut ids, &mut values);
+                    }
+                    DataType::Utf8View => {
+                        add_values(a.as_string_view().iter(), &mut map, &mut ids, &mut values);
+                    }
+                    DataType::Null => ids.extend(std::iter::repeat_n(NULL_ID, a.len())),
+                    other => {
+                        return Err(Error::Schema {
+                            column: field.name().clone(),
+                            expected: "text".into(),
+                            found: format!("{other}"),
+                        })
+                    }
+                }
+            }
+            Ok((ids, values))
+        })
+        .collect();
+    fields
+        .iter()
+        .zip(encoded)
+        .map(|(f, e)| e.map(|v| (f.name().clone(), v)))
+        .collect()
+}
+
 fn parse(settings_json: Option<&str>) -> PyResult<Settings> {
     Ok(match settings_json {
         Some(s) => Settings::from_json(s)?,
@@ -55,20 +148,53 @@ fn parse(settings_json: Option<&str>) -> PyResult<Settings> {
 }
 
 /// Links the rows of `table` (`dataset`: one byte per row saying which input it came from).
+/// `text`: more columns, all text, same rows (dictionary-encoded straight from Arrow).
+/// `labels`: (id, id, score) triples to train m from.
 #[pyfunction]
-#[pyo3(signature = (table, dataset, settings_json=None, existing=None, progress=None))]
+#[pyo3(signature = (table, dataset, settings_json=None, existing=None, labels=None, progress=None, text=None))]
+#[allow(clippy::too_many_arguments)] // mirrors the Python call
 fn linkage_run(
     py: Python<'_>,
     table: PyTable,
     dataset: Vec<u8>,
     settings_json: Option<&str>,
     existing: Option<Vec<Option<String>>>,
+    labels: Option<Vec<(String, String, f64)>>,
     progress: Option<Py<PyAny>>,
+    text: Option<PyTable>,
 ) -> PyResult<PyLinkage> {
     let settings = parse(settings_json)?;
-    let table = table_from_arrow(table)?;
+    let plain = table_from_arrow(table)?;
+    let text = match text {
+        Some(t) => py.detach(|| text_from_arrow(t))?,
+        None => FxHashMap::default(),
+    };
+    if let Some((name, (ids, _))) = text
+        .iter()
+        .find(|(_, (ids, _))| ids.len() != plain.height())
+    {
+        return Err(Error::invalid_argument(
+            format!("column '{name}'"),
+            format!("{} rows like the other columns", plain.height()),
+            ids.len(),
+        )
+        .into());
+    }
+    let table = ArrowInput { plain, text };
+    let labels: Option<Vec<Label>> = labels.map(|v| {
+        v.into_iter()
+            .map(|(a, b, score)| Label { a, b, score })
+            .collect()
+    });
     let inner = compute(py, progress, |control| {
-        linkage::run(&table, &dataset, settings, existing.as_deref(), control)
+        linkage::run_with_labels(
+            &table,
+            &dataset,
+            settings,
+            existing.as_deref(),
+            labels.as_deref(),
+            control,
+        )
     })?;
     Ok(PyLinkage { inner })
 }

@@ -130,6 +130,15 @@ fn part_keys(records: &Records, part: &KeyPart, path: &str) -> Result<Vec<u64>> 
     })
 }
 
+/// Records of one rule grouped by key.
+#[derive(Debug, Clone, Default)]
+pub struct Groups {
+    /// Records with a key, sorted by (key, record).
+    pub idx: Vec<u32>,
+    /// `(start, end)` in `idx` of each group of two or more records.
+    pub bounds: Vec<(usize, usize)>,
+}
+
 /// Keys of every record for every rule.
 #[derive(Debug, Clone)]
 pub struct Blocking {
@@ -137,10 +146,15 @@ pub struct Blocking {
     pub keys: Vec<Vec<u64>>,
     /// Rule display names.
     pub names: Vec<String>,
+    /// Records grouped by each rule's key (computed once, used for counts and pairs).
+    pub groups: Vec<Groups>,
+    /// The same keys record-major (`rows[i * rules + r]`), so the rules a pair agrees on are
+    /// read from one cache line per record.
+    rows: Vec<u64>,
 }
 
 impl Blocking {
-    /// Computes the keys of all rules.
+    /// Computes the keys of all rules and groups records by them.
     ///
     /// # Errors
     /// Missing or mistyped columns.
@@ -161,9 +175,19 @@ impl Blocking {
             // A real hash equal to the marker is astronomically unlikely; keep it a non-key.
             keys.push(acc);
         }
+        let groups = keys.par_iter().map(|k| groups(k)).collect();
+        let nr = keys.len();
+        let mut rows = vec![NULL_KEY; records.n * nr];
+        for (r, k) in keys.iter().enumerate() {
+            for (i, &x) in k.iter().enumerate() {
+                rows[i * nr + r] = x;
+            }
+        }
         Ok(Self {
             keys,
             names: rules.iter().map(BlockingRule::display_name).collect(),
+            groups,
+            rows,
         })
     }
 
@@ -173,24 +197,46 @@ impl Blocking {
         self.keys.iter().any(|k| k[i] != NULL_KEY)
     }
 
-    /// Records grouped by the key of `rule`: (sorted record indices, group boundaries).
-    fn groups(&self, rule: usize) -> (Vec<u32>, Vec<(usize, usize)>) {
-        let keys = &self.keys[rule];
-        let mut idx: Vec<u32> = (0..keys.len() as u32)
-            .filter(|&i| keys[i as usize] != NULL_KEY)
-            .collect();
-        idx.par_sort_unstable_by_key(|&i| (keys[i as usize], i));
-        let mut bounds = Vec::new();
-        let mut s = 0;
-        for e in 1..=idx.len() {
-            if e == idx.len() || keys[idx[e] as usize] != keys[idx[s] as usize] {
-                if e - s > 1 {
-                    bounds.push((s, e));
-                }
-                s = e;
+    /// Bit `r` set when records `i` and `j` agree on the key of rule `r`.
+    #[must_use]
+    pub fn agreeing_rules(&self, i: usize, j: usize) -> u32 {
+        let nr = self.keys.len();
+        let (a, b) = (
+            &self.rows[i * nr..(i + 1) * nr],
+            &self.rows[j * nr..(j + 1) * nr],
+        );
+        let mut m = 0u32;
+        for r in 0..nr {
+            if a[r] != NULL_KEY && a[r] == b[r] {
+                m |= 1 << r;
             }
         }
-        (idx, bounds)
+        m
+    }
+}
+
+/// Records grouped by `keys`: sorting (key, record) pairs keeps memory access sequential.
+fn groups(keys: &[u64]) -> Groups {
+    let mut kv: Vec<(u64, u32)> = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, &k)| k != NULL_KEY)
+        .map(|(i, &k)| (k, i as u32))
+        .collect();
+    kv.par_sort_unstable();
+    let mut bounds = Vec::new();
+    let mut s = 0;
+    for e in 1..=kv.len() {
+        if e == kv.len() || kv[e].0 != kv[s].0 {
+            if e - s > 1 {
+                bounds.push((s, e));
+            }
+            s = e;
+        }
+    }
+    Groups {
+        idx: kv.into_iter().map(|(_, i)| i).collect(),
+        bounds,
     }
 }
 
@@ -207,7 +253,7 @@ fn allowed(link_type: LinkType, da: u8, db: u8) -> bool {
 pub fn count_pairs(records: &Records, blocking: &Blocking, link_type: LinkType) -> Vec<u64> {
     (0..blocking.keys.len())
         .map(|r| {
-            let (idx, bounds) = blocking.groups(r);
+            let Groups { idx, bounds } = &blocking.groups[r];
             bounds
                 .iter()
                 .map(|&(s, e)| {
@@ -227,7 +273,9 @@ pub fn count_pairs(records: &Records, blocking: &Blocking, link_type: LinkType) 
         .collect()
 }
 
-/// Candidate pairs `(i, j, rule)` with `i < j` in canonical order, each pair once.
+/// Candidate pairs `(i, j, rules)` with `i < j` in canonical order, each pair once; `rules`
+/// has bit `r` set for every rule whose key the two records share (the lowest set bit is
+/// the rule that produced the pair).
 ///
 /// `skip_both_old`: in incremental linking, pairs of two already-linked records are skipped.
 ///
@@ -241,7 +289,7 @@ pub fn candidate_pairs(
     max_pairs_per_rule: u64,
     old: Option<&[bool]>,
     control: &dyn Control,
-) -> Result<Vec<(u32, u32, u8)>> {
+) -> Result<Vec<(u32, u32, u32)>> {
     let counts = count_pairs(records, blocking, link_type);
     for (r, &c) in counts.iter().enumerate() {
         if c > max_pairs_per_rule {
@@ -253,11 +301,11 @@ pub fn candidate_pairs(
         }
     }
     let total: u64 = counts.iter().sum();
-    let mut out: Vec<(u32, u32, u8)> = Vec::new();
+    let mut out: Vec<(u32, u32, u32)> = Vec::with_capacity(total.min(1 << 28) as usize);
     let mut done = 0u64;
     control.checkpoint("blocking", 0, Some(total))?;
     for r in 0..blocking.keys.len() {
-        let (idx, bounds) = blocking.groups(r);
+        let Groups { idx, bounds } = &blocking.groups[r];
         // Chunks of groups of bounded total size, so checkpoints come regularly.
         let mut start = 0;
         while start < bounds.len() {
@@ -268,28 +316,28 @@ pub fn candidate_pairs(
                 size += n * (n - 1) / 2;
                 end += 1;
             }
-            let parts: Vec<Vec<(u32, u32, u8)>> = bounds[start..end]
-                .par_iter()
-                .map(|&(s, e)| {
-                    let mut members: Vec<u32> = idx[s..e].to_vec();
-                    members.sort_unstable();
+            let earlier = (1u32 << r) - 1;
+            let parts: Vec<Vec<(u32, u32, u32)>> = bounds[start..end]
+                .par_chunks(64)
+                .map(|gs| {
                     let mut v = Vec::new();
-                    for a in 0..members.len() {
-                        let i = members[a] as usize;
-                        for &j in &members[a + 1..] {
-                            let j = j as usize;
-                            if !allowed(link_type, records.dataset[i], records.dataset[j]) {
-                                continue;
-                            }
-                            if old.is_some_and(|o| o[i] && o[j]) {
-                                continue;
-                            }
-                            let earlier = (0..r).any(|q| {
-                                let k = &blocking.keys[q];
-                                k[i] != NULL_KEY && k[i] == k[j]
-                            });
-                            if !earlier {
-                                v.push((i as u32, j as u32, r as u8));
+                    for &(s, e) in gs {
+                        // Sorted by (key, record): members are in canonical order already.
+                        let members = &idx[s..e];
+                        for a in 0..members.len() {
+                            let i = members[a] as usize;
+                            for &j in &members[a + 1..] {
+                                let j = j as usize;
+                                if !allowed(link_type, records.dataset[i], records.dataset[j]) {
+                                    continue;
+                                }
+                                if old.is_some_and(|o| o[i] && o[j]) {
+                                    continue;
+                                }
+                                let rules = blocking.agreeing_rules(i, j);
+                                if rules & earlier == 0 {
+                                    v.push((i as u32, j as u32, rules));
+                                }
                             }
                         }
                     }

@@ -25,13 +25,28 @@ pub struct Scored {
     pub p: f64,
 }
 
+/// Union–find with member lists kept as linked lists in flat arrays (no allocation per
+/// record: a million singletons must stay cheap).
 struct UnionFind {
     parent: Vec<u32>,
-    members: Vec<Vec<u32>>,
+    /// Next member of the same group (`u32::MAX` at the end); a root's list starts at itself.
+    next: Vec<u32>,
+    /// Last member of a root's list.
+    tail: Vec<u32>,
+    size: Vec<u32>,
     old: Vec<bool>,
 }
 
 impl UnionFind {
+    fn new(n: usize) -> Self {
+        Self {
+            parent: (0..n as u32).collect(),
+            next: vec![u32::MAX; n],
+            tail: (0..n as u32).collect(),
+            size: vec![1; n],
+            old: vec![false; n],
+        }
+    }
     fn find(&mut self, mut x: u32) -> u32 {
         while self.parent[x as usize] != x {
             let p = self.parent[x as usize];
@@ -46,16 +61,52 @@ impl UnionFind {
         }
         x
     }
+    fn members(&self, root: u32) -> impl Iterator<Item = u32> + '_ {
+        std::iter::successors(Some(root), |&x| {
+            let n = self.next[x as usize];
+            (n != u32::MAX).then_some(n)
+        })
+    }
     fn union(&mut self, a: u32, b: u32) {
-        let (big, small) = if self.members[a as usize].len() >= self.members[b as usize].len() {
+        let (big, small) = if self.size[a as usize] >= self.size[b as usize] {
             (a, b)
         } else {
             (b, a)
         };
         self.parent[small as usize] = big;
-        let moved = std::mem::take(&mut self.members[small as usize]);
-        self.members[big as usize].extend(moved);
+        let t = self.tail[big as usize];
+        self.next[t as usize] = small;
+        self.tail[big as usize] = self.tail[small as usize];
+        self.size[big as usize] += self.size[small as usize];
         self.old[big as usize] |= self.old[small as usize];
+    }
+}
+
+/// Compressed adjacency lists: the neighbours of `v` are `items[start[v]..start[v + 1]]`.
+struct Csr<T> {
+    start: Vec<usize>,
+    items: Vec<T>,
+}
+
+impl<T: Copy + Default> Csr<T> {
+    fn new(n: usize, edges: impl Iterator<Item = (u32, T)> + Clone) -> Self {
+        let mut start = vec![0usize; n + 1];
+        for (v, _) in edges.clone() {
+            start[v as usize + 1] += 1;
+        }
+        for v in 0..n {
+            start[v + 1] += start[v];
+        }
+        let mut fill = start.clone();
+        let mut items = vec![T::default(); start[n]];
+        for (v, x) in edges {
+            items[fill[v as usize]] = x;
+            fill[v as usize] += 1;
+        }
+        Self { start, items }
+    }
+    fn of(&self, v: u32) -> &[T] {
+        &self.items[self.start[v as usize]..self.start[v as usize + 1]]
     }
 }
 
@@ -78,11 +129,8 @@ pub struct ClusterOptions<'a> {
 /// Cluster label per record: the smallest canonical index in its cluster.
 #[must_use]
 pub fn cluster(n: usize, pairs: &[Scored], opts: &ClusterOptions<'_>) -> Vec<u32> {
-    let mut uf = UnionFind {
-        parent: (0..n as u32).collect(),
-        members: (0..n as u32).map(|i| vec![i]).collect(),
-        old: vec![false; n],
-    };
+    use rayon::prelude::*;
+    let mut uf = UnionFind::new(n);
     if let Some(frozen) = opts.frozen {
         let mut first: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
         for (i, &g) in frozen.iter().enumerate() {
@@ -104,36 +152,33 @@ pub fn cluster(n: usize, pairs: &[Scored], opts: &ClusterOptions<'_>) -> Vec<u32
         }
     }
     let mut links: Vec<Scored> = pairs
-        .iter()
+        .par_iter()
         .filter(|s| s.p >= opts.threshold && !(opts.cannot_link)(s.i as usize, s.j as usize))
         .copied()
         .collect();
-    links.sort_by(|a, b| b.p.total_cmp(&a.p).then(a.i.cmp(&b.i)).then(a.j.cmp(&b.j)));
+    // (i, j) is unique per pair, so this order is total and the unstable sort deterministic.
+    links.par_sort_unstable_by(|a, b| b.p.total_cmp(&a.p).then(a.i.cmp(&b.i)).then(a.j.cmp(&b.j)));
+    let robust = opts.method == ClusterMethod::Robust;
     // Adjacency of every compared pair (robust method): (neighbour, is_link).
-    let adjacency: Vec<Vec<(u32, bool)>> = if opts.method == ClusterMethod::Robust {
-        let mut adj = vec![Vec::new(); n];
-        for s in pairs {
+    let adjacency: Csr<(u32, bool)> = if robust {
+        let edges = pairs.iter().flat_map(|s| {
             let link = s.p >= opts.threshold;
-            adj[s.i as usize].push((s.j, link));
-            adj[s.j as usize].push((s.i, link));
-        }
-        adj
+            [(s.i, (s.j, link)), (s.j, (s.i, link))]
+        });
+        Csr::new(n, edges)
     } else {
-        Vec::new()
+        Csr::new(0, std::iter::empty())
     };
     // Robust: links whose two ends both have other links but no common linked neighbour look
     // like bridges between groups; they wait until the groups around them have formed.
-    if opts.method == ClusterMethod::Robust {
-        let mut nbrs: Vec<Vec<u32>> = vec![Vec::new(); n];
-        for s in &links {
-            nbrs[s.i as usize].push(s.j);
-            nbrs[s.j as usize].push(s.i);
-        }
-        for v in &mut nbrs {
-            v.sort_unstable();
+    if robust {
+        let mut nbrs: Csr<u32> = Csr::new(n, links.iter().flat_map(|s| [(s.i, s.j), (s.j, s.i)]));
+        for v in 0..n {
+            let (s, e) = (nbrs.start[v], nbrs.start[v + 1]);
+            nbrs.items[s..e].sort_unstable();
         }
         let bridge = |s: &Scored| {
-            let (a, b) = (&nbrs[s.i as usize], &nbrs[s.j as usize]);
+            let (a, b) = (nbrs.of(s.i), nbrs.of(s.j));
             if a.len() < 2 || b.len() < 2 {
                 return false;
             }
@@ -156,16 +201,16 @@ pub fn cluster(n: usize, pairs: &[Scored], opts: &ClusterOptions<'_>) -> Vec<u32
         if a == b || (uf.old[a as usize] && uf.old[b as usize]) {
             continue;
         }
-        if opts.method == ClusterMethod::Robust {
-            let (small, other) = if uf.members[a as usize].len() <= uf.members[b as usize].len() {
+        if robust {
+            let (small, other) = if uf.size[a as usize] <= uf.size[b as usize] {
                 (a, b)
             } else {
                 (b, a)
             };
             let mut compared = 0u64;
             let mut linked = 0u64;
-            for &x in &uf.members[small as usize] {
-                for &(y, link) in &adjacency[x as usize] {
+            for x in uf.members(small) {
+                for &(y, link) in adjacency.of(x) {
                     if uf.find_const(y) == other {
                         compared += 1;
                         linked += u64::from(link);
@@ -176,10 +221,9 @@ pub fn cluster(n: usize, pairs: &[Scored], opts: &ClusterOptions<'_>) -> Vec<u32
                 continue;
             }
             if opts.has_cannot_link {
-                let forbidden = uf.members[small as usize].iter().any(|&x| {
-                    uf.members[other as usize]
-                        .iter()
-                        .any(|&y| (opts.cannot_link)(x as usize, y as usize))
+                let forbidden = uf.members(small).any(|x| {
+                    uf.members(other)
+                        .any(|y| (opts.cannot_link)(x as usize, y as usize))
                 });
                 if forbidden {
                     continue;
@@ -188,16 +232,13 @@ pub fn cluster(n: usize, pairs: &[Scored], opts: &ClusterOptions<'_>) -> Vec<u32
         }
         uf.union(a, b);
     }
-    let mut label = vec![0u32; n];
     let mut min_of_root: Vec<u32> = vec![u32::MAX; n];
-    for i in 0..n as u32 {
-        let r = uf.find(i) as usize;
-        min_of_root[r] = min_of_root[r].min(i);
+    let roots: Vec<u32> = (0..n as u32).map(|i| uf.find(i)).collect();
+    for (i, &r) in roots.iter().enumerate() {
+        let m = &mut min_of_root[r as usize];
+        *m = (*m).min(i as u32);
     }
-    for i in 0..n as u32 {
-        label[i as usize] = min_of_root[uf.find(i) as usize];
-    }
-    label
+    roots.iter().map(|&r| min_of_root[r as usize]).collect()
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@
 //! 2. [`blocking`]: candidate pairs from the union of blocking rules, each pair once;
 //! 3. [`compare`]: a comparison vector (one level per comparison) per pair;
 //! 4. [`model`]: u by random sampling, m and the prior by EM on vector counts (Fellegi & Sunter
-//!    1969, as estimated by splink), term-frequency adjustments;
+//!    1969, as estimated by splink) or m from labelled pairs ([`run_with_labels`], as splink's
+//!    `estimate_m_from_pairwise_labels`), term-frequency adjustments;
 //! 5. [`cluster`]: connected components or the chaining-resistant variant, honouring
 //!    cannot-link rules;
 //! 6. explanations of a pair's score, term by term ([`Linkage::explain`]).
@@ -25,14 +26,15 @@ pub mod model;
 pub mod settings;
 pub mod similarity;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
-use self::blocking::{Blocking, NULL_KEY};
+use self::blocking::Blocking;
 use self::cluster::{ClusterOptions, Scored};
 use self::compare::{unpack, Comparator};
-use self::data::{Encoded, Records};
+use self::data::{Encoded, Input, Records};
 use self::model::{Model, Pattern, TermFrequencies};
 use self::settings::{LevelType, LinkType, Settings};
 use crate::control::Control;
@@ -65,6 +67,8 @@ pub struct Stats {
     pub n_without_identifier: usize,
     /// Candidate pairs compared.
     pub n_candidate_pairs: usize,
+    /// Distinct (comparison vector, blocking rules) patterns EM ran on.
+    pub n_patterns: usize,
     /// Pairs each blocking rule produces on its own.
     pub pairs_per_rule: Vec<(String, u64)>,
     /// Random pairs used to estimate u (0 when the model was given).
@@ -75,6 +79,8 @@ pub struct Stats {
     pub em_converged: bool,
     /// Whether parameters were estimated in this run.
     pub trained: bool,
+    /// Labelled pairs m was estimated from in this run (0: EM or a given model).
+    pub labelled_pairs: u64,
     /// Persons found.
     pub n_persons: usize,
 }
@@ -120,7 +126,7 @@ fn forbidden(rules: &Forbid<'_>, i: usize, j: usize) -> bool {
 /// # Errors
 /// Invalid settings or missing columns.
 pub fn count_pairs(
-    table: &Table,
+    table: &dyn Input,
     dataset: &[u8],
     settings: &Settings,
 ) -> Result<Vec<(String, u64)>> {
@@ -138,6 +144,18 @@ pub fn count_pairs(
     Ok(b.names.into_iter().zip(counts).collect())
 }
 
+/// A labelled record pair for training m (splink's pairwise labels).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    /// Id of one record (as text; in `link`, `a:17` / `b:17` when the inputs share ids).
+    pub a: String,
+    /// Id of the other record.
+    pub b: String,
+    /// 1 for a match, 0 for a non-match; values in between weigh a match by that much
+    /// (splink's `clerical_match_score`).
+    pub score: f64,
+}
+
 /// Links the records of `table`.
 ///
 /// `dataset[row]` says which input a row came from (all 0 to deduplicate one input).
@@ -148,10 +166,33 @@ pub fn count_pairs(
 /// Invalid settings, missing or mistyped columns, repeated record ids, an exploding blocking
 /// rule, or [`Error::Interrupted`].
 pub fn run(
-    table: &Table,
+    table: &dyn Input,
+    dataset: &[u8],
+    settings: Settings,
+    existing: Option<&[Option<String>]>,
+    control: &dyn Control,
+) -> Result<Linkage> {
+    run_with_labels(table, dataset, settings, existing, None, control)
+}
+
+/// [`run`], training m from labelled pairs when `labels` are given.
+///
+/// With labels, u still comes from random pairs, m of each comparison is the share of the
+/// labelled matches at each level ([`model::estimate_m_from_labels`]), comparisons the labels
+/// say nothing about are estimated by EM, and the prior is estimated as usual. The number of
+/// labelled pairs is written to `training.labelled_pairs` of the saved model.
+///
+/// # Errors
+/// As [`run`]; [`Error::InvalidArgument`] for a label naming an unknown record, the same
+/// record twice, a score outside \[0, 1\], labels without any match, or labels in an
+/// incremental run.
+#[allow(clippy::too_many_lines)] // the pipeline reads best as one sequence of stages
+pub fn run_with_labels(
+    table: &dyn Input,
     dataset: &[u8],
     mut settings: Settings,
     existing: Option<&[Option<String>]>,
+    labels: Option<&[Label]>,
     control: &dyn Control,
 ) -> Result<Linkage> {
     settings.validate()?;
@@ -168,6 +209,20 @@ pub fn run(
             dataset.len(),
         ));
     }
+    if labels.is_some() && existing.is_some() {
+        return Err(Error::invalid_argument(
+            "labels",
+            "no labels when adding records (the existing model is kept)",
+            "labels",
+        ));
+    }
+    if existing.is_some() && !settings.is_trained() {
+        return Err(Error::Settings {
+            path: "$.comparisons".into(),
+            reason: "incremental linking needs a trained model (m and u on every level)".into(),
+        });
+    }
+    control.checkpoint("encoding", 0, Some(2))?;
     let records = Records::encode(
         table,
         dataset,
@@ -175,16 +230,13 @@ pub fn run(
         &settings.columns(),
     )?;
     let n = records.n;
+    control.checkpoint("encoding", 1, Some(2))?;
     let block = Blocking::new(&records, &settings.blocking_rules)?;
+    control.checkpoint("encoding", 2, Some(2))?;
     let old: Option<Vec<bool>> =
         existing.map(|e| records.input_row.iter().map(|&r| e[r].is_some()).collect());
-    let train = existing.is_none() && (!settings.is_trained() || settings.training.retrain);
-    if existing.is_some() && !settings.is_trained() {
-        return Err(Error::Settings {
-            path: "$.comparisons".into(),
-            reason: "incremental linking needs a trained model (m and u on every level)".into(),
-        });
-    }
+    let train = existing.is_none()
+        && (labels.is_some() || !settings.is_trained() || settings.training.retrain);
     let counts = blocking::count_pairs(&records, &block, settings.link_type);
     let candidates = blocking::candidate_pairs(
         &records,
@@ -195,74 +247,28 @@ pub fn run(
         control,
     )?;
     let cmp = Comparator::new(&records, &settings.comparisons)?;
+    let labelled = labels
+        .map(|ls| labelled_gammas(&records, &cmp, ls))
+        .transpose()?;
     let total = candidates.len() as u64;
-    let mut gammas: Vec<u64> = Vec::with_capacity(candidates.len());
-    control.checkpoint("comparing", 0, Some(total))?;
-    for chunk in candidates.chunks(500_000) {
-        gammas.par_extend(
-            chunk
-                .par_iter()
-                .map(|&(i, j, _)| cmp.gamma(i as usize, j as usize)),
-        );
-        control.checkpoint("comparing", gammas.len() as u64, Some(total))?;
-    }
-    // Distinct (vector, rules) counts, summed in sorted order for determinism.
-    let nrules = block.keys.len();
-    let mask = |i: usize, j: usize| -> u32 {
-        let mut m = 0u32;
-        for r in 0..nrules {
-            let k = &block.keys[r];
-            if k[i] != NULL_KEY && k[i] == k[j] {
-                m |= 1 << r;
-            }
-        }
-        m
-    };
-    let agg: HashMap<(u64, u32), u64> = candidates
-        .par_iter()
-        .zip(gammas.par_iter())
-        .fold(HashMap::new, |mut acc, (&(i, j, _), &g)| {
-            *acc.entry((g, mask(i as usize, j as usize))).or_insert(0) += 1;
-            acc
-        })
-        .reduce(HashMap::new, |mut a, b| {
-            for (k, v) in b {
-                *a.entry(k).or_insert(0) += v;
-            }
-            a
-        });
-    let sorted: BTreeMap<(u64, u32), u64> = agg.into_iter().collect();
-    let patterns: Vec<Pattern> = sorted
-        .into_iter()
-        .map(|((gamma, rules), c)| Pattern {
-            gamma,
-            rules,
-            count: c as f64,
-        })
-        .collect();
+    let gammas = cmp.gammas(&candidates, control)?;
+    let patterns = patterns(&candidates, &gammas);
+    control.checkpoint("estimating u", 0, None)?;
     let mut model = Model::from_settings(&settings);
     let mut u_pairs = 0;
     if train {
         u_pairs = model::estimate_u(&records, &cmp, &settings, &mut model, control)?;
-        let blocked: Vec<Vec<bool>> = settings
-            .blocking_rules
-            .iter()
-            .map(|rule| {
-                let cols: Vec<&str> = rule.keys.iter().map(settings::KeyPart::column).collect();
-                settings
-                    .comparisons
-                    .iter()
-                    .map(|c| {
-                        cols.contains(&c.column.as_str())
-                            || c.levels.iter().any(|l| {
-                                l.column.as_deref().is_some_and(|x| cols.contains(&x))
-                                    || l.other_column.as_deref().is_some_and(|x| cols.contains(&x))
-                            })
-                    })
-                    .collect()
-            })
-            .collect();
-        model::estimate_m(&patterns, &blocked, &settings, &mut model);
+        control.checkpoint("estimating m", 0, Some(1))?;
+        if let Some(lab) = &labelled {
+            let covered = model::estimate_m_from_labels(lab, &mut model);
+            let rest: Vec<bool> = covered.iter().map(|c| !c).collect();
+            model::estimate_m_of(&patterns, &rest, &settings, &mut model);
+            settings.training.labelled_pairs = lab.len() as u64;
+        } else {
+            let blocked = rule_blocks_comparison(&settings);
+            model::estimate_m(&patterns, &blocked, &settings, &mut model);
+            settings.training.labelled_pairs = 0;
+        }
         control.checkpoint("estimating m", 1, Some(1))?;
     }
     let possible = match settings.link_type {
@@ -280,36 +286,12 @@ pub fn run(
         None
     };
     model.write_to(&mut settings, candidate_share);
+    control.checkpoint("scoring", 0, Some(total))?;
     let tf = TermFrequencies::new(&settings, &records);
-    let ncmp = cmp.len();
-    let prior = model.prior_weight();
-    let weights: Vec<Vec<f64>> = (0..ncmp)
-        .map(|c| (0..model.m[c].len()).map(|l| model.weight(c, l)).collect())
-        .collect();
-    let all: Vec<Pair> = candidates
-        .par_iter()
-        .zip(gammas.par_iter())
-        .map(|(&(i, j, rule), &gamma)| {
-            let mut w = prior;
-            for (c, wc) in weights.iter().enumerate() {
-                let l = unpack(gamma, c);
-                w += wc[l];
-                if let Some((adj, _)) = tf.adjustment(&model, &records, c, l, i as usize) {
-                    w += adj;
-                }
-            }
-            Pair {
-                i,
-                j,
-                rule,
-                gamma,
-                weight: w,
-                probability: probability(w),
-            }
-        })
-        .collect();
+    let all = score(&candidates, &gammas, &model, &tf.compile(&model, &records));
     drop(gammas);
     drop(candidates);
+    control.checkpoint("scoring", total, Some(total))?;
     let forbid: Forbid<'_> = settings
         .cannot_link
         .iter()
@@ -322,7 +304,7 @@ pub fn run(
         .collect::<Result<_>>()?;
     let forbid_fn = |i: usize, j: usize| forbidden(&forbid, i, j);
     // Existing persons: a group label per canonical record.
-    let mut old_ids: Vec<Option<String>> = vec![None; n];
+    let mut old_ids: Vec<Option<&str>> = vec![None; n];
     let frozen: Option<Vec<u32>> = existing.map(|e| {
         let mut groups: HashMap<&str, u32> = HashMap::new();
         records
@@ -332,7 +314,7 @@ pub fn run(
             .map(|(i, &r)| match &e[r] {
                 None => u32::MAX,
                 Some(p) => {
-                    old_ids[i] = Some(p.clone());
+                    old_ids[i] = Some(p.as_str());
                     let next = groups.len() as u32;
                     *groups.entry(p.as_str()).or_insert(next)
                 }
@@ -340,7 +322,7 @@ pub fn run(
             .collect()
     });
     let scored: Vec<Scored> = all
-        .iter()
+        .par_iter()
         .map(|p| Scored {
             i: p.i,
             j: p.j,
@@ -348,7 +330,7 @@ pub fn run(
         })
         .collect();
     control.checkpoint("clustering", 0, Some(1))?;
-    let labels = cluster::cluster(
+    let cluster_of = cluster::cluster(
         n,
         &scored,
         &ClusterOptions {
@@ -363,38 +345,41 @@ pub fn run(
     drop(scored);
     control.checkpoint("clustering", 1, Some(1))?;
     // A cluster with existing records keeps their person id; a new one takes its first record id.
-    let mut cluster_old: HashMap<u32, String> = HashMap::new();
+    let mut cluster_old: HashMap<u32, &str> = HashMap::new();
     for i in 0..n {
-        if let Some(p) = &old_ids[i] {
-            cluster_old.entry(labels[i]).or_insert_with(|| p.clone());
+        if let Some(p) = old_ids[i] {
+            cluster_old.entry(cluster_of[i]).or_insert(p);
         }
     }
-    let person_id: Vec<String> = (0..n)
-        .map(|i| {
+    let person_id: Vec<String> = cluster_of
+        .par_iter()
+        .map(|&l| {
             cluster_old
-                .get(&labels[i])
-                .cloned()
-                .unwrap_or_else(|| records.id_text(labels[i] as usize))
+                .get(&l)
+                .map_or_else(|| records.id_text(l as usize), |p| (*p).to_owned())
         })
         .collect();
     let retain = settings.retain_match_probability;
     let pairs: Vec<Pair> = all
-        .into_iter()
+        .into_par_iter()
         .filter(|p| p.probability >= retain)
         .collect();
-    let mut distinct: Vec<&str> = person_id.iter().map(String::as_str).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
+    let mut is_label = vec![false; n];
+    for &l in &cluster_of {
+        is_label[l as usize] = true;
+    }
     let stats = Stats {
         n_records: n,
         n_without_identifier: (0..n).filter(|&i| !block.has_key(i)).count(),
         n_candidate_pairs: total as usize,
+        n_patterns: patterns.len(),
         pairs_per_rule: block.names.iter().cloned().zip(counts).collect(),
         u_sample_pairs: u_pairs,
         em_iterations: model.em_iterations,
         em_converged: model.converged,
         trained: train,
-        n_persons: distinct.len(),
+        labelled_pairs: labelled.as_ref().map_or(0, |l| l.len() as u64),
+        n_persons: is_label.iter().filter(|&&x| x).count(),
     };
     let rule_names = block.names.clone();
     drop(block);
@@ -408,6 +393,147 @@ pub fn run(
         stats,
         rule_names,
     })
+}
+
+/// Comparison vectors of labelled pairs, with their scores.
+fn labelled_gammas(
+    records: &Records,
+    cmp: &Comparator<'_>,
+    labels: &[Label],
+) -> Result<Vec<(u64, f64)>> {
+    let index = records.id_index();
+    let out: Vec<(u64, f64)> = labels
+        .iter()
+        .enumerate()
+        .map(|(k, l)| {
+            let what = || format!("labels row {k} (0-based)");
+            let find = |id: &str| {
+                index.get(id).copied().ok_or_else(|| {
+                    Error::invalid_argument(
+                        what(),
+                        "the ids of two linked records",
+                        "an unknown id",
+                    )
+                })
+            };
+            let (i, j) = (find(&l.a)?, find(&l.b)?);
+            if i == j {
+                return Err(Error::invalid_argument(
+                    what(),
+                    "two different records",
+                    "the same record twice",
+                ));
+            }
+            if !(0.0..=1.0).contains(&l.score) {
+                return Err(Error::invalid_argument(
+                    what(),
+                    "a match score between 0 and 1",
+                    l.score,
+                ));
+            }
+            Ok((cmp.gamma(i.min(j), i.max(j)), l.score))
+        })
+        .collect::<Result<_>>()?;
+    if !out.iter().any(|&(_, s)| s > 0.0) {
+        return Err(Error::invalid_argument(
+            "labels",
+            "at least one labelled match (match = 1)",
+            "no match",
+        ));
+    }
+    Ok(out)
+}
+
+/// Distinct (vector, rules) counts, in sorted order so EM sums do not depend on threads.
+fn patterns(candidates: &[(u32, u32, u32)], gammas: &[u64]) -> Vec<Pattern> {
+    // Integer counts: merging the per-chunk maps in any order gives the same totals.
+    let agg: FxHashMap<(u64, u32), u64> = candidates
+        .par_chunks(1 << 16)
+        .zip(gammas.par_chunks(1 << 16))
+        .map(|(cs, gs)| {
+            let mut acc: FxHashMap<(u64, u32), u64> = FxHashMap::default();
+            for (&(_, _, rules), &g) in cs.iter().zip(gs) {
+                *acc.entry((g, rules)).or_insert(0) += 1;
+            }
+            acc
+        })
+        .reduce(FxHashMap::default, |mut a, b| {
+            for (k, v) in b {
+                *a.entry(k).or_insert(0) += v;
+            }
+            a
+        });
+    let mut sorted: Vec<((u64, u32), u64)> = agg.into_iter().collect();
+    sorted.sort_unstable();
+    sorted
+        .into_iter()
+        .map(|((gamma, rules), c)| Pattern {
+            gamma,
+            rules,
+            count: c as f64,
+        })
+        .collect()
+}
+
+/// Per rule, which comparisons read one of the rule's columns (left out of its EM session).
+fn rule_blocks_comparison(settings: &Settings) -> Vec<Vec<bool>> {
+    settings
+        .blocking_rules
+        .iter()
+        .map(|rule| {
+            let cols: Vec<&str> = rule.keys.iter().map(settings::KeyPart::column).collect();
+            settings
+                .comparisons
+                .iter()
+                .map(|c| {
+                    cols.contains(&c.column.as_str())
+                        || c.levels.iter().any(|l| {
+                            l.column.as_deref().is_some_and(|x| cols.contains(&x))
+                                || l.other_column.as_deref().is_some_and(|x| cols.contains(&x))
+                        })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Match weight and probability of every candidate pair.
+fn score(
+    candidates: &[(u32, u32, u32)],
+    gammas: &[u64],
+    model: &Model,
+    tf: &model::CompiledTf<'_>,
+) -> Vec<Pair> {
+    let prior = model.prior_weight();
+    let weights: Vec<Vec<f64>> = (0..model.m.len())
+        .map(|c| (0..model.m[c].len()).map(|l| model.weight(c, l)).collect())
+        .collect();
+    candidates
+        .par_iter()
+        .zip(gammas.par_iter())
+        .map(|(&(i, j, rules), &gamma)| {
+            let rule = rules.trailing_zeros() as u8;
+            let mut w = prior;
+            for (c, wc) in weights.iter().enumerate() {
+                let l = unpack(gamma, c);
+                w += wc[l];
+                for (level, ids, adjust) in &tf[c] {
+                    let id = ids[i as usize];
+                    if *level == l && id != data::NULL_ID {
+                        w += adjust[id as usize];
+                    }
+                }
+            }
+            Pair {
+                i,
+                j,
+                rule,
+                gamma,
+                weight: w,
+                probability: probability(w),
+            }
+        })
+        .collect()
 }
 
 /// Match probability from a match weight.
@@ -441,11 +567,14 @@ impl Linkage {
     /// Person id per input row (input order).
     #[must_use]
     pub fn person_ids_input_order(&self) -> Vec<Option<String>> {
-        let mut out = vec![None; self.records.n];
+        let mut canonical = vec![0usize; self.records.n];
         for (i, &r) in self.records.input_row.iter().enumerate() {
-            out[r] = Some(self.person_id[i].clone());
+            canonical[r] = i;
         }
-        out
+        canonical
+            .par_iter()
+            .map(|&i| Some(self.person_id[i].clone()))
+            .collect()
     }
 
     /// The retained pairs as a table: record ids, weight, probability, rule, one gamma column
@@ -663,6 +792,76 @@ mod tests {
         let rev: Vec<usize> = (0..5).rev().collect();
         let again = run(&t.take(&rev), &[0; 5], settings, None, &NoControl).unwrap();
         assert_eq!(link.person_id, again.person_id);
+    }
+
+    #[test]
+    fn labels_train_m_and_bad_labels_are_refused() {
+        let t = victims(&[
+            (
+                "r1",
+                "ali raza",
+                "ghulam nabi",
+                "male",
+                Some("3520112345671"),
+                "A",
+            ),
+            (
+                "r2",
+                "ali raza",
+                "ghulam nabi",
+                "male",
+                Some("3520112345671"),
+                "B",
+            ),
+            ("r3", "bibi fatima", "allah ditta", "female", None, "A"),
+            ("r4", "bibi fatma", "allah ditta", "female", None, "C"),
+            ("r5", "zahid", "umar", "male", Some("3520199999991"), "B"),
+        ]);
+        let label = |a: &str, b: &str, score: f64| Label {
+            a: a.into(),
+            b: b.into(),
+            score,
+        };
+        let labels = [
+            label("r1", "r2", 1.0),
+            label("r4", "r3", 1.0),
+            label("r1", "r5", 0.0),
+        ];
+        let settings = default_victim_settings();
+        let link = run_with_labels(
+            &t,
+            &[0; 5],
+            settings.clone(),
+            None,
+            Some(&labels),
+            &NoControl,
+        )
+        .unwrap();
+        assert_eq!(link.stats.labelled_pairs, 3);
+        assert_eq!(link.settings.training.labelled_pairs, 3);
+        // Name: one labelled match exact, one at "same phonetic key" (level 2).
+        let m = &link.model.m[0];
+        assert!(
+            (m[1] - 0.5).abs() < 1e-9 && (m[2] - 0.5).abs() < 1e-9,
+            "{m:?}"
+        );
+        // The fitted model round-trips through JSON and gives the same persons.
+        let saved = Settings::from_json(&link.settings.to_json().unwrap()).unwrap();
+        assert_eq!(saved.training.labelled_pairs, 3);
+        let again = run(&t, &[0; 5], saved, None, &NoControl).unwrap();
+        assert!(!again.stats.trained);
+        assert_eq!(again.person_id, link.person_id);
+        for (bad, what) in [
+            (vec![label("r1", "nobody", 1.0)], "unknown id"),
+            (vec![label("r1", "r1", 1.0)], "same record twice"),
+            (vec![label("r1", "r2", 2.0)], "between 0 and 1"),
+            (vec![label("r1", "r2", 0.0)], "at least one labelled match"),
+        ] {
+            let e = run_with_labels(&t, &[0; 5], settings.clone(), None, Some(&bad), &NoControl)
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains(what), "{e}");
+        }
     }
 
     #[test]

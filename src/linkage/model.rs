@@ -190,6 +190,67 @@ impl TermFrequencies {
     }
 }
 
+/// Term-frequency adjustments bound to their columns, for scoring many pairs:
+/// `terms[c]` = (level, dictionary ids of the column, weight added per id).
+pub type CompiledTf<'a> = Vec<Vec<(usize, &'a [u32], Vec<f64>)>>;
+
+impl TermFrequencies {
+    /// Resolves columns and precomputes the weight added per value, once.
+    #[must_use]
+    pub fn compile<'a>(&self, model: &Model, records: &'a Records) -> CompiledTf<'a> {
+        self.tables
+            .iter()
+            .enumerate()
+            .map(|(c, tables)| {
+                tables
+                    .iter()
+                    .filter_map(|(l, col, freq)| {
+                        let Some(Encoded::Text { ids, .. }) = records.columns.get(col) else {
+                            return None;
+                        };
+                        let adjust = freq
+                            .iter()
+                            .map(|f| (model.u[c][*l] / f.max(self.minimum_u)).log2())
+                            .collect();
+                        Some((*l, ids.as_slice(), adjust))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+/// Estimates m from labelled pairs, as splink's `estimate_m_from_pairwise_labels` does: the m
+/// of a level is the share of labelled matches (weighted by their score in \[0, 1\]) at that
+/// level, among the labelled matches not null on the comparison. u is not touched (it comes
+/// from random pairs, which labelled non-matches are not). Returns, per comparison, whether
+/// the labels held any evidence (a comparison without any is left as it was).
+pub fn estimate_m_from_labels(labelled: &[(u64, f64)], model: &mut Model) -> Vec<bool> {
+    let ncmp = model.m.len();
+    let mut covered = vec![false; ncmp];
+    for c in 0..ncmp {
+        let mut counts = vec![0.0; model.m[c].len()];
+        for &(g, score) in labelled {
+            counts[unpack(g, c)] += score;
+        }
+        let total: f64 = (0..counts.len())
+            .filter(|&l| !model.null[c][l])
+            .map(|l| counts[l])
+            .sum();
+        if total <= 0.0 {
+            continue;
+        }
+        covered[c] = true;
+        for l in 0..counts.len() {
+            if !model.null[c][l] {
+                // Floor as in EM: a level no labelled match reached keeps a finite weight.
+                model.m[c][l] = (counts[l] / total).max(1e-6);
+            }
+        }
+    }
+    covered
+}
+
 /// Estimates u from seeded random pairs; returns u and the number of pairs used.
 ///
 /// # Errors
@@ -253,6 +314,10 @@ pub fn estimate_u(
             })
             .collect()
     };
+    // Level counts do not depend on the order of pairs; visiting them by first record reads
+    // the records' data sequentially instead of at random.
+    let mut sample = sample;
+    sample.par_sort_unstable();
     let ncmp = cmp.len();
     let mut counts: Vec<Vec<u64>> = model.m.iter().map(|v| vec![0; v.len()]).collect();
     let total = sample.len() as u64;
@@ -270,7 +335,7 @@ pub fn estimate_u(
                 },
                 |mut acc, &(i, j)| {
                     for (c, row) in acc.iter_mut().enumerate() {
-                        row[cmp.level(c, i as usize, j as usize) as usize] += 1;
+                        row[cmp.level_quick(c, i as usize, j as usize) as usize] += 1;
                     }
                     acc
                 },
@@ -364,6 +429,9 @@ pub struct Pattern {
     pub count: f64,
 }
 
+/// Patterns per E-step chunk (fixed, so sums do not depend on the thread count).
+const EM_CHUNK: usize = 2048;
+
 /// Sufficient statistics of one EM run.
 struct EmStats {
     expected: Vec<Vec<f64>>,
@@ -398,26 +466,58 @@ fn em(
         for row in &mut expected {
             row.iter_mut().for_each(|x| *x = 0.0);
         }
-        let mut matches = 0.0;
-        for p in patterns {
-            let (mut lm, mut lu) = (lambda.ln(), (1.0 - lambda).ln());
-            for c in 0..ncmp {
-                if !include[c] {
-                    continue;
+        // E-step over fixed-size chunks summed in order: parallel, yet the same sums for
+        // any thread count.
+        let (lm0, lu0) = (lambda.ln(), (1.0 - lambda).ln());
+        let lnm: Vec<Vec<f64>> = m
+            .iter()
+            .map(|v| v.iter().map(|x| x.ln()).collect())
+            .collect();
+        let lnu: Vec<Vec<f64>> = model
+            .u
+            .iter()
+            .map(|v| v.iter().map(|x| x.ln()).collect())
+            .collect();
+        let step = |chunk: &[Pattern]| {
+            let mut exp: Vec<Vec<f64>> = m.iter().map(|v| vec![0.0; v.len()]).collect();
+            let mut matches = 0.0;
+            for p in chunk {
+                let (mut lm, mut lu) = (lm0, lu0);
+                for c in 0..ncmp {
+                    if !include[c] {
+                        continue;
+                    }
+                    let l = unpack(p.gamma, c);
+                    if model.null[c][l] {
+                        continue;
+                    }
+                    lm += lnm[c][l];
+                    lu += lnu[c][l];
                 }
-                let l = unpack(p.gamma, c);
-                if model.null[c][l] {
-                    continue;
+                let post = 1.0 / (1.0 + (lu - lm).exp());
+                let w = post * p.count;
+                matches += w;
+                for c in 0..ncmp {
+                    if include[c] {
+                        exp[c][unpack(p.gamma, c)] += w;
+                    }
                 }
-                lm += m[c][l].ln();
-                lu += model.u[c][l].ln();
             }
-            let post = 1.0 / (1.0 + (lu - lm).exp());
-            let w = post * p.count;
-            matches += w;
-            for c in 0..ncmp {
-                if include[c] {
-                    expected[c][unpack(p.gamma, c)] += w;
+            (exp, matches)
+        };
+        // A few thousand vectors: waking threads every iteration costs more than it saves.
+        // Either way the same chunks are summed in the same order.
+        let parts: Vec<(Vec<Vec<f64>>, f64)> = if patterns.len() > 16 * EM_CHUNK {
+            patterns.par_chunks(EM_CHUNK).map(step).collect()
+        } else {
+            patterns.chunks(EM_CHUNK).map(step).collect()
+        };
+        let mut matches = 0.0;
+        for (exp, mt) in parts {
+            matches += mt;
+            for (row, part) in expected.iter_mut().zip(exp) {
+                for (a, b) in row.iter_mut().zip(part) {
+                    *a += b;
                 }
             }
         }
@@ -522,13 +622,21 @@ pub fn estimate_m(
     }
     // Comparisons every rule blocks on: estimate them over all candidates, the others fixed.
     let missing: Vec<bool> = seen.iter().map(|s| !s).collect();
-    if missing.iter().any(|&x| x) && !patterns.is_empty() {
+    estimate_m_of(patterns, &missing, settings, model);
+}
+
+/// EM over all candidate patterns for the comparisons flagged in `which`, the other m fixed
+/// (used for comparisons every blocking rule uses, and for those labels did not cover).
+pub fn estimate_m_of(patterns: &[Pattern], which: &[bool], settings: &Settings, model: &mut Model) {
+    let t = &settings.training;
+    let ncmp = model.m.len();
+    if which.iter().any(|&x| x) && !patterns.is_empty() {
         let include = vec![true; ncmp];
         let mut m = model.m.clone();
         let stats = em(
             patterns,
             &include,
-            &missing,
+            which,
             model,
             &mut m,
             0.1,
@@ -557,7 +665,16 @@ pub fn estimate_lambda(patterns: &[Pattern], possible_pairs: f64, model: &mut Mo
         return 0.0;
     }
     let ncmp = model.m.len();
-    // log Bayes factor per pattern, computed once.
+    // Patterns differing only in their rules have the same Bayes factor: merge them (they are
+    // sorted by vector), then take the log Bayes factor of each vector once.
+    let mut merged: Vec<Pattern> = Vec::new();
+    for p in patterns {
+        match merged.last_mut() {
+            Some(q) if q.gamma == p.gamma => q.count += p.count,
+            _ => merged.push(*p),
+        }
+    }
+    let patterns = &merged;
     let lbf: Vec<f64> = patterns
         .iter()
         .map(|p| {
@@ -577,11 +694,27 @@ pub fn estimate_lambda(patterns: &[Pattern], possible_pairs: f64, model: &mut Mo
     let mut expected = 0.0;
     for _ in 0..200 {
         let odds = (lambda / (1.0 - lambda)).ln();
-        expected = patterns
-            .iter()
-            .zip(&lbf)
-            .map(|(p, b)| p.count / (1.0 + (-(odds + b)).exp()))
-            .sum::<f64>();
+        // Fixed chunks summed in order: parallel, the same for any thread count.
+        let part = |(ps, bs): (&[Pattern], &[f64])| {
+            ps.iter()
+                .zip(bs)
+                .map(|(p, b)| p.count / (1.0 + (-(odds + b)).exp()))
+                .sum::<f64>()
+        };
+        let parts: Vec<f64> = if patterns.len() > 16 * EM_CHUNK {
+            patterns
+                .par_chunks(EM_CHUNK)
+                .zip(lbf.par_chunks(EM_CHUNK))
+                .map(part)
+                .collect()
+        } else {
+            patterns
+                .chunks(EM_CHUNK)
+                .zip(lbf.chunks(EM_CHUNK))
+                .map(part)
+                .collect()
+        };
+        expected = parts.iter().sum::<f64>();
         let new = (expected / possible_pairs).clamp(1e-12, 0.5);
         let done = (new - lambda).abs() <= 1e-6 * lambda;
         lambda = new;
@@ -597,6 +730,31 @@ pub fn estimate_lambda(patterns: &[Pattern], possible_pairs: f64, model: &mut Mo
 mod tests {
     use super::*;
     use crate::linkage::settings::default_victim_settings;
+
+    #[test]
+    fn m_from_labels_is_the_share_of_labelled_matches() {
+        let mut settings = default_victim_settings();
+        settings.comparisons.truncate(2);
+        let mut model = Model::from_settings(&settings);
+        let before = model.m[1].clone();
+        // Comparison 0: three matches at level 1 (exact), one at level 3, one null (level 0)
+        // which does not count; a non-match (score 0) at level 6 does not count either.
+        // Comparison 1 is null on every labelled pair: no evidence, left as it was.
+        let labelled = [
+            (1u64, 1.0),
+            (1, 1.0),
+            (1, 1.0),
+            (3, 1.0),
+            (0, 1.0),
+            (6, 0.0),
+        ];
+        let covered = estimate_m_from_labels(&labelled, &mut model);
+        assert_eq!(covered, vec![true, false]);
+        assert!((model.m[0][1] - 0.75).abs() < 1e-12);
+        assert!((model.m[0][3] - 0.25).abs() < 1e-12);
+        assert!((model.m[0][6] - 1e-6).abs() < 1e-12, "floored, not zero");
+        assert_eq!(model.m[1], before);
+    }
 
     /// Simulates comparison vectors from known λ, m, u and checks EM recovers m and λ.
     #[test]

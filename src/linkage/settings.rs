@@ -200,6 +200,15 @@ pub struct Training {
     pub retrain: bool,
     /// Smallest u used by the term-frequency adjustment (limits the weight of very rare values).
     pub tf_minimum_u_value: f64,
+    /// Labelled pairs m was estimated from (0: m came from EM). Written by training, so a saved
+    /// model says how it was fitted.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub labelled_pairs: u64,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(x: &u64) -> bool {
+    *x == 0
 }
 
 impl Default for Training {
@@ -211,6 +220,7 @@ impl Default for Training {
             em_convergence: 1e-4,
             retrain: false,
             tf_minimum_u_value: 1e-6,
+            labelled_pairs: 0,
         }
     }
 }
@@ -634,16 +644,16 @@ pub fn default_victim_settings() -> Settings {
                 "same name key and date of birth",
                 vec![key("name_key"), key("date_of_birth")],
             ),
+            // Catches records whose father's name is missing or keyed differently. (A rule on
+            // the father's name key, the name key's first token and the district was here; the
+            // normalized name keys have no spaces, so it only repeated the name-key rule.)
             rule(
-                "same father's name key, first name part and district",
-                vec![
-                    key("father_name_key"),
-                    KeyPart::Transformed {
-                        column: "name_key".into(),
-                        transform: "first_token".into(),
-                    },
-                    key("district"),
-                ],
+                "same name key, age and district",
+                vec![key("name_key"), key("age"), key("district")],
+            ),
+            rule(
+                "same father's name key, age and district",
+                vec![key("father_name_key"), key("age"), key("district")],
             ),
         ],
         comparisons: vec![

@@ -6,15 +6,16 @@
 //! parts, common in South Asian names recorded by different offices) and the one-edit test for
 //! typed identifiers (one wrong digit or two adjacent digits swapped, the usual CNIC typos).
 //!
-//! Jaro and Jaro–Winkler also have a hand-written path for ASCII strings of at most 64 bytes
-//! (normalized Roman names): it keeps the match flags in two `u64` bit sets instead of
-//! allocating, which made estimating u on a million random pairs several times faster. It
-//! gives the same value as `strsim` (checked by a differential test below).
+//! Jaro and Jaro–Winkler also have a hand-written path for strings of at most 64 letters
+//! (normalized Roman names as bytes, Urdu names as chars copied to the stack): it keeps the
+//! match flags in two `u64` bit sets instead of allocating, which made estimating u on a
+//! million random pairs several times faster. It gives the same value as `strsim` (checked by
+//! a differential test below).
 // Loops index several parallel arrays (levels of m, u and counts) at once.
 #![allow(clippy::needless_range_loop)]
 
-/// Jaro similarity of ASCII byte strings of at most 64 bytes (same definition as `strsim`).
-fn jaro_ascii(a: &[u8], b: &[u8]) -> f64 {
+/// Jaro similarity of sequences of at most 64 letters (same definition as `strsim`).
+fn jaro_ascii<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
     let (la, lb) = (a.len(), b.len());
     if la == 0 && lb == 0 {
         return 1.0;
@@ -25,11 +26,11 @@ fn jaro_ascii(a: &[u8], b: &[u8]) -> f64 {
     let range = (la.max(lb) / 2).saturating_sub(1);
     let (mut fa, mut fb) = (0u64, 0u64);
     let mut matches = 0usize;
-    for (i, &ca) in a.iter().enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         let lo = i.saturating_sub(range);
         let hi = lb.min(i + range + 1);
         for j in lo..hi {
-            if fb & (1 << j) == 0 && b[j] == ca {
+            if fb & (1 << j) == 0 && b[j] == *ca {
                 fa |= 1 << i;
                 fb |= 1 << j;
                 matches += 1;
@@ -42,11 +43,11 @@ fn jaro_ascii(a: &[u8], b: &[u8]) -> f64 {
     }
     let mut t = 0usize;
     let mut rest = fb;
-    for (i, &ca) in a.iter().enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         if fa & (1 << i) != 0 {
             let k = rest.trailing_zeros() as usize;
             rest &= rest - 1;
-            if b[k] != ca {
+            if b[k] != *ca {
                 t += 1;
             }
         }
@@ -63,17 +64,38 @@ fn small_ascii(a: &str, b: &str) -> bool {
 /// only above 0.7 as in `strsim`).
 #[must_use]
 pub fn jaro_winkler(a: &str, b: &str) -> f64 {
-    if !small_ascii(a, b) {
-        return strsim::jaro_winkler(a, b);
+    fn winkler<T: PartialEq>(x: &[T], y: &[T]) -> f64 {
+        let sim = jaro_ascii(x, y);
+        if sim > 0.7 {
+            let prefix = x.iter().zip(y).take(4).take_while(|(p, q)| p == q).count();
+            sim + 0.1 * prefix as f64 * (1.0 - sim)
+        } else {
+            sim
+        }
     }
-    let (x, y) = (a.as_bytes(), b.as_bytes());
-    let sim = jaro_ascii(x, y);
-    if sim > 0.7 {
-        let prefix = x.iter().zip(y).take(4).take_while(|(p, q)| p == q).count();
-        sim + 0.1 * prefix as f64 * (1.0 - sim)
-    } else {
-        sim
+    if small_ascii(a, b) {
+        return winkler(a.as_bytes(), b.as_bytes());
     }
+    // Urdu script and other non-ASCII names: the same kernel on letters copied to the stack
+    // (strsim allocates two vectors per call).
+    let (mut x, mut y) = (['\0'; 64], ['\0'; 64]);
+    match (letters(a, &mut x), letters(b, &mut y)) {
+        (Some(la), Some(lb)) => winkler(&x[..la], &y[..lb]),
+        _ => strsim::jaro_winkler(a, b),
+    }
+}
+
+/// Copies the letters of `s` into `out`; `None` when there are more than 64.
+fn letters(s: &str, out: &mut [char; 64]) -> Option<usize> {
+    let mut n = 0;
+    for c in s.chars() {
+        if n == 64 {
+            return None;
+        }
+        out[n] = c;
+        n += 1;
+    }
+    Some(n)
 }
 
 /// Jaro similarity in [0, 1] (Jaro 1989).
@@ -102,18 +124,25 @@ pub fn damerau_levenshtein(a: &str, b: &str) -> usize {
 /// one swap of two adjacent characters. Equal strings are not "one edit" apart.
 #[must_use]
 pub fn one_edit(a: &str, b: &str) -> bool {
-    // Identifiers are ASCII digits after normalization; compare chars to stay Unicode-safe.
+    fn check<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut diffs = (0..a.len()).filter(|&i| a[i] != b[i]);
+        match (diffs.next(), diffs.next(), diffs.next()) {
+            (Some(_), None, _) => true,
+            (Some(i), Some(j), None) => j == i + 1 && a[i] == b[j] && a[j] == b[i],
+            _ => false,
+        }
+    }
+    // Identifiers are ASCII digits after normalization: compare bytes without allocating.
+    if a.is_ascii() && b.is_ascii() {
+        return check(a.as_bytes(), b.as_bytes());
+    }
+    // Otherwise compare chars to stay Unicode-safe.
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    if a.len() != b.len() {
-        return false;
-    }
-    let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    match diffs.as_slice() {
-        [_] => true,
-        [i, j] => *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i],
-        _ => false,
-    }
+    check(&a, &b)
 }
 
 /// True when the first `n` characters of both strings exist and agree.
@@ -208,12 +237,12 @@ mod tests {
     fn fast_jaro_matches_strsim() {
         use rand::{Rng, SeedableRng};
         let mut rng = rand_pcg::Pcg64::seed_from_u64(3);
-        let alphabet = b"abcdeh ";
+        let alphabet: Vec<char> = "abcdeh عليم".chars().collect();
         for _ in 0..20_000 {
             let word = |rng: &mut rand_pcg::Pcg64| -> String {
                 let n = rng.random_range(0..12);
                 (0..n)
-                    .map(|_| alphabet[rng.random_range(0..alphabet.len())] as char)
+                    .map(|_| alphabet[rng.random_range(0..alphabet.len())])
                     .collect()
             };
             let (a, b) = (word(&mut rng), word(&mut rng));

@@ -129,6 +129,22 @@ def test_row_order_invariance(records: pl.DataFrame, linkage: ts.Linkage) -> Non
     assert linkage.settings == again.settings
 
 
+def test_padding_empty_text_and_categoricals(
+    records: pl.DataFrame, linkage: ts.Linkage
+) -> None:
+    # Text crosses to the core dictionary-encoded straight from Arrow: padding is trimmed,
+    # empty text is missing, categoricals are text, as on every other path.
+    text = [c for c, t in records.schema.items() if t == pl.String and c != "record_id"]
+    messy = records.with_columns(
+        [(" " + pl.col(c) + "  ").alias(c) for c in text]
+    ).with_columns(
+        pl.col("phone").fill_null(""), pl.col("district").cast(pl.Categorical)
+    )
+    again = ts.deduplicate(messy)
+    assert again.records["person_id"].equals(linkage.records["person_id"])
+    assert again.settings == linkage.settings
+
+
 def test_thread_count_invariance(tmp_path: Path) -> None:
     import subprocess
 
@@ -354,3 +370,110 @@ def test_repr_and_progress(records: pl.DataFrame) -> None:
     assert "records ->" in repr(out)
     html = out.explain(*out.pairs.row(0)[:2])._repr_html_()
     assert "match_weight" in html
+
+
+# -- training from labelled pairs ---------------------------------------------------
+@pytest.fixture(scope="module")
+def pipeline_records() -> pl.DataFrame:
+    # The real pipeline: generated raw returns, normalized into the canonical columns.
+    return ts.normalize(ts.datasets.circle_returns(800, seed=11))
+
+
+def truth_labels(links: ts.Linkage, records: pl.DataFrame, n: int) -> pl.DataFrame:
+    """Labelled pairs from the truth column, as a reviewer would give them."""
+    truth = records.select("record_id", "true_person_id")
+    return (
+        links.pairs.select("record_id_l", "record_id_r")
+        .join(truth, left_on="record_id_l", right_on="record_id")
+        .join(truth, left_on="record_id_r", right_on="record_id", suffix="_r")
+        .with_columns(
+            match=(pl.col("true_person_id") == pl.col("true_person_id_r")).cast(pl.Int8)
+        )
+        .select("record_id_l", "record_id_r", "match")
+        .head(n)
+    )
+
+
+def test_labels_train_m_and_round_trip(
+    tmp_path: Path, pipeline_records: pl.DataFrame
+) -> None:
+    unsupervised = ts.deduplicate(pipeline_records)
+    labels = truth_labels(unsupervised, pipeline_records, 400)
+    assert labels["match"].sum() > 20
+    assert (labels["match"] == 0).sum() > 5
+    links = ts.deduplicate(pipeline_records, labels=labels)
+    assert links.stats["trained"]
+    assert links.stats["labelled_pairs"] == labels.height
+    assert links.settings["training"]["labelled_pairs"] == labels.height
+    assert "labelled pairs" in links._repr_html_()
+    # m of the name comparison is the share of labelled matches at each level.
+    name = next(c for c in links.settings["comparisons"] if c["name"] == "name")
+    gammas = links.pairs.join(
+        labels.filter(pl.col("match") == 1), on=["record_id_l", "record_id_r"]
+    )["gamma_name"]
+    nonnull = gammas.filter(gammas != 0)
+    exact_share = (nonnull == 1).sum() / nonnull.len()
+    assert name["levels"][1]["m_probability"] == pytest.approx(exact_share, abs=1e-9)
+    # Labels from the truth do at least as well as EM here.
+    f1 = links.evaluate("true_person_id")["f1"]
+    assert f1[1] > 0.9
+    # The fitted model survives save/load and gives the same persons.
+    path = tmp_path / "labelled.json"
+    links.save(path)
+    linker = ts.Linker.load(path)
+    assert linker.is_trained
+    assert linker.settings["training"]["labelled_pairs"] == labels.height
+    again = linker.deduplicate(pipeline_records)
+    assert not again.stats["trained"]
+    assert again.records["person_id"].equals(links.records["person_id"])
+    # Pandas labels and splink's column name are accepted.
+    splink_style = labels.rename({"match": "clerical_match_score"}).to_pandas()
+    same = ts.deduplicate(pipeline_records, labels=splink_style)
+    assert same.records["person_id"].equals(links.records["person_id"])
+
+
+def test_bad_labels(pipeline_records: pl.DataFrame) -> None:
+    a, b = pipeline_records["record_id"][:2].to_list()
+    cases = [
+        (pl.DataFrame({"record_id_l": [a], "match": [1]}), SchemaError, "record_id_r"),
+        (
+            pl.DataFrame({"record_id_l": [a], "record_id_r": [b]}),
+            SchemaError,
+            "match",
+        ),
+        (
+            pl.DataFrame({"record_id_l": [a], "record_id_r": ["nobody"], "match": [1]}),
+            InvalidArgumentError,
+            "unknown id",
+        ),
+        (
+            pl.DataFrame({"record_id_l": [a], "record_id_r": [a], "match": [1]}),
+            InvalidArgumentError,
+            "same record twice",
+        ),
+        (
+            pl.DataFrame({"record_id_l": [a], "record_id_r": [b], "match": [3]}),
+            InvalidArgumentError,
+            "between 0 and 1",
+        ),
+        (
+            pl.DataFrame({"record_id_l": [a], "record_id_r": [b], "match": [0]}),
+            InvalidArgumentError,
+            "at least one labelled match",
+        ),
+        (
+            pl.DataFrame(
+                {"record_id_l": [a], "record_id_r": [None], "match": [1]},
+                schema={
+                    "record_id_l": pl.String,
+                    "record_id_r": pl.String,
+                    "match": pl.Int64,
+                },
+            ),
+            InvalidArgumentError,
+            "must not be missing",
+        ),
+    ]
+    for labels, error, text in cases:
+        with pytest.raises(error, match=text):
+            ts.deduplicate(pipeline_records, labels=labels)
