@@ -193,8 +193,16 @@ fn display(tokens: &[&str]) -> (Option<String>, bool, Option<Sex>) {
     let words: Vec<&str> = tokens
         .iter()
         .copied()
-        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
-        .map(|t| t.trim_start_matches('.'))
+        // Leading punctuation goes whole (".×A" is "A"); a trailing dot stays (initials).
+        .map(|t| t.trim_start_matches(|c: char| !c.is_alphanumeric()))
+        .map(|t| {
+            let core = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if t[core.len()..].starts_with('.') {
+                &t[..=core.len()]
+            } else {
+                core
+            }
+        })
         .filter(|t| t.chars().any(char::is_alphabetic) && !t.chars().any(|c| c.is_ascii_digit()))
         .collect();
     let mut start = 0;
@@ -557,6 +565,21 @@ pub fn name_key(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leading_punctuation_is_trimmed_whole_so_display_is_idempotent() {
+        for raw in [
+            ".×A", "×a", ". ×A", "..-Ali", "(Ali).", "Ali).", "M.)", "M.-",
+        ] {
+            let once = parse_name(raw).name.unwrap();
+            assert_eq!(
+                parse_name(&once).name.as_deref(),
+                Some(once.as_str()),
+                "{raw}"
+            );
+        }
+        assert_eq!(parse_name(".×A").name.as_deref(), Some("A"));
+    }
 
     fn key(s: &str) -> String {
         name_key(s).unwrap_or_default()
