@@ -252,7 +252,7 @@ mod tests {
     fn replicates_equal_to_the_estimate_up_to_rounding_are_ties() {
         // Ten replicates; one equals theta_hat but for its last bits, on either side.
         let base: Vec<f64> = (0..9).map(|k| 2480.0 + f64::from(k)).collect();
-        let theta = 2483.383_920_230_117;
+        let theta = 2_483.383_920_230_117;
         let mut lo = base.clone();
         lo.push(theta - 2.5e-10);
         let mut hi = base;
