@@ -624,6 +624,7 @@ UNRECOVERABLE = (
     "approx",
     "range",
     "minor",
+    "unit_status",
 )
 
 # Spellings the generator lists as variants of a name that are different names in Urdu script
