@@ -534,7 +534,7 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
         if options.typed_only {
             continue;
         }
-        if RAW_FIELDS.contains(&name) {
+        if keeps_raw(name) {
             columns.push(raw_column(table, name, n));
         }
         if name == "source_type" {
@@ -560,34 +560,11 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
     Ok(Table { columns })
 }
 
-/// Typed columns that [`normalize_table`] follows with their `<field>_raw` text.
-const RAW_FIELDS: [&str; 25] = [
-    "record_id",
-    "source_type",
-    "case_id",
-    "fir_no",
-    "police_station",
-    "name",
-    "father_name",
-    "husband_name",
-    "sex",
-    "age",
-    "date_of_birth",
-    "cnic",
-    "passport",
-    "phone",
-    "nationality",
-    "address",
-    "district",
-    "province",
-    "date",
-    "law_sections",
-    "crime_type",
-    "exploitation",
-    "case_status",
-    "destination",
-    "remarks",
-];
+/// Whether [`normalize_table`] follows the typed column `name` with its `<field>_raw` text:
+/// every canonical field but `role` (not normalized) and `date_of_report` (kept as given).
+fn keeps_raw(name: &str) -> bool {
+    crate::schema::CANONICAL_FIELDS.contains(&name) && !matches!(name, "role" | "date_of_report")
+}
 
 /// Normalizes the raw text columns `columns` (canonical field names, any subset; all of
 /// length `n`) into the typed and derived columns of the canonical schema, in schema order
