@@ -246,7 +246,12 @@ fn title_case(word: &str) -> String {
             } else {
                 let mut cs = part.chars();
                 match cs.next() {
-                    Some(f) => f.to_uppercase().chain(cs).collect(),
+                    // A letter whose capital is two letters ("ß" -> "SS") stays as it is:
+                    // "SS" would read back as "Ss", and normalizing twice must change nothing.
+                    Some(f) if f.to_uppercase().count() == 1 => {
+                        f.to_uppercase().chain(cs).collect()
+                    }
+                    Some(f) => std::iter::once(f).chain(cs).collect(),
                     None => String::new(),
                 }
             }
@@ -569,7 +574,7 @@ mod tests {
     #[test]
     fn leading_punctuation_is_trimmed_whole_so_display_is_idempotent() {
         for raw in [
-            ".×A", "×a", ". ×A", "..-Ali", "(Ali).", "Ali).", "M.)", "M.-",
+            ".×A", "×a", ". ×A", "..-Ali", "(Ali).", "Ali).", "M.)", "M.-", "ß", "ßa",
         ] {
             let once = parse_name(raw).name.unwrap();
             assert_eq!(
