@@ -282,12 +282,19 @@ pub fn transliterate_urdu(word: &str) -> String {
                     || (matches!(next, Some('ہ')) && i + 2 == chars.len());
                 out.push_str(if consonant { "w" } else { "o" });
             }
+            // Yeh with a superscript alef is a long a (مصطفیٰ Mustafa, یحییٰ Yahya).
+            'ی' if next == Some('\u{0670}') => out.push('a'),
+            '\u{0670}' => {}
             'ی' | 'ئ' => out.push_str(if first { "y" } else { "i" }),
             // A final heh is a vowel (a); inside a word after a consonant it is an h after
             // an unwritten short vowel (Shahzad شہزاد, Mehwish مہوش, Rehman رحمان).
             'ہ' | 'ۃ' if last && !first => out.push('a'),
             'ہ' | 'ۃ' | 'ح' => {
-                if prev.is_some_and(|p| !matches!(p, 'ا' | 'آ' | 'و' | 'ی' | 'ع')) {
+                // A yeh or waw at the start is a consonant (یحییٰ Yahya), so a short vowel
+                // follows it as it follows any consonant.
+                if prev.is_some_and(|p| !matches!(p, 'ا' | 'آ' | 'و' | 'ی' | 'ع'))
+                    || (i == 1 && matches!(prev, Some('ی' | 'و')))
+                {
                     out.push('a');
                 }
                 out.push('h');
@@ -350,6 +357,21 @@ pub fn phonetic(word: &str) -> String {
             (b's', Some(b'h')) => Some(b'S'),
             (b'c', Some(b'h')) => Some(b'C'),
             (b'c', Some(b'k')) => Some(b'k'),
+            // An n after a vowel and before b is said m (Ambreen = Anbreen عنبرین, Ambar =
+            // Anbar); not after a consonant, where Urdu script leaves a short vowel out (نبیلہ).
+            (b'n', Some(b'b')) if i > 0 && is_vowel(src[i - 1]) => {
+                s.push(b'm');
+                i += 1;
+                continue;
+            }
+            // A u after q and before a vowel is silent (Bilquis = Bilqees, Quaid قائد).
+            // (A final "que" is handled below: Ashique = Ashiq.)
+            (b'q', Some(b'u'))
+                if src.get(i + 2).copied().is_some_and(is_vowel)
+                    && !(i + 3 == src.len() && src[i + 2] == b'e') =>
+            {
+                Some(b'k')
+            }
             // "ee" is a long i written like a short one (Waseem = Wasim): one vowel.
             (b'e', Some(b'e')) => Some(LONG_I),
             _ => None,
@@ -479,11 +501,12 @@ fn trailing_bibi(tokens: &[&str]) -> usize {
 /// each as (canonical word, whether it came from the variant table).
 fn roman_words(name: &str) -> Vec<(String, bool)> {
     let tables = names();
-    let cleaned = clean(name).to_lowercase();
+    // An apostrophe inside a word marks an ain (Sa'ad, Ja'far, Mas'ood): the word stays whole.
+    let cleaned = clean(name)
+        .to_lowercase()
+        .replace(['\'', '’', 'ʼ', '`'], "");
     let mut tokens: Vec<&str> = cleaned
-        .split(|c: char| {
-            c.is_whitespace() || c == '-' || c == '.' || c == '\'' || c == '’' || c == '_'
-        })
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == '_')
         .filter(|t| !t.is_empty())
         .collect();
     let drop = trailing_bibi(&tokens);
@@ -505,6 +528,12 @@ fn roman_words(name: &str) -> Vec<(String, bool)> {
         }
         let t = tokens[i];
         i += 1;
+        // اللہ after a name is the joined particle of Habibullah, Saifullah (حبیب اللہ), as
+        // Roman "ullah" is below; at the start it is the word Allah (اللہ دتہ).
+        if !words.is_empty() && matches!(t, "اللہ" | "الله") {
+            words.push(("lah".to_owned(), false));
+            continue;
+        }
         if let Some(canon) = tables.variants.get(t) {
             words.extend(canon.split_whitespace().map(|w| (w.to_owned(), true)));
         } else if has_arabic_script(t) {
@@ -588,6 +617,31 @@ mod tests {
 
     fn key(s: &str) -> String {
         name_key(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn urdu_long_a_ain_apostrophe_and_assimilation_meet_their_roman_spellings() {
+        // Yeh with a superscript alef is a long a, and the display keeps it.
+        for (urdu, roman) in [
+            ("مصطفیٰ", "Mustafa"),
+            ("مرتضیٰ", "Murtaza"),
+            ("یحییٰ", "Yahya"),
+            ("اقصیٰ", "Aqsa"),
+            ("حبیب اللہ", "Habibullah"),
+            ("عنبرین", "Ambreen"),
+        ] {
+            assert_eq!(key(urdu), key(roman), "{urdu} {roman}");
+        }
+        assert_eq!(parse_name("مصطفیٰ").name.as_deref(), Some("مصطفیٰ"));
+        assert_eq!(key("Sa'ad"), key("Saad"));
+        assert_eq!(key("Ja’far"), key("Jafar"));
+        assert_eq!(key("Anbreen"), key("Ambreen"));
+        assert_eq!(key("Bilquis"), key("Bilqees"));
+        assert_eq!(key("Khuda Bux"), key("Khuda Bakhsh"));
+        assert_eq!(key("Ashique"), key("Ashiq"));
+        // Urdu leaves the short vowel out: no assimilation after a consonant.
+        assert_eq!(key("نبیلہ"), key("Nabila"));
+        assert_ne!(key("اللہ دتہ"), key("Ditta"));
     }
 
     #[test]

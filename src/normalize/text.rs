@@ -79,7 +79,11 @@ pub fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
         }
     } else {
         for c in s.nfkc() {
-            if let Some(f) = fold_arabic(ascii_digit(c)) {
+            // A superscript alef on a yeh (یٰ, ىٰ: the final long a of Mustafa مصطفیٰ,
+            // Yahya یحییٰ, Musa موسیٰ) is a letter, not an optional mark: it is kept.
+            if c == '\u{0670}' && out.ends_with('\u{06CC}') {
+                out.push(c);
+            } else if let Some(f) = fold_arabic(ascii_digit(c)) {
                 push(f, &mut out);
             }
         }

@@ -149,3 +149,29 @@ def test_generated_records_accuracy() -> None:
         .list.any()
     )
     assert float((n["key"] == n["true"]).fill_null(value=False).mean()) >= 0.98
+
+
+# Two more lists written on 2026-12-02 without looking at the key's output (names in neither
+# list above nor in the generator). List 1 scored 92.1% on first sight; rules that generalize
+# (ی with superscript alef, اللہ after a name, apostrophes inside a word, n before b, silent u
+# after q, Bux/Baksh) brought it to 94.6%. List 2 was written after those fixes and measured
+# once: 85.9%. Both are below the 98% target: spellings that write the ی of a diphthong as
+# "e" (Suleman/Sulaiman, Jamshed/Jamshaid), Urdu ی and و inside a word (قیصر, سرور), and
+# final vowels before a particle (Zia ud Din) still split keys. These floors guard against
+# regressions; they are not the target.
+@pytest.mark.parametrize(
+    ("file", "floor"),
+    [("name_variants_unseen_1.csv", 0.946), ("name_variants_unseen_2.csv", 0.859)],
+)
+def test_unseen_name_variants_floor(file: str, floor: float) -> None:
+    rows = pl.read_csv(HELD / file)
+    same = [
+        a == b
+        for a, b in zip(
+            keys(rows["name"].to_list()), keys(rows["spelling"].to_list()), strict=True
+        )
+    ]
+    assert sum(same) / len(same) >= floor - 1e-9
+    names = sorted(set(rows["name"].to_list()))
+    pair_share, _, groups = collisions(names)
+    assert pair_share == 0.0, groups
