@@ -302,10 +302,15 @@ pub fn run_with_labels(
         })
         .collect();
     let retain = settings.retain_match_probability;
-    let pairs: Vec<Pair> = (0..candidates.len())
+    // Indices first, then pairs written in place (a filtered parallel collect of `Pair`s
+    // copies every piece once more when appending).
+    let keep: Vec<usize> = (0..candidates.len())
         .into_par_iter()
         .filter(|&k| scored[k].p >= retain)
-        .map(|k| {
+        .collect();
+    let pairs: Vec<Pair> = keep
+        .par_iter()
+        .map(|&k| {
             let (i, j, rules) = candidates[k];
             Pair {
                 i,
@@ -317,6 +322,7 @@ pub fn run_with_labels(
             }
         })
         .collect();
+    drop(keep);
     drop(weights);
     drop(gammas);
     drop(candidates);
