@@ -49,6 +49,10 @@ enum Lookup {
         values: Vec<Option<f64>>,
         levels: Vec<(LevelType, f64)>,
     },
+    /// Many profiles, and levels that are cheap to evaluate (no edit distance or string
+    /// similarity): computed for each pair. Profile pairs of near-unique values (CNICs)
+    /// seldom repeat, so a memo would only grow, costing more than the comparison.
+    Direct,
     /// Many profiles: memoized. `null[p]`: profile `p` is missing on the column of a first
     /// `null` level (then that level, 0, applies whatever the other record is); `same[p]`:
     /// the level of two records with profile `p`.
@@ -214,6 +218,18 @@ impl<'a> Comparator<'a> {
                                 | LevelType::Else
                         )
                     });
+                let cheap = v.iter().all(|l| {
+                    matches!(
+                        l.kind,
+                        LevelType::Null
+                            | LevelType::Exact
+                            | LevelType::Else
+                            | LevelType::AbsDiff
+                            | LevelType::Prefix
+                            | LevelType::OneEdit
+                            | LevelType::ColumnsSwapped
+                    )
+                });
                 let first = |k: LevelType| v.iter().position(|l| l.kind == k);
                 let lookup = match (exact_only, first(LevelType::Exact), first(LevelType::Else)) {
                     (true, Some(exact), Some(other)) => Lookup::Exact {
@@ -247,6 +263,7 @@ impl<'a> Comparator<'a> {
                             .collect(),
                         levels: v.iter().map(|l| (l.kind, l.max)).collect(),
                     },
+                    _ if cheap => Lookup::Direct,
                     _ => {
                         let first_null = v.first().filter(|l| l.kind == LevelType::Null);
                         let null = reps
@@ -339,6 +356,7 @@ impl<'a> Comparator<'a> {
                                         values[a as usize],
                                         values[b as usize],
                                     ),
+                                    Lookup::Direct => self.level(c, i as usize, j as usize),
                                     Lookup::Memo { null, .. }
                                         if null[a as usize] || null[b as usize] =>
                                     {
@@ -408,7 +426,7 @@ impl<'a> Comparator<'a> {
             Lookup::Numeric { values, levels } => {
                 numeric_level(levels, values[a as usize], values[b as usize])
             }
-            Lookup::Memo { .. } => self.level(c, i, j),
+            Lookup::Direct | Lookup::Memo { .. } => self.level(c, i, j),
         }
     }
 
@@ -678,5 +696,69 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("'age'"));
+    }
+
+    #[test]
+    fn many_profiles_direct_and_numeric_equal_direct_levels() {
+        // More than `DENSE` distinct values: CNIC-like text with cheap levels and dates.
+        let n = 1500usize;
+        let cnic: Vec<Option<String>> = (0..n)
+            .map(|k| (k % 7 != 0).then(|| format!("35201{:08}", (k * 37) % 1200)))
+            .collect();
+        let dob: Vec<Option<i32>> = (0..n)
+            .map(|k| (k % 5 != 0).then_some(((k * 13) % 900) as i32))
+            .collect();
+        let t = Table::new(vec![
+            Column::text("record_id", (0..n).map(|k| Some(k.to_string())).collect()),
+            Column::text("cnic", cnic),
+            Column::new("dob", ColumnData::Date(dob)),
+        ])
+        .unwrap();
+        let r =
+            Records::encode(&t, &vec![0; n], "record_id", &["cnic".into(), "dob".into()]).unwrap();
+        let mut prefix = Level::new(LevelType::Prefix);
+        prefix.length = Some(10);
+        let mut near = Level::new(LevelType::AbsDiff);
+        near.max = Some(31.0);
+        let cmps = vec![
+            Comparison {
+                name: "cnic".into(),
+                column: "cnic".into(),
+                levels: vec![
+                    Level::new(LevelType::Null),
+                    Level::new(LevelType::Exact),
+                    prefix,
+                    Level::new(LevelType::OneEdit),
+                    Level::new(LevelType::Else),
+                ],
+            },
+            Comparison {
+                name: "dob".into(),
+                column: "dob".into(),
+                levels: vec![
+                    Level::new(LevelType::Null),
+                    Level::new(LevelType::Exact),
+                    near,
+                    Level::new(LevelType::Else),
+                ],
+            },
+        ];
+        let c = Comparator::new(&r, &cmps).unwrap();
+        assert!(matches!(c.lookup[0], Lookup::Direct));
+        assert!(matches!(c.lookup[1], Lookup::Numeric { .. }));
+        let pairs: Vec<(u32, u32, u32)> = (0..n as u32)
+            .flat_map(|i| [(i, (i * 7 + 1) % n as u32, 0), (i, (i + 600) % n as u32, 0)])
+            .filter(|&(i, j, _)| i != j)
+            .collect();
+        let got = c.gammas(&pairs, &crate::control::NoControl).unwrap();
+        for (&(i, j, _), &g) in pairs.iter().zip(&got) {
+            assert_eq!(g, c.gamma(i as usize, j as usize));
+            for k in 0..2 {
+                assert_eq!(
+                    c.level_quick(k, i as usize, j as usize),
+                    c.level(k, i as usize, j as usize)
+                );
+            }
+        }
     }
 }
