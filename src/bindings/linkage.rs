@@ -1,7 +1,7 @@
 //! Bindings for record linkage: run a linkage, count pairs, and the `Linkage` result object.
 
 use arrow_array::cast::AsArray;
-use arrow_array::Array;
+use arrow_array::{Array, RecordBatch, StringViewArray};
 use arrow_schema::DataType;
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
@@ -77,6 +77,21 @@ impl Input for ArrowInput {
     }
 }
 
+/// The id of one value in a dictionary (trimmed; empty is missing), adding it when new.
+fn value_id<'a>(
+    v: Option<&'a str>,
+    map: &mut FxHashMap<&'a str, u32>,
+    values: &mut Vec<String>,
+) -> u32 {
+    match v.map(str::trim).filter(|s| !s.is_empty()) {
+        None => NULL_ID,
+        Some(s) => *map.entry(s).or_insert_with(|| {
+            values.push(s.to_owned());
+            (values.len() - 1) as u32
+        }),
+    }
+}
+
 /// Adds the values of one Arrow string array to a dictionary (trimmed; empty is missing).
 fn add_values<'a>(
     values_in: impl Iterator<Item = Option<&'a str>>,
@@ -85,16 +100,37 @@ fn add_values<'a>(
     values: &mut Vec<String>,
 ) {
     for v in values_in {
-        match v.map(str::trim).filter(|s| !s.is_empty()) {
-            None => ids.push(NULL_ID),
-            Some(s) => {
-                let id = *map.entry(s).or_insert_with(|| {
-                    values.push(s.to_owned());
-                    (values.len() - 1) as u32
-                });
-                ids.push(id);
+        ids.push(value_id(v, map, values));
+    }
+}
+
+/// [`add_values`] for a string-view array: a text of at most 12 bytes is held whole in its
+/// 16-byte view (length and zero-padded bytes), so its id is looked up by the view, an
+/// integer, before any string is hashed or compared (most names, keys, districts and sexes
+/// are that short).
+fn add_views<'a>(
+    a: &'a StringViewArray,
+    map: &mut FxHashMap<&'a str, u32>,
+    short: &mut FxHashMap<u128, u32>,
+    ids: &mut Vec<u32>,
+    values: &mut Vec<String>,
+) {
+    for (k, &view) in a.views().iter().enumerate() {
+        let id = if !a.is_valid(k) {
+            NULL_ID
+        } else if view as u32 <= 12 {
+            match short.get(&view) {
+                Some(&id) => id,
+                None => {
+                    let id = value_id(Some(a.value(k)), map, values);
+                    short.insert(view, id);
+                    id
+                }
             }
-        }
+        } else {
+            value_id(Some(a.value(k)), map, values)
+        };
+        ids.push(id);
     }
 }
 
@@ -107,7 +143,9 @@ fn text_from_arrow(table: PyTable) -> Result<TextColumns> {
         .enumerate()
         .map(|(c, field)| {
             let mut map: FxHashMap<&str, u32> = FxHashMap::default();
-            let (mut ids, mut values) = (Vec::new(), Vec::new());
+            let mut short: FxHashMap<u128, u32> = FxHashMap::default();
+            let rows = batches.iter().map(RecordBatch::num_rows).sum();
+            let (mut ids, mut values) = (Vec::with_capacity(rows), Vec::new());
             for batch in &batches {
                 let a = batch.column(c);
                 match a.data_type() {
@@ -118,7 +156,13 @@ fn text_from_arrow(table: PyTable) -> Result<TextColumns> {
                         add_values(a.as_string::<i64>().iter(), &mut map, &mut ids, &mut values);
                     }
                     DataType::Utf8View => {
-                        add_values(a.as_string_view().iter(), &mut map, &mut ids, &mut values);
+                        add_views(
+                            a.as_string_view(),
+                            &mut map,
+                            &mut short,
+                            &mut ids,
+                            &mut values,
+                        );
                     }
                     DataType::Null => ids.extend(std::iter::repeat_n(NULL_ID, a.len())),
                     other => {

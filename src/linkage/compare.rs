@@ -43,6 +43,16 @@ enum Lookup {
     },
     /// Few profiles: every level precomputed, `table[a * k + b]`.
     Dense { k: usize, table: Vec<u8> },
+    /// One number column whose levels only compare the two numbers (null, exact, `abs_diff`,
+    /// else): computed from the two profiles' values, which is cheaper than a memo lookup.
+    Numeric {
+        values: Vec<Option<f64>>,
+        levels: Vec<(LevelType, f64)>,
+    },
+    /// Many profiles, and levels that are cheap to evaluate (no edit distance or string
+    /// similarity): computed for each pair. Profile pairs of near-unique values (CNICs)
+    /// seldom repeat, so a memo would only grow, costing more than the comparison.
+    Direct,
     /// Many profiles: memoized. `null[p]`: profile `p` is missing on the column of a first
     /// `null` level (then that level, 0, applies whatever the other record is); `same[p]`:
     /// the level of two records with profile `p`.
@@ -91,19 +101,27 @@ fn profiles(cols: &[&Encoded], n: usize) -> (Vec<u32>, Vec<u32>) {
         }
         return (out, reps);
     }
-    let mut map: FxHashMap<Vec<u64>, u32> = FxHashMap::default();
-    let mut key = Vec::with_capacity(cols.len());
-    for r in 0..n {
-        key.clear();
-        key.extend(cols.iter().map(|c| value(c, r)));
-        let id = if let Some(&id) = map.get(&key) {
-            id
-        } else {
-            let id = reps.len() as u32;
-            map.insert(key.clone(), id);
+    // Tuples are numbered one column at a time: (id of the tuple so far, next value) → id.
+    // Integer keys instead of a `Vec` per row (allocating a key per record was a tenth of the
+    // comparing stage at a million records). Only the last pass assigns the final ids, in
+    // first-seen canonical order, so equal tuples get equal ids and the order is as before.
+    let Some((last, first)) = cols.split_last() else {
+        return (vec![0; n], if n > 0 { vec![0] } else { Vec::new() });
+    };
+    let mut prefix: Vec<u32> = vec![0; n];
+    for c in first {
+        let mut map: FxHashMap<(u32, u64), u32> = FxHashMap::default();
+        for (r, p) in prefix.iter_mut().enumerate() {
+            let next = map.len() as u32;
+            *p = *map.entry((*p, value(c, r))).or_insert(next);
+        }
+    }
+    let mut map: FxHashMap<(u32, u64), u32> = FxHashMap::default();
+    for (r, &p) in prefix.iter().enumerate() {
+        let id = *map.entry((p, value(last, r))).or_insert_with(|| {
             reps.push(r as u32);
-            id
-        };
+            (reps.len() - 1) as u32
+        });
         out.push(id);
     }
     (out, reps)
@@ -189,6 +207,29 @@ impl<'a> Comparator<'a> {
                     && v.iter().all(|l| {
                         matches!(l.kind, LevelType::Null | LevelType::Exact | LevelType::Else)
                     });
+                let numeric = cols.len() == 1
+                    && matches!(cols[0], Encoded::Number(_))
+                    && v.iter().all(|l| {
+                        matches!(
+                            l.kind,
+                            LevelType::Null
+                                | LevelType::Exact
+                                | LevelType::AbsDiff
+                                | LevelType::Else
+                        )
+                    });
+                let cheap = v.iter().all(|l| {
+                    matches!(
+                        l.kind,
+                        LevelType::Null
+                            | LevelType::Exact
+                            | LevelType::Else
+                            | LevelType::AbsDiff
+                            | LevelType::Prefix
+                            | LevelType::OneEdit
+                            | LevelType::ColumnsSwapped
+                    )
+                });
                 let first = |k: LevelType| v.iter().position(|l| l.kind == k);
                 let lookup = match (exact_only, first(LevelType::Exact), first(LevelType::Else)) {
                     (true, Some(exact), Some(other)) => Lookup::Exact {
@@ -212,6 +253,17 @@ impl<'a> Comparator<'a> {
                         }
                         Lookup::Dense { k, table }
                     }
+                    _ if numeric => Lookup::Numeric {
+                        values: reps
+                            .iter()
+                            .map(|&r| match cols[0] {
+                                Encoded::Number(v) => v[r as usize],
+                                Encoded::Text { .. } => None,
+                            })
+                            .collect(),
+                        levels: v.iter().map(|l| (l.kind, l.max)).collect(),
+                    },
+                    _ if cheap => Lookup::Direct,
                     _ => {
                         let first_null = v.first().filter(|l| l.kind == LevelType::Null);
                         let null = reps
@@ -299,6 +351,12 @@ impl<'a> Comparator<'a> {
                                     Lookup::Dense { k, table } => {
                                         table[a as usize * k + b as usize]
                                     }
+                                    Lookup::Numeric { values, levels } => numeric_level(
+                                        levels,
+                                        values[a as usize],
+                                        values[b as usize],
+                                    ),
+                                    Lookup::Direct => self.level(c, i as usize, j as usize),
                                     Lookup::Memo { null, .. }
                                         if null[a as usize] || null[b as usize] =>
                                     {
@@ -365,7 +423,10 @@ impl<'a> Comparator<'a> {
                 other,
             } => exact_level(a, b, *null_id, *null, *exact, *other),
             Lookup::Dense { k, table } => table[a as usize * k + b as usize],
-            Lookup::Memo { .. } => self.level(c, i, j),
+            Lookup::Numeric { values, levels } => {
+                numeric_level(levels, values[a as usize], values[b as usize])
+            }
+            Lookup::Direct | Lookup::Memo { .. } => self.level(c, i, j),
         }
     }
 
@@ -429,6 +490,24 @@ fn exact_level(a: u32, b: u32, null_id: u32, null: u8, exact: u8, other: u8) -> 
     } else {
         other
     }
+}
+
+/// Level of a [`Lookup::Numeric`] comparison: the first level that applies, as [`applies`]
+/// decides it for two numbers.
+fn numeric_level(levels: &[(LevelType, f64)], x: Option<f64>, y: Option<f64>) -> u8 {
+    for (k, &(kind, max)) in levels.iter().enumerate() {
+        let hit = match kind {
+            LevelType::Null => x.is_none() || y.is_none(),
+            LevelType::Exact => x.is_some() && x == y,
+            LevelType::AbsDiff => matches!((x, y), (Some(a), Some(b)) if (a - b).abs() <= max),
+            LevelType::Else => true,
+            _ => false,
+        };
+        if hit {
+            return k as u8;
+        }
+    }
+    (levels.len() - 1) as u8
 }
 
 /// Level `c` of a packed gamma.
@@ -617,5 +696,69 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("'age'"));
+    }
+
+    #[test]
+    fn many_profiles_direct_and_numeric_equal_direct_levels() {
+        // More than `DENSE` distinct values: CNIC-like text with cheap levels and dates.
+        let n = 1500usize;
+        let cnic: Vec<Option<String>> = (0..n)
+            .map(|k| (k % 7 != 0).then(|| format!("35201{:08}", (k * 37) % 1200)))
+            .collect();
+        let dob: Vec<Option<i32>> = (0..n)
+            .map(|k| (k % 5 != 0).then_some(((k * 13) % 900) as i32))
+            .collect();
+        let t = Table::new(vec![
+            Column::text("record_id", (0..n).map(|k| Some(k.to_string())).collect()),
+            Column::text("cnic", cnic),
+            Column::new("dob", ColumnData::Date(dob)),
+        ])
+        .unwrap();
+        let r =
+            Records::encode(&t, &vec![0; n], "record_id", &["cnic".into(), "dob".into()]).unwrap();
+        let mut prefix = Level::new(LevelType::Prefix);
+        prefix.length = Some(10);
+        let mut near = Level::new(LevelType::AbsDiff);
+        near.max = Some(31.0);
+        let cmps = vec![
+            Comparison {
+                name: "cnic".into(),
+                column: "cnic".into(),
+                levels: vec![
+                    Level::new(LevelType::Null),
+                    Level::new(LevelType::Exact),
+                    prefix,
+                    Level::new(LevelType::OneEdit),
+                    Level::new(LevelType::Else),
+                ],
+            },
+            Comparison {
+                name: "dob".into(),
+                column: "dob".into(),
+                levels: vec![
+                    Level::new(LevelType::Null),
+                    Level::new(LevelType::Exact),
+                    near,
+                    Level::new(LevelType::Else),
+                ],
+            },
+        ];
+        let c = Comparator::new(&r, &cmps).unwrap();
+        assert!(matches!(c.lookup[0], Lookup::Direct));
+        assert!(matches!(c.lookup[1], Lookup::Numeric { .. }));
+        let pairs: Vec<(u32, u32, u32)> = (0..n as u32)
+            .flat_map(|i| [(i, (i * 7 + 1) % n as u32, 0), (i, (i + 600) % n as u32, 0)])
+            .filter(|&(i, j, _)| i != j)
+            .collect();
+        let got = c.gammas(&pairs, &crate::control::NoControl).unwrap();
+        for (&(i, j, _), &g) in pairs.iter().zip(&got) {
+            assert_eq!(g, c.gamma(i as usize, j as usize));
+            for k in 0..2 {
+                assert_eq!(
+                    c.level_quick(k, i as usize, j as usize),
+                    c.level(k, i as usize, j as usize)
+                );
+            }
+        }
     }
 }

@@ -288,7 +288,42 @@ pub fn run_with_labels(
     model.write_to(&mut settings, candidate_share);
     control.checkpoint("scoring", 0, Some(total))?;
     let tf = TermFrequencies::new(&settings, &records);
-    let all = score(&candidates, &gammas, &model, &tf.compile(&model, &records));
+    let weights = score(&candidates, &gammas, &model, &tf.compile(&model, &records));
+    // Clustering needs every pair's probability; the output keeps only the pairs above
+    // `retain_match_probability`, so full `Pair`s are built for those alone (a `Pair` per
+    // candidate was 150 MB of fresh memory at a million records).
+    let scored: Vec<Scored> = candidates
+        .par_iter()
+        .zip(weights.par_iter())
+        .map(|(&(i, j, _), &w)| Scored {
+            i,
+            j,
+            p: probability(w),
+        })
+        .collect();
+    let retain = settings.retain_match_probability;
+    // Indices first, then pairs written in place (a filtered parallel collect of `Pair`s
+    // copies every piece once more when appending).
+    let keep: Vec<usize> = (0..candidates.len())
+        .into_par_iter()
+        .filter(|&k| scored[k].p >= retain)
+        .collect();
+    let pairs: Vec<Pair> = keep
+        .par_iter()
+        .map(|&k| {
+            let (i, j, rules) = candidates[k];
+            Pair {
+                i,
+                j,
+                rule: rules.trailing_zeros() as u8,
+                gamma: gammas[k],
+                weight: weights[k],
+                probability: scored[k].p,
+            }
+        })
+        .collect();
+    drop(keep);
+    drop(weights);
     drop(gammas);
     drop(candidates);
     control.checkpoint("scoring", total, Some(total))?;
@@ -321,14 +356,6 @@ pub fn run_with_labels(
             })
             .collect()
     });
-    let scored: Vec<Scored> = all
-        .par_iter()
-        .map(|p| Scored {
-            i: p.i,
-            j: p.j,
-            p: p.probability,
-        })
-        .collect();
     control.checkpoint("clustering", 0, Some(1))?;
     let cluster_of = cluster::cluster(
         n,
@@ -358,11 +385,6 @@ pub fn run_with_labels(
                 .get(&l)
                 .map_or_else(|| records.id_text(l as usize), |p| (*p).to_owned())
         })
-        .collect();
-    let retain = settings.retain_match_probability;
-    let pairs: Vec<Pair> = all
-        .into_par_iter()
-        .filter(|p| p.probability >= retain)
         .collect();
     let mut is_label = vec![false; n];
     for &l in &cluster_of {
@@ -497,13 +519,13 @@ fn rule_blocks_comparison(settings: &Settings) -> Vec<Vec<bool>> {
         .collect()
 }
 
-/// Match weight and probability of every candidate pair.
+/// Match weight of every candidate pair.
 fn score(
     candidates: &[(u32, u32, u32)],
     gammas: &[u64],
     model: &Model,
     tf: &model::CompiledTf<'_>,
-) -> Vec<Pair> {
+) -> Vec<f64> {
     let prior = model.prior_weight();
     let weights: Vec<Vec<f64>> = (0..model.m.len())
         .map(|c| (0..model.m[c].len()).map(|l| model.weight(c, l)).collect())
@@ -511,8 +533,7 @@ fn score(
     candidates
         .par_iter()
         .zip(gammas.par_iter())
-        .map(|(&(i, j, rules), &gamma)| {
-            let rule = rules.trailing_zeros() as u8;
+        .map(|(&(i, _, _), &gamma)| {
             let mut w = prior;
             for (c, wc) in weights.iter().enumerate() {
                 let l = unpack(gamma, c);
@@ -524,14 +545,7 @@ fn score(
                     }
                 }
             }
-            Pair {
-                i,
-                j,
-                rule,
-                gamma,
-                weight: w,
-                probability: probability(w),
-            }
+            w
         })
         .collect()
 }
