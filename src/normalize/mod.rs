@@ -140,10 +140,14 @@ pub trait TextColumn: Sync {
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
-    /// A key that identifies the text of a short cell by its bits alone (an Arrow view of
-    /// up to 12 bytes), when the column has one: equal keys mean equal text.
-    fn short_key(&self, _row: usize) -> Option<u128> {
-        None
+    /// Calls `f` with every row's text in row order, and with a key that identifies the text
+    /// by bits alone when the column has one (an Arrow view: equal keys mean equal text,
+    /// though equal text may come with different keys). Columns read in chunks override it
+    /// to walk each chunk in turn.
+    fn for_each_cell<'s>(&'s self, f: &mut dyn FnMut(Option<&'s str>, Option<u128>)) {
+        for i in 0..self.len() {
+            f(self.get(i), None);
+        }
     }
 }
 
@@ -286,37 +290,34 @@ impl<'a> Dict<'a> {
             };
         };
         let mut distinct: Vec<&'a str> = Vec::new();
-        let index = if unique {
-            (0..n)
-                .map(|i| match col.get(i) {
-                    Some(s) => {
-                        distinct.push(s);
-                        (distinct.len() - 1) as u32
-                    }
-                    None => NONE,
-                })
-                .collect()
+        let mut index: Vec<u32> = Vec::with_capacity(n);
+        if unique {
+            col.for_each_cell(&mut |s, _| {
+                index.push(s.map_or(NONE, |s| {
+                    distinct.push(s);
+                    (distinct.len() - 1) as u32
+                }));
+            });
         } else {
+            // Cells with a key are looked up by it first (a hash of 16 bytes): Arrow views of
+            // values repeated within a chunk (dictionary-encoded Parquet pages) or short
+            // enough to be held inline share it; the text is hashed once per distinct key.
             let mut seen: FxMap<&'a str, u32> = FxMap::default();
-            let mut short: FxMap<u128, u32> = FxMap::default();
-            (0..n)
-                .map(|i| {
-                    if let Some(k) = col.short_key(i) {
-                        return *short.entry(k).or_insert_with(|| {
-                            distinct.push(col.get(i).unwrap_or_default());
-                            (distinct.len() - 1) as u32
-                        });
-                    }
-                    match col.get(i) {
-                        Some(s) => *seen.entry(s).or_insert_with(|| {
-                            distinct.push(s);
-                            (distinct.len() - 1) as u32
-                        }),
-                        None => NONE,
-                    }
+            let mut keyed: FxMap<u128, u32> = FxMap::default();
+            let mut intern = |s: &'a str| -> u32 {
+                *seen.entry(s).or_insert_with(|| {
+                    distinct.push(s);
+                    (distinct.len() - 1) as u32
                 })
-                .collect()
-        };
+            };
+            col.for_each_cell(&mut |s, key| {
+                index.push(match (s, key) {
+                    (None, _) => NONE,
+                    (Some(s), Some(k)) => *keyed.entry(k).or_insert_with(|| intern(s)),
+                    (Some(s), None) => intern(s),
+                });
+            });
+        }
         Self { distinct, index }
     }
 }
