@@ -1004,8 +1004,8 @@ pub fn normalize_columns<'a>(
     let by_row = |f: &(dyn Fn(&Row) -> Option<&'static str> + Sync)| -> OutColumn<'a> {
         OutColumn::Strs(out.par_iter().map(f).collect())
     };
-    let father_index: Vec<u32> = out.iter().map(|r| r.father).collect();
-    let husband_index: Vec<u32> = out.iter().map(|r| r.husband).collect();
+    let father_index: Vec<u32> = out.par_iter().map(|r| r.father).collect();
+    let husband_index: Vec<u32> = out.par_iter().map(|r| r.husband).collect();
     let name_index = name_m.index.to_vec();
     // Names, keys and relatives move out of the parsed cells (no copies).
     let k = name_m.values.len();
@@ -1046,10 +1046,11 @@ pub fn normalize_columns<'a>(
         values: husbands,
         index: husband_index,
     };
-    let parsed_text = |values: &[Parsed<Option<String>>]| -> Vec<Option<Cow<'a, str>>> {
+    // Parsed text moves into the output (no copies).
+    let parsed_text = |values: Vec<Parsed<Option<String>>>| -> Vec<Option<Cow<'a, str>>> {
         values
-            .iter()
-            .map(|v| v.as_ref().and_then(|(s, _)| s.clone()).map(Cow::Owned))
+            .into_par_iter()
+            .map(|v| v.and_then(|(s, _)| s).map(Cow::Owned))
             .collect()
     };
     // Each set of forms of exploitation (a bit mask) is listed once.
@@ -1104,10 +1105,13 @@ pub fn normalize_columns<'a>(
         ("name_key", name_key_col),
         ("father_name_key", father_key_col),
         ("sex", by_row(&|r| Some(r.sex))),
-        ("age", OutColumn::Int(out.iter().map(|r| r.age).collect())),
+        (
+            "age",
+            OutColumn::Int(out.par_iter().map(|r| r.age).collect()),
+        ),
         (
             "date_of_birth",
-            OutColumn::Date(out.iter().map(|r| r.date_of_birth).collect()),
+            OutColumn::Date(out.par_iter().map(|r| r.date_of_birth).collect()),
         ),
         (
             "date_of_birth_precision",
@@ -1120,12 +1124,8 @@ pub fn normalize_columns<'a>(
             text_out(
                 cnic_m
                     .values
-                    .iter()
-                    .map(|v| {
-                        v.as_ref()
-                            .and_then(|(c, _)| c.as_ref())
-                            .map(|c| Cow::Owned(c.digits.clone()))
-                    })
+                    .into_par_iter()
+                    .map(|v| v.and_then(|(c, _)| c).map(|c| Cow::Owned(c.digits)))
                     .collect(),
                 cnic_m.index,
             ),
@@ -1134,23 +1134,23 @@ pub fn normalize_columns<'a>(
         ("cnic_sex_hint", by_row(&|r| r.cnic_sex_hint)),
         (
             "passport",
-            text_out(parsed_text(&passport_m.values), passport_m.index),
+            text_out(parsed_text(passport_m.values), passport_m.index),
         ),
         (
             "phone",
-            text_out(parsed_text(&phone_m.values), phone_m.index),
+            text_out(parsed_text(phone_m.values), phone_m.index),
         ),
         ("nationality", by_row(&|r| r.nationality)),
         ("address", text_out(address_m.values, address_m.index)),
         ("district", by_row(&|r| r.district)),
         (
             "district_confidence",
-            OutColumn::Float(out.iter().map(|r| r.district_confidence).collect()),
+            OutColumn::Float(out.par_iter().map(|r| r.district_confidence).collect()),
         ),
         ("province", by_row(&|r| r.province)),
         (
             "date",
-            OutColumn::Date(out.iter().map(|r| r.date).collect()),
+            OutColumn::Date(out.par_iter().map(|r| r.date).collect()),
         ),
         ("date_precision", by_row(&|r| r.date_precision)),
         (
