@@ -10,7 +10,8 @@ def _debug_sleep(
     seconds: float, progress: Callable[[str, int, int | None], Any] | None = None
 ) -> int: ...
 def normalize(
-    table: Any,
+    names: list[str],
+    columns: list[Any],
     law_table_csv: str | None = None,
     progress: Callable[[str, int, int | None], Any] | None = None,
 ) -> Any: ...

@@ -186,85 +186,93 @@ impl TextColumn for ArrowText {
         }
     }
 
-    fn short_key(&self, row: usize) -> Option<u128> {
-        if self.chunks.len() != 1 {
-            return None;
-        }
-        match &self.chunks[0] {
-            TextChunk::View(a) if a.is_valid(row) => {
-                let v = a.views()[row];
-                // Up to 12 bytes the view holds the whole text (zero-padded).
-                (v as u32 <= 12).then_some(v)
+    fn for_each_cell<'s>(&'s self, f: &mut dyn FnMut(Option<&'s str>, Option<u128>)) {
+        for (c, chunk) in self.chunks.iter().enumerate() {
+            match chunk {
+                TextChunk::Utf8(a) => a.iter().for_each(|v| f(v, None)),
+                TextChunk::Large(a) => a.iter().for_each(|v| f(v, None)),
+                TextChunk::View(a) => {
+                    for (i, &v) in a.views().iter().enumerate() {
+                        if a.is_null(i) {
+                            f(None, None);
+                            continue;
+                        }
+                        // SAFETY: `i` is within the array (it indexes its views).
+                        let s = unsafe { a.value_unchecked(i) };
+                        // Up to 12 bytes the view holds the whole text (zero-padded). A longer
+                        // one names its bytes by length, buffer and offset: the same view in
+                        // the same chunk is the same text. The chunk's number goes into the
+                        // buffer index's (unused) high bits so that views of different chunks
+                        // differ; past 256 chunks or 2^24 buffers a long cell has no key.
+                        let key = if v as u32 <= 12 {
+                            Some(v)
+                        } else if c < 256 && ((v >> 64) as u32) < (1 << 24) {
+                            Some(v | ((c as u128) << 88))
+                        } else {
+                            None
+                        };
+                        f(Some(s), key);
+                    }
+                }
             }
-            _ => None,
         }
     }
 }
 
-/// Named text columns of an Arrow table.
-pub(crate) type TextColumns = Vec<(String, Box<dyn TextColumn>)>;
-
-/// The text of the columns `wanted` of an Arrow table, each as a [`TextColumn`]: text columns
+/// The text of one column given as Arrow arrays (its chunks), as a [`TextColumn`]: text
 /// borrowed in place, other types (numbers, dates, lists) turned into text as
-/// [`crate::normalize::column_text`] does; `None` reads the first column only. Returns the
-/// number of rows and the columns found.
-pub(crate) fn text_columns_from_arrow(
-    table: PyTable,
-    wanted: Option<&[&str]>,
-) -> Result<(usize, TextColumns)> {
-    let (batches, schema) = table.into_inner();
-    let n = batches.iter().map(RecordBatch::num_rows).sum();
-    let mut out: TextColumns = Vec::new();
-    for (i, field) in schema.fields().iter().enumerate() {
-        let name = field.name();
-        match wanted {
-            Some(w) if !w.contains(&name.as_str()) => continue,
-            None if i > 0 => break,
-            _ => {}
-        }
-        let arrays: Vec<&ArrayRef> = batches.iter().map(|b| b.column(i)).collect();
-        let chunks: Option<Vec<TextChunk>> = arrays
-            .iter()
-            .map(|a| match a.data_type() {
-                DataType::Utf8 => Some(TextChunk::Utf8(a.as_string::<i32>().clone())),
-                DataType::LargeUtf8 => Some(TextChunk::Large(a.as_string::<i64>().clone())),
-                DataType::Utf8View => Some(TextChunk::View(a.as_string_view().clone())),
-                _ => None,
+/// [`crate::normalize::column_text`] does.
+pub(crate) fn text_column(name: &str, arrays: &[ArrayRef]) -> Result<Box<dyn TextColumn>> {
+    let chunks: Option<Vec<TextChunk>> = arrays
+        .iter()
+        .map(|a| match a.data_type() {
+            DataType::Utf8 => Some(TextChunk::Utf8(a.as_string::<i32>().clone())),
+            DataType::LargeUtf8 => Some(TextChunk::Large(a.as_string::<i64>().clone())),
+            DataType::Utf8View => Some(TextChunk::View(a.as_string_view().clone())),
+            _ => None,
+        })
+        .collect();
+    Ok(match chunks {
+        Some(chunks) if !chunks.is_empty() => {
+            let mut starts = Vec::with_capacity(arrays.len());
+            let mut at = 0;
+            for a in arrays {
+                starts.push(at);
+                at += a.len();
+            }
+            Box::new(ArrowText {
+                chunks,
+                starts,
+                len: at,
             })
-            .collect();
-        let column: Box<dyn TextColumn> = match chunks {
-            Some(chunks) if !chunks.is_empty() => {
-                let mut starts = Vec::with_capacity(arrays.len());
-                let mut at = 0;
-                for a in &arrays {
-                    starts.push(at);
-                    at += a.len();
-                }
-                Box::new(ArrowText {
-                    chunks,
-                    starts,
-                    len: at,
-                })
+        }
+        _ => {
+            let mut data: Option<ColumnData> = None;
+            for a in arrays {
+                let part = column_data(a, name)?;
+                data = Some(match data {
+                    None => part,
+                    Some(acc) => append(acc, part, name)?,
+                });
             }
-            _ => {
-                let mut data: Option<ColumnData> = None;
-                for a in &arrays {
-                    let part = column_data(a, name)?;
-                    data = Some(match data {
-                        None => part,
-                        Some(acc) => append(acc, part, name)?,
-                    });
-                }
-                let column = Column::new(
-                    name.clone(),
-                    data.unwrap_or_else(|| ColumnData::Str(Vec::new())),
-                );
-                Box::new(crate::normalize::column_text(&column).into_owned())
-            }
-        };
-        out.push((name.clone(), column));
-    }
-    Ok((n, out))
+            let column = Column::new(
+                name.to_owned(),
+                data.unwrap_or_else(|| ColumnData::Str(Vec::new())),
+            );
+            Box::new(crate::normalize::column_text(&column).into_owned())
+        }
+    })
+}
+
+/// The text of the first column of an Arrow table, as [`text_column`] reads it (`None` when
+/// the table has no column).
+pub(crate) fn first_text_column(table: PyTable) -> Result<Option<Box<dyn TextColumn>>> {
+    let (batches, schema) = table.into_inner();
+    let Some(field) = schema.fields().first() else {
+        return Ok(None);
+    };
+    let arrays: Vec<ArrayRef> = batches.iter().map(|b| b.column(0).clone()).collect();
+    text_column(field.name(), &arrays).map(Some)
 }
 
 /// Builds `Utf8View` arrays from views made here: strings of up to 12 bytes inline, longer

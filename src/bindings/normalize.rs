@@ -1,35 +1,49 @@
 //! Bindings for normalization: the whole table, and one column at a time for `tipsom.expr`.
 
 use pyo3::prelude::*;
-use pyo3_arrow::PyTable;
+use pyo3_arrow::{PyChunkedArray, PyTable};
 
 use crate::normalize::{normalize_column, normalize_columns, Options, TextColumn};
 use crate::reference::LawTable;
 
-use super::convert::{out_columns_to_batch, text_columns_from_arrow};
+use super::convert::{first_text_column, out_columns_to_batch, text_column};
 use super::runtime::compute;
 
 fn law_table(csv: Option<String>) -> crate::Result<Option<LawTable>> {
     csv.map(|text| LawTable::from_csv(&text)).transpose()
 }
 
-/// Normalizes a table of raw canonical columns; returns the canonical table.
+/// Normalizes raw canonical columns (names and columns, each with `__arrow_c_stream__`, such as
+/// polars Series: their chunks are read as they are, without the copy that exporting a whole
+/// frame as one table makes); returns the canonical table.
 #[pyfunction]
-#[pyo3(signature = (table, law_table_csv=None, progress=None))]
+#[pyo3(signature = (names, columns, law_table_csv=None, progress=None))]
 fn normalize(
     py: Python<'_>,
-    table: PyTable,
+    names: Vec<String>,
+    columns: Vec<PyChunkedArray>,
     law_table_csv: Option<String>,
     progress: Option<Py<PyAny>>,
 ) -> PyResult<PyTable> {
     let (batch, schema) = compute(py, progress, move |control| {
         // The input text is read in place; raw and pass-through columns are attached in
         // Python without copying.
-        let (n, input) = text_columns_from_arrow(table, Some(crate::normalize::input_fields()))?;
-        let columns: Vec<(&str, &dyn TextColumn)> = input
-            .iter()
-            .map(|(f, c)| (f.as_str(), c.as_ref()))
-            .collect();
+        let mut input: Vec<(&str, Box<dyn TextColumn>)> = Vec::new();
+        for (name, column) in names.iter().zip(columns) {
+            if crate::normalize::input_fields().contains(&name.as_str()) {
+                input.push((name, text_column(name, column.chunks())?));
+            }
+        }
+        let n = input.first().map_or(0, |(_, c)| c.len());
+        if let Some((name, c)) = input.iter().find(|(_, c)| c.len() != n) {
+            return Err(crate::Error::invalid_argument(
+                "columns",
+                format!("{n} rows in every column"),
+                format!("{} rows in '{name}'", c.len()),
+            ));
+        }
+        let columns: Vec<(&str, &dyn TextColumn)> =
+            input.iter().map(|(f, c)| (*f, c.as_ref())).collect();
         let options = Options {
             law_table: law_table(law_table_csv)?,
             typed_only: true,
@@ -51,9 +65,9 @@ fn normalize_values(
     law_table_csv: Option<String>,
 ) -> PyResult<PyTable> {
     let (batch, schema) = compute(py, None, move |_| {
-        let (_, input) = text_columns_from_arrow(table, None)?;
+        let input = first_text_column(table)?;
         let empty: Vec<Option<String>> = Vec::new();
-        let values: &dyn TextColumn = input.first().map_or(&empty, |(_, c)| c.as_ref());
+        let values: &dyn TextColumn = input.as_deref().unwrap_or(&empty);
         let laws = law_table(law_table_csv)?;
         let data = normalize_column(&kind, values, laws.as_ref())?;
         out_columns_to_batch(&[(kind.as_str(), data)])

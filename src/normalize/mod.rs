@@ -140,10 +140,14 @@ pub trait TextColumn: Sync {
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
-    /// A key that identifies the text of a short cell by its bits alone (an Arrow view of
-    /// up to 12 bytes), when the column has one: equal keys mean equal text.
-    fn short_key(&self, _row: usize) -> Option<u128> {
-        None
+    /// Calls `f` with every row's text in row order, and with a key that identifies the text
+    /// by bits alone when the column has one (an Arrow view: equal keys mean equal text,
+    /// though equal text may come with different keys). Columns read in chunks override it
+    /// to walk each chunk in turn.
+    fn for_each_cell<'s>(&'s self, f: &mut dyn FnMut(Option<&'s str>, Option<u128>)) {
+        for i in 0..self.len() {
+            f(self.get(i), None);
+        }
     }
 }
 
@@ -286,37 +290,34 @@ impl<'a> Dict<'a> {
             };
         };
         let mut distinct: Vec<&'a str> = Vec::new();
-        let index = if unique {
-            (0..n)
-                .map(|i| match col.get(i) {
-                    Some(s) => {
-                        distinct.push(s);
-                        (distinct.len() - 1) as u32
-                    }
-                    None => NONE,
-                })
-                .collect()
+        let mut index: Vec<u32> = Vec::with_capacity(n);
+        if unique {
+            col.for_each_cell(&mut |s, _| {
+                index.push(s.map_or(NONE, |s| {
+                    distinct.push(s);
+                    (distinct.len() - 1) as u32
+                }));
+            });
         } else {
+            // Cells with a key are looked up by it first (a hash of 16 bytes): Arrow views of
+            // values repeated within a chunk (dictionary-encoded Parquet pages) or short
+            // enough to be held inline share it; the text is hashed once per distinct key.
             let mut seen: FxMap<&'a str, u32> = FxMap::default();
-            let mut short: FxMap<u128, u32> = FxMap::default();
-            (0..n)
-                .map(|i| {
-                    if let Some(k) = col.short_key(i) {
-                        return *short.entry(k).or_insert_with(|| {
-                            distinct.push(col.get(i).unwrap_or_default());
-                            (distinct.len() - 1) as u32
-                        });
-                    }
-                    match col.get(i) {
-                        Some(s) => *seen.entry(s).or_insert_with(|| {
-                            distinct.push(s);
-                            (distinct.len() - 1) as u32
-                        }),
-                        None => NONE,
-                    }
+            let mut keyed: FxMap<u128, u32> = FxMap::default();
+            let mut intern = |s: &'a str| -> u32 {
+                *seen.entry(s).or_insert_with(|| {
+                    distinct.push(s);
+                    (distinct.len() - 1) as u32
                 })
-                .collect()
-        };
+            };
+            col.for_each_cell(&mut |s, key| {
+                index.push(match (s, key) {
+                    (None, _) => NONE,
+                    (Some(s), Some(k)) => *keyed.entry(k).or_insert_with(|| intern(s)),
+                    (Some(s), None) => intern(s),
+                });
+            });
+        }
         Self { distinct, index }
     }
 }
@@ -1003,8 +1004,8 @@ pub fn normalize_columns<'a>(
     let by_row = |f: &(dyn Fn(&Row) -> Option<&'static str> + Sync)| -> OutColumn<'a> {
         OutColumn::Strs(out.par_iter().map(f).collect())
     };
-    let father_index: Vec<u32> = out.iter().map(|r| r.father).collect();
-    let husband_index: Vec<u32> = out.iter().map(|r| r.husband).collect();
+    let father_index: Vec<u32> = out.par_iter().map(|r| r.father).collect();
+    let husband_index: Vec<u32> = out.par_iter().map(|r| r.husband).collect();
     let name_index = name_m.index.to_vec();
     // Names, keys and relatives move out of the parsed cells (no copies).
     let k = name_m.values.len();
@@ -1045,10 +1046,11 @@ pub fn normalize_columns<'a>(
         values: husbands,
         index: husband_index,
     };
-    let parsed_text = |values: &[Parsed<Option<String>>]| -> Vec<Option<Cow<'a, str>>> {
+    // Parsed text moves into the output (no copies).
+    let parsed_text = |values: Vec<Parsed<Option<String>>>| -> Vec<Option<Cow<'a, str>>> {
         values
-            .iter()
-            .map(|v| v.as_ref().and_then(|(s, _)| s.clone()).map(Cow::Owned))
+            .into_par_iter()
+            .map(|v| v.and_then(|(s, _)| s).map(Cow::Owned))
             .collect()
     };
     // Each set of forms of exploitation (a bit mask) is listed once.
@@ -1103,10 +1105,13 @@ pub fn normalize_columns<'a>(
         ("name_key", name_key_col),
         ("father_name_key", father_key_col),
         ("sex", by_row(&|r| Some(r.sex))),
-        ("age", OutColumn::Int(out.iter().map(|r| r.age).collect())),
+        (
+            "age",
+            OutColumn::Int(out.par_iter().map(|r| r.age).collect()),
+        ),
         (
             "date_of_birth",
-            OutColumn::Date(out.iter().map(|r| r.date_of_birth).collect()),
+            OutColumn::Date(out.par_iter().map(|r| r.date_of_birth).collect()),
         ),
         (
             "date_of_birth_precision",
@@ -1119,12 +1124,8 @@ pub fn normalize_columns<'a>(
             text_out(
                 cnic_m
                     .values
-                    .iter()
-                    .map(|v| {
-                        v.as_ref()
-                            .and_then(|(c, _)| c.as_ref())
-                            .map(|c| Cow::Owned(c.digits.clone()))
-                    })
+                    .into_par_iter()
+                    .map(|v| v.and_then(|(c, _)| c).map(|c| Cow::Owned(c.digits)))
                     .collect(),
                 cnic_m.index,
             ),
@@ -1133,23 +1134,23 @@ pub fn normalize_columns<'a>(
         ("cnic_sex_hint", by_row(&|r| r.cnic_sex_hint)),
         (
             "passport",
-            text_out(parsed_text(&passport_m.values), passport_m.index),
+            text_out(parsed_text(passport_m.values), passport_m.index),
         ),
         (
             "phone",
-            text_out(parsed_text(&phone_m.values), phone_m.index),
+            text_out(parsed_text(phone_m.values), phone_m.index),
         ),
         ("nationality", by_row(&|r| r.nationality)),
         ("address", text_out(address_m.values, address_m.index)),
         ("district", by_row(&|r| r.district)),
         (
             "district_confidence",
-            OutColumn::Float(out.iter().map(|r| r.district_confidence).collect()),
+            OutColumn::Float(out.par_iter().map(|r| r.district_confidence).collect()),
         ),
         ("province", by_row(&|r| r.province)),
         (
             "date",
-            OutColumn::Date(out.iter().map(|r| r.date).collect()),
+            OutColumn::Date(out.par_iter().map(|r| r.date).collect()),
         ),
         ("date_precision", by_row(&|r| r.date_precision)),
         (

@@ -67,7 +67,21 @@ enum Part {
 }
 
 fn marker_token(t: &str) -> String {
-    t.trim_end_matches(['.', ':', '-']).to_lowercase()
+    let mut out = String::new();
+    marker_token_into(&mut out, t);
+    out
+}
+
+/// [`marker_token`] written into `out` (cleared first), so that a loop over words reuses one
+/// buffer: names are parsed once per distinct cell, but there are hundreds of thousands.
+fn marker_token_into(out: &mut String, t: &str) {
+    out.clear();
+    let t = t.trim_end_matches(['.', ':', '-']);
+    if t.is_ascii() {
+        out.extend(t.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&t.to_lowercase());
+    }
 }
 
 /// Splits a name cell into the person's name, father's and husband's names.
@@ -79,29 +93,28 @@ pub fn parse_name(raw: &str) -> NameParts {
     while c.contains(" /") || c.contains("/ ") {
         c = c.replace(" /", "/").replace("/ ", "/");
     }
-    let c: String = c
-        .chars()
-        .map(|ch| {
-            if matches!(ch, '(' | ')' | '[' | ']' | ',' | ';' | ':' | '|' | '"') {
-                ' '
-            } else {
-                ch
-            }
-        })
-        .collect();
+    let separator = |ch: char| matches!(ch, '(' | ')' | '[' | ']' | ',' | ';' | ':' | '|' | '"');
+    if c.contains(separator) {
+        c = c
+            .chars()
+            .map(|ch| if separator(ch) { ' ' } else { ch })
+            .collect();
+    }
     let tokens: Vec<&str> = c.split_whitespace().collect();
     let mut parts: [Vec<&str>; 3] = [Vec::new(), Vec::new(), Vec::new()];
     let mut filled = [false; 3];
     let mut current = Part::Own;
     let mut sex_hint = None;
     let mut i = 0;
+    let (mut one, mut two) = (String::new(), String::new());
     while i < tokens.len() {
-        let one = marker_token(tokens[i]);
-        let two = if i + 1 < tokens.len() {
-            format!("{one} {}", marker_token(tokens[i + 1]))
-        } else {
-            String::new()
-        };
+        marker_token_into(&mut one, tokens[i]);
+        two.clear();
+        if i + 1 < tokens.len() {
+            marker_token_into(&mut two, tokens[i + 1]);
+            two.insert(0, ' ');
+            two.insert_str(0, &one);
+        }
         let (relation, width) = if let Some(r) = tables.relations.get(&two) {
             (Some(r.as_str()), 2)
         } else if let Some(r) = tables.relations.get(&one) {
@@ -173,8 +186,9 @@ pub fn parse_name(raw: &str) -> NameParts {
     }
 }
 
-fn is_prefix_honorific(token: &str) -> bool {
-    names().prefixes.contains(&marker_token(token))
+fn is_prefix_honorific(token: &str, buffer: &mut String) -> bool {
+    marker_token_into(buffer, token);
+    names().prefixes.contains(buffer.as_str())
 }
 
 fn honorific_sex(token: &str) -> Option<Sex> {
@@ -207,12 +221,16 @@ fn display(tokens: &[&str]) -> (Option<String>, bool, Option<Sex>) {
         .collect();
     let mut start = 0;
     let mut sex = None;
-    while start + 1 < words.len() && is_prefix_honorific(words[start]) {
+    let mut buffer = String::new();
+    while start + 1 < words.len() && is_prefix_honorific(words[start], &mut buffer) {
         sex = sex.or_else(|| honorific_sex(words[start]));
         start += 1;
     }
     let mut end = words.len();
-    while end > start + 1 && names().suffixes.contains(&marker_token(words[end - 1])) {
+    while end > start + 1 && {
+        marker_token_into(&mut buffer, words[end - 1]);
+        names().suffixes.contains(buffer.as_str())
+    } {
         end -= 1;
     }
     let kept = &words[start..end];
@@ -220,8 +238,42 @@ fn display(tokens: &[&str]) -> (Option<String>, bool, Option<Sex>) {
         return (None, false, sex);
     }
     let removed = start > 0 || end < words.len();
-    let out: Vec<String> = kept.iter().map(|w| title_case(w)).collect();
-    (Some(out.join(" ")), removed, sex)
+    let mut out = String::with_capacity(kept.iter().map(|w| w.len() + 1).sum());
+    for (k, w) in kept.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        push_title_case(&mut out, w);
+    }
+    (Some(out), removed, sex)
+}
+
+/// Appends [`title_case`] of `word` to `out`; ASCII words without a copy of their own (the
+/// common case: this runs on every word of every distinct name).
+fn push_title_case(out: &mut String, word: &str) {
+    if !word.is_ascii() {
+        out.push_str(&title_case(word));
+        return;
+    }
+    // As in `title_case`: a single letter keeps its dot, longer words lose trailing dots.
+    let trimmed = word.trim_end_matches('.');
+    let word = if trimmed.len() > 1 { trimmed } else { word };
+    for (k, part) in word.split('-').enumerate() {
+        if k > 0 {
+            out.push('-');
+        }
+        let particle = ["ul", "ud", "ur", "us", "un", "uz", "e", "al", "bin"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(part));
+        for (j, b) in part.bytes().enumerate() {
+            let c = if j == 0 && !particle {
+                b.to_ascii_uppercase()
+            } else {
+                b.to_ascii_lowercase()
+            };
+            out.push(char::from(c));
+        }
+    }
 }
 
 fn title_case(word: &str) -> String {
@@ -599,6 +651,33 @@ pub fn name_key(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_case_of_ascii_words_without_copies_matches_the_general_one() {
+        for w in [
+            "MUHAMMAD",
+            "m.",
+            "M..",
+            "noor-ud-din",
+            "NOOR-UD-DIN",
+            "Abdul-",
+            "-x",
+            "a--b",
+            "ul",
+            "Bin",
+            "e.",
+            "..",
+            "x.y.",
+            "o'BRIEN",
+            "Al-Hassan",
+            "uD",
+            "",
+        ] {
+            let mut out = String::from("<");
+            push_title_case(&mut out, w);
+            assert_eq!(out, format!("<{}", title_case(w)), "{w}");
+        }
+    }
 
     #[test]
     fn leading_punctuation_is_trimmed_whole_so_display_is_idempotent() {

@@ -299,20 +299,24 @@ pub fn source_type_terms() -> &'static Terms {
 
 /// Name tables: honorifics, relational markers, spelling variants, Urdu letters.
 #[derive(Debug)]
+///
+/// The tables are looked up for every word of every distinct name, with `rustc-hash`'s Fx
+/// hasher (keys are tipsom's own data, so flooding resistance is not needed, and SipHash costs
+/// more than the rest of the look-up). Nothing iterates over them, so their order is moot.
 pub struct NameTables {
     /// Honorifics stripped at the start of a name (lookup keys).
-    pub prefixes: std::collections::HashSet<String>,
+    pub prefixes: rustc_hash::FxHashSet<String>,
     /// Honorifics stripped at the end of a name.
-    pub suffixes: std::collections::HashSet<String>,
+    pub suffixes: rustc_hash::FxHashSet<String>,
     /// Relational markers (lower-case, as written) → relation (`father`, `husband`, `residence`, `alias`).
-    pub relations: HashMap<String, String>,
+    pub relations: rustc_hash::FxHashMap<String, String>,
     /// Spelling variant (lower-case token or Urdu word, possibly two words) → canonical Roman form.
-    pub variants: HashMap<String, String>,
+    pub variants: rustc_hash::FxHashMap<String, String>,
     /// Canonical Roman form → its key fragment, where the phonetic fold would make two
     /// different names meet (Mahmood and Muhammad both fold to `mhmd`).
-    pub fixed_keys: HashMap<String, String>,
+    pub fixed_keys: rustc_hash::FxHashMap<String, String>,
     /// Urdu letter → Roman letters.
-    pub urdu_letters: HashMap<char, String>,
+    pub urdu_letters: rustc_hash::FxHashMap<char, String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -343,8 +347,8 @@ pub fn names() -> &'static NameTables {
     static CELL: OnceLock<NameTables> = OnceLock::new();
     CELL.get_or_init(|| {
         let hon: Vec<HonorificRow> = rows("honorifics.csv", data_file!("honorifics.csv"));
-        let mut prefixes = std::collections::HashSet::new();
-        let mut suffixes = std::collections::HashSet::new();
+        let mut prefixes = rustc_hash::FxHashSet::default();
+        let mut suffixes = rustc_hash::FxHashSet::default();
         for h in hon {
             let key = crate::normalize::text::clean(&h.token).to_lowercase();
             if h.position == "suffix" {
@@ -364,8 +368,8 @@ pub fn names() -> &'static NameTables {
             })
             .collect();
         let var: Vec<VariantRow> = rows("name_variants.csv", data_file!("name_variants.csv"));
-        let mut fixed_keys = HashMap::new();
-        let mut variants = HashMap::new();
+        let mut fixed_keys = rustc_hash::FxHashMap::default();
+        let mut variants = rustc_hash::FxHashMap::default();
         for r in var {
             if !r.key.is_empty() {
                 fixed_keys.insert(r.canonical.clone(), r.key);
