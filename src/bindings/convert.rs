@@ -412,14 +412,12 @@ fn out_array(column: &OutColumn<'_>) -> ArrayRef {
                 _ => false,
             })
         }
-        OutColumn::StrsList(v) => list_array(n, |i, push| match &v[i] {
-            Some(list) => {
-                for s in list {
-                    push(s);
-                }
-                true
+        OutColumn::StrsList { values, ends } => list_array(n, |i, push| {
+            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+            for s in &values[start..ends[i] as usize] {
+                push(s);
             }
-            None => false,
+            true
         }),
     }
 }

@@ -43,7 +43,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::control::{map_chunks, Control};
+use crate::control::Control;
 use crate::error::Result;
 use crate::reference::LawTable;
 use crate::schema::{AgeGroup, CaseStatus, CrimeType, Exploitation, Sex, SexAge};
@@ -196,8 +196,14 @@ pub enum OutColumn<'a> {
         /// Per row, a position in `values` or `NONE`.
         index: Vec<u32>,
     },
-    /// Lists of text given per row.
-    StrsList(Vec<Option<Vec<&'a str>>>),
+    /// Lists of text given per row, flattened: row `i` is `values[ends[i - 1]..ends[i]]`
+    /// (`ends[-1]` = 0); no row is null.
+    StrsList {
+        /// Every row's items, row after row.
+        values: Vec<&'a str>,
+        /// Per row, the end of its items in `values`.
+        ends: Vec<u32>,
+    },
 }
 
 impl OutColumn<'_> {
@@ -210,7 +216,7 @@ impl OutColumn<'_> {
             Self::Int(v) => v.len(),
             Self::Float(v) => v.len(),
             Self::Date(v) => v.len(),
-            Self::StrsList(v) => v.len(),
+            Self::StrsList { ends, .. } => ends.len(),
         }
     }
 
@@ -243,7 +249,10 @@ impl OutColumn<'_> {
                     .as_ref()
                     .map(|l| l.iter().map(AsRef::as_ref).collect()),
             },
-            Self::StrsList(v) => v[row].clone(),
+            Self::StrsList { values, ends } => {
+                let start = if row == 0 { 0 } else { ends[row - 1] as usize };
+                Some(values[start..ends[row] as usize].to_vec())
+            }
             _ => None,
         }
     }
@@ -259,7 +268,7 @@ impl OutColumn<'_> {
             Self::Int(v) => ColumnData::Int(v.clone()),
             Self::Float(v) => ColumnData::Float(v.clone()),
             Self::Date(v) => ColumnData::Date(v.clone()),
-            Self::TextList { .. } | Self::StrsList(_) => ColumnData::StrList(
+            Self::TextList { .. } | Self::StrsList { .. } => ColumnData::StrList(
                 (0..n)
                     .map(|i| {
                         self.list(i)
@@ -433,17 +442,59 @@ fn parsed<T>(raw: &str, f: impl Fn(&str) -> (T, Vec<&'static str>)) -> Parsed<T>
     Some(f(&c))
 }
 
-/// The per-row results that are not a plain look-up of one column's parsed value.
-#[derive(Default)]
-struct Row {
+/// Declares [`Row`], the per-row results that are not a plain look-up of one column's
+/// parsed value, and [`Cols`], the same results of a run of rows column by column (what the
+/// output is built from: holding a million rows as structs cost a pass over a large array
+/// per output column).
+macro_rules! row_results {
+    ($($(#[$doc:meta])* $field:ident: $t:ty,)*) => {
+        #[derive(Default)]
+        struct Row {
+            $($(#[$doc])* $field: $t,)*
+        }
+
+        /// [`Row`]s column by column, with their issue codes flattened: row `i`'s codes are
+        /// `issues[issue_ends[i - 1]..issue_ends[i]]`.
+        struct Cols {
+            $($field: Vec<$t>,)*
+            issues: Vec<&'static str>,
+            issue_ends: Vec<u32>,
+        }
+
+        impl Cols {
+            fn with_capacity(rows: usize) -> Self {
+                Self {
+                    $($field: Vec::with_capacity(rows),)*
+                    issues: Vec::new(),
+                    issue_ends: Vec::with_capacity(rows),
+                }
+            }
+
+            fn push(&mut self, r: Row, issues: &[&'static str]) {
+                $(self.$field.push(r.$field);)*
+                self.issues.extend_from_slice(issues);
+                self.issue_ends.push(self.issues.len() as u32);
+            }
+
+            fn append(&mut self, mut other: Cols) {
+                $(self.$field.append(&mut other.$field);)*
+                let base = self.issues.len() as u32;
+                self.issues.append(&mut other.issues);
+                self.issue_ends.extend(other.issue_ends.iter().map(|e| e + base));
+            }
+        }
+    };
+}
+
+row_results! {
     father: u32,
     husband: u32,
-    sex: &'static str,
+    sex: Option<&'static str>,
     age: Option<i64>,
     date_of_birth: Option<i32>,
     date_of_birth_precision: Option<&'static str>,
-    age_group: &'static str,
-    sex_age: &'static str,
+    age_group: Option<&'static str>,
+    sex_age: Option<&'static str>,
     cnic_province: Option<&'static str>,
     cnic_sex_hint: Option<&'static str>,
     nationality: Option<&'static str>,
@@ -452,13 +503,15 @@ struct Row {
     district_confidence: Option<f64>,
     date: Option<i32>,
     date_precision: Option<&'static str>,
-    crime_type: &'static str,
+    crime_type: Option<&'static str>,
     /// Forms of exploitation as bits of [`Exploitation`] positions.
     exploitation: u16,
-    case_status: &'static str,
+    case_status: Option<&'static str>,
     destination: Option<&'static str>,
-    issues: Vec<&'static str>,
 }
+
+/// Rows given to one task of the per-row stage.
+const TASK_ROWS: usize = 4096;
 
 fn push_all(issues: &mut Vec<&'static str>, more: &[&'static str]) {
     for m in more {
@@ -565,6 +618,89 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
 /// every canonical field but `role` (not normalized) and `date_of_report` (kept as given).
 fn keeps_raw(name: &str) -> bool {
     crate::schema::CANONICAL_FIELDS.contains(&name) && !matches!(name, "role" | "date_of_report")
+}
+
+/// Repeats of record ids among `n` rows, in row order: rows whose given id (`id(row).1`)
+/// repeats an earlier one (to be flagged `record_id.duplicate`), and new ids `<id>-<count>`
+/// for repeated generated ones (as `(row, new id)` in row order). The first occurrence keeps its
+/// id. Rows are grouped by a hash of their id, sorted in parallel, so that only rows whose
+/// hash repeats are compared as text (a serial hash map over a million ids took a tenth of
+/// the normalization).
+fn repeated_ids<'s>(
+    n: usize,
+    id: impl Fn(usize) -> (&'s str, bool) + Sync,
+) -> (Vec<(usize, String)>, Vec<bool>) {
+    use std::hash::BuildHasher;
+    let hasher = rustc_hash::FxBuildHasher;
+    let mut keyed: Vec<(u64, u32)> = (0..n)
+        .into_par_iter()
+        .map(|i| (hasher.hash_one(id(i).0), i as u32))
+        .collect();
+    keyed.par_sort_unstable();
+    // Runs of one hash are counted in parallel, in segments that do not split a run.
+    let segments = (keyed.len() / 65_536).clamp(1, 64);
+    let mut bounds: Vec<usize> = (0..=segments).map(|k| k * keyed.len() / segments).collect();
+    for b in &mut bounds[1..segments] {
+        while *b < keyed.len() && keyed[*b].0 == keyed[*b - 1].0 {
+            *b += 1;
+        }
+    }
+    let found: Vec<Repeats> = bounds
+        .par_windows(2)
+        .map(|w| repeats_in_runs(&keyed[w[0]..w[1].max(w[0])], &id))
+        .collect();
+    let mut renamed: Vec<(usize, String)> = Vec::new();
+    let mut repeated_given = vec![false; n];
+    for (r, given) in found {
+        renamed.extend(r);
+        for i in given {
+            repeated_given[i as usize] = true;
+        }
+    }
+    renamed.sort_unstable_by_key(|(i, _)| *i);
+    (renamed, repeated_given)
+}
+
+/// Renamed generated ids and rows of repeated given ids (see [`repeated_ids`]).
+type Repeats = (Vec<(usize, String)>, Vec<u32>);
+
+/// [`repeated_ids`] within rows sorted by the hash of their id and then by row.
+fn repeats_in_runs<'s>(
+    keyed: &[(u64, u32)],
+    id: &(impl Fn(usize) -> (&'s str, bool) + Sync),
+) -> Repeats {
+    let mut renamed: Vec<(usize, String)> = Vec::new();
+    let mut repeated_given: Vec<u32> = Vec::new();
+    let mut counts: FxMap<&str, u32> = FxMap::default();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+        // Rows of one hash in row order; ids that differ but share the hash (rare) count
+        // apart.
+        let mut repeat = |i: u32, text: &str, was_given: bool, count: u32| {
+            if count > 1 {
+                if was_given {
+                    repeated_given.push(i);
+                } else {
+                    renamed.push((i as usize, format!("{text}-{count}")));
+                }
+            }
+        };
+        let first = id(run[0].1 as usize).0;
+        if run.iter().all(|&(_, i)| id(i as usize).0 == first) {
+            for (count, &(_, i)) in (1..).zip(run) {
+                let (text, was_given) = id(i as usize);
+                repeat(i, text, was_given, count);
+            }
+        } else {
+            counts.clear();
+            for &(_, i) in run {
+                let (text, was_given) = id(i as usize);
+                let count = counts.entry(text).or_insert(0);
+                *count += 1;
+                repeat(i, text, was_given, *count);
+            }
+        }
+    }
+    (renamed, repeated_given)
 }
 
 /// Normalizes the raw text columns `columns` (canonical field names, any subset; all of
@@ -736,12 +872,35 @@ pub fn normalize_columns<'a>(
         .collect();
     control.checkpoint("normalize", 0, Some(n as u64))?;
 
+    // Record ids must be unique within the input: flag repeats of given ids; number repeats of
+    // generated ones.
+    let c_source_file = col("source_file");
+    let c_source_sheet = col("source_sheet");
+    let c_source_row = col("source_row");
+    let generated: Vec<Option<String>> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            record_m.hit(i).is_none().then(|| {
+                let at = |c: Option<&'a dyn TextColumn>| c.and_then(|c| c.get(i));
+                source::generated_record_id(
+                    at(c_source_file),
+                    at(c_source_sheet),
+                    at(c_source_row),
+                    i,
+                )
+            })
+        })
+        .collect();
+    let (renamed, repeated_given) = repeated_ids(n, |i| match record_m.hit(i) {
+        Some(s) => (s.as_ref(), true),
+        None => (generated[i].as_deref().unwrap_or_default(), false),
+    });
+    control.checkpoint("normalize", 0, Some(n as u64))?;
+
     let father_offset = name_m.values.len() as u32;
     let husband_offset = name_m.values.len() as u32;
-    let rows: Vec<usize> = (0..n).collect();
-    let out: Vec<Row> = map_chunks(&rows, CHUNK_ROWS, "normalize", control, |&i| {
+    let row_rules = |i: usize, issues: &mut Vec<&'static str>| -> Row {
         let mut r = Row::default();
-        let issues = &mut r.issues;
 
         // Names.
         let own_pos = name_m.pos(i);
@@ -793,7 +952,7 @@ pub fn normalize_columns<'a>(
         } else if matches!(sex_v, Sex::Male | Sex::Female) && hint.is_some_and(|h| h != sex_v) {
             issues.push("sex.cnic_parity_conflict");
         }
-        r.sex = sex_v.code();
+        r.sex = Some(sex_v.code());
 
         // Dates and age.
         if let Some((d, iss)) = date_m.hit(i) {
@@ -853,8 +1012,8 @@ pub fn normalize_columns<'a>(
             (None, Some(false)) => AgeGroup::Adult,
             _ => AgeGroup::Unknown,
         };
-        r.age_group = group.code();
-        r.sex_age = SexAge::from_sex_and_age_group(sex_v, group).code();
+        r.age_group = Some(group.code());
+        r.sex_age = Some(SexAge::from_sex_and_age_group(sex_v, group).code());
 
         // Places.
         let mut place_found = None;
@@ -920,7 +1079,7 @@ pub fn normalize_columns<'a>(
             }
             crime = *given;
         }
-        r.crime_type = crime.code();
+        r.crime_type = Some(crime.code());
         if let Some((f, iss)) = expl_m.hit(i) {
             push_all(issues, iss);
             for e in f {
@@ -936,51 +1095,35 @@ pub fn normalize_columns<'a>(
             push_all(issues, iss);
             status_v = *s;
         }
-        r.case_status = status_v.code();
-        r
-    })?;
-    let mut out = out;
-
-    // Record ids must be unique within the input: flag repeats of given ids; number repeats of
-    // generated ones.
-    let c_source_file = col("source_file");
-    let c_source_sheet = col("source_sheet");
-    let c_source_row = col("source_row");
-    let generated: Vec<Option<String>> = (0..n)
-        .into_par_iter()
-        .map(|i| {
-            record_m.hit(i).is_none().then(|| {
-                let at = |c: Option<&'a dyn TextColumn>| c.and_then(|c| c.get(i));
-                source::generated_record_id(
-                    at(c_source_file),
-                    at(c_source_sheet),
-                    at(c_source_row),
-                    i,
-                )
-            })
-        })
-        .collect();
-    let mut renamed: Vec<(usize, String)> = Vec::new();
-    {
-        let mut seen: FxMap<&str, u32> = FxMap::default();
-        seen.reserve(n);
-        for (i, r) in out.iter_mut().enumerate() {
-            let (id, was_given) = match record_m.hit(i) {
-                Some(s) => (s.as_ref(), true),
-                None => (generated[i].as_deref().unwrap_or_default(), false),
-            };
-            let count = seen.entry(id).or_insert(0);
-            *count += 1;
-            if *count > 1 {
-                if was_given {
-                    r.issues.push("record_id.duplicate");
-                } else {
-                    renamed.push((i, format!("{id}-{count}")));
-                }
-            }
+        r.case_status = Some(status_v.code());
+        if repeated_given[i] {
+            issues.push("record_id.duplicate");
         }
+        r
+    };
+    let mut cols = Cols::with_capacity(n);
+    for start in (0..n).step_by(CHUNK_ROWS) {
+        let end = (start + CHUNK_ROWS).min(n);
+        let tasks: Vec<usize> = (start..end).step_by(TASK_ROWS).collect();
+        let parts: Vec<Cols> = tasks
+            .into_par_iter()
+            .map(|a| {
+                let b = (a + TASK_ROWS).min(end);
+                let mut part = Cols::with_capacity(b - a);
+                let mut issues = Vec::new();
+                for i in a..b {
+                    issues.clear();
+                    let r = row_rules(i, &mut issues);
+                    part.push(r, &issues);
+                }
+                part
+            })
+            .collect();
+        for part in parts {
+            cols.append(part);
+        }
+        control.checkpoint("normalize", end as u64, Some(n as u64))?;
     }
-    control.checkpoint("normalize", n as u64, Some(n as u64))?;
 
     // Output columns.
     let record_id = {
@@ -1001,11 +1144,30 @@ pub fn normalize_columns<'a>(
         }
         OutColumn::Text { values, index }
     };
-    let by_row = |f: &(dyn Fn(&Row) -> Option<&'static str> + Sync)| -> OutColumn<'a> {
-        OutColumn::Strs(out.par_iter().map(f).collect())
-    };
-    let father_index: Vec<u32> = out.par_iter().map(|r| r.father).collect();
-    let husband_index: Vec<u32> = out.par_iter().map(|r| r.husband).collect();
+    let Cols {
+        father: father_index,
+        husband: husband_index,
+        sex,
+        age,
+        date_of_birth,
+        date_of_birth_precision,
+        age_group,
+        sex_age,
+        cnic_province,
+        cnic_sex_hint,
+        nationality,
+        district,
+        province,
+        district_confidence,
+        date,
+        date_precision,
+        crime_type,
+        exploitation,
+        case_status,
+        destination,
+        issues,
+        issue_ends,
+    } = cols;
     let name_index = name_m.index.to_vec();
     // Names, keys and relatives move out of the parsed cells (no copies).
     let k = name_m.values.len();
@@ -1056,15 +1218,15 @@ pub fn normalize_columns<'a>(
     // Each set of forms of exploitation (a bit mask) is listed once.
     let mut masks = vec![NONE; 1 << Exploitation::ALL.len()];
     let mut mask_values: Vec<Option<Vec<Cow<'a, str>>>> = Vec::new();
-    let exploitation_index: Vec<u32> = out
+    let exploitation_index: Vec<u32> = exploitation
         .iter()
-        .map(|r| {
-            let slot = &mut masks[r.exploitation as usize];
+        .map(|&forms| {
+            let slot = &mut masks[forms as usize];
             if *slot == NONE {
                 mask_values.push(Some(
                     Exploitation::ALL
                         .iter()
-                        .filter(|e| r.exploitation & (1 << (**e as u16)) != 0)
+                        .filter(|e| forms & (1 << (**e as u16)) != 0)
                         .map(|e| Cow::Borrowed(e.code()))
                         .collect(),
                 ));
@@ -1104,21 +1266,15 @@ pub fn normalize_columns<'a>(
         ("husband_name", husband_col),
         ("name_key", name_key_col),
         ("father_name_key", father_key_col),
-        ("sex", by_row(&|r| Some(r.sex))),
-        (
-            "age",
-            OutColumn::Int(out.par_iter().map(|r| r.age).collect()),
-        ),
-        (
-            "date_of_birth",
-            OutColumn::Date(out.par_iter().map(|r| r.date_of_birth).collect()),
-        ),
+        ("sex", OutColumn::Strs(sex)),
+        ("age", OutColumn::Int(age)),
+        ("date_of_birth", OutColumn::Date(date_of_birth)),
         (
             "date_of_birth_precision",
-            by_row(&|r| r.date_of_birth_precision),
+            OutColumn::Strs(date_of_birth_precision),
         ),
-        ("age_group", by_row(&|r| Some(r.age_group))),
-        ("sex_age", by_row(&|r| Some(r.sex_age))),
+        ("age_group", OutColumn::Strs(age_group)),
+        ("sex_age", OutColumn::Strs(sex_age)),
         (
             "cnic",
             text_out(
@@ -1130,8 +1286,8 @@ pub fn normalize_columns<'a>(
                 cnic_m.index,
             ),
         ),
-        ("cnic_province", by_row(&|r| r.cnic_province)),
-        ("cnic_sex_hint", by_row(&|r| r.cnic_sex_hint)),
+        ("cnic_province", OutColumn::Strs(cnic_province)),
+        ("cnic_sex_hint", OutColumn::Strs(cnic_sex_hint)),
         (
             "passport",
             text_out(parsed_text(passport_m.values), passport_m.index),
@@ -1140,19 +1296,13 @@ pub fn normalize_columns<'a>(
             "phone",
             text_out(parsed_text(phone_m.values), phone_m.index),
         ),
-        ("nationality", by_row(&|r| r.nationality)),
+        ("nationality", OutColumn::Strs(nationality)),
         ("address", text_out(address_m.values, address_m.index)),
-        ("district", by_row(&|r| r.district)),
-        (
-            "district_confidence",
-            OutColumn::Float(out.par_iter().map(|r| r.district_confidence).collect()),
-        ),
-        ("province", by_row(&|r| r.province)),
-        (
-            "date",
-            OutColumn::Date(out.par_iter().map(|r| r.date).collect()),
-        ),
-        ("date_precision", by_row(&|r| r.date_precision)),
+        ("district", OutColumn::Strs(district)),
+        ("district_confidence", OutColumn::Float(district_confidence)),
+        ("province", OutColumn::Strs(province)),
+        ("date", OutColumn::Date(date)),
+        ("date_precision", OutColumn::Strs(date_precision)),
         (
             "law_sections",
             OutColumn::TextList {
@@ -1168,7 +1318,7 @@ pub fn normalize_columns<'a>(
                 index: law_m.index.to_vec(),
             },
         ),
-        ("crime_type", by_row(&|r| Some(r.crime_type))),
+        ("crime_type", OutColumn::Strs(crime_type)),
         (
             "exploitation",
             OutColumn::TextList {
@@ -1176,12 +1326,15 @@ pub fn normalize_columns<'a>(
                 index: exploitation_index,
             },
         ),
-        ("case_status", by_row(&|r| Some(r.case_status))),
-        ("destination", by_row(&|r| r.destination)),
+        ("case_status", OutColumn::Strs(case_status)),
+        ("destination", OutColumn::Strs(destination)),
         ("remarks", text_out(remarks_m.values, remarks_m.index)),
         (
             "issues",
-            OutColumn::StrsList(out.into_par_iter().map(|r| Some(r.issues)).collect()),
+            OutColumn::StrsList {
+                values: issues,
+                ends: issue_ends,
+            },
         ),
     ];
     Ok(columns)
@@ -1530,6 +1683,33 @@ mod tests {
             ColumnData::Str(vec![Some("Mohd Aslam".into()), None])
         );
         assert!(normalize_column("nope", &v, None).is_err());
+    }
+
+    #[test]
+    fn repeated_ids_agree_with_a_serial_count_across_segments() {
+        // More rows than one segment, so runs are counted in parallel pieces.
+        let n = 300_000;
+        let ids: Vec<(String, bool)> = (0..n)
+            .map(|i| (format!("R{}", (i * 7919) % 90_001), i % 3 != 0))
+            .collect();
+        let (renamed, flagged) = repeated_ids(n, |i| (ids[i].0.as_str(), ids[i].1));
+        let mut seen: HashMap<&str, u32> = HashMap::new();
+        let mut want_renamed = Vec::new();
+        let mut want_flagged = vec![false; n];
+        for (i, (id, given)) in ids.iter().enumerate() {
+            let c = seen.entry(id).or_insert(0);
+            *c += 1;
+            if *c > 1 {
+                if *given {
+                    want_flagged[i] = true;
+                } else {
+                    want_renamed.push((i, format!("{id}-{c}")));
+                }
+            }
+        }
+        assert!(want_flagged.iter().any(|&f| f) && !want_renamed.is_empty());
+        assert_eq!(flagged, want_flagged);
+        assert_eq!(renamed, want_renamed);
     }
 
     #[test]
