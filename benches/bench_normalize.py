@@ -4,14 +4,16 @@ In one run, on the same generated messy records:
 
 * ``tipsom.normalize`` over all rows, in a fresh process with
   ``RAYON_NUM_THREADS=1`` and another with ``RAYON_NUM_THREADS=2`` (rayon's pool is
-  per process): rows per second;
+  per process), called ``--repeats`` times: rows per second of the first call (which
+  pays for every fresh page of memory it touches) and of the best call;
 * a straightforward pandas + regex implementation of the same rules (what an analyst
   writes today: ``str`` methods, ``pd.to_datetime(dayfirst=True)``, dict maps,
   ``difflib`` for spellings) over a sample of rows (it is slow): rows per second. It
   returns the same fields as tipsom (text columns cleaned, father and husband names,
   CNIC province and sex hint, passport, date of birth, age, age group, sex and age,
   province, district from the address, destination, exploitation), each the plain
-  vectorised way; only the per-row ``issues`` list is left out;
+  vectorised way; only the per-row ``issues`` list is left out; run
+  ``--baseline-repeats`` times, first and best reported the same way;
 * per-field accuracy of tipsom against the generator's truth.
 
 Records come from ``tipsom.datasets.circle_returns`` (with ``true_*`` columns) when it
@@ -583,22 +585,24 @@ def baseline(df: pd.DataFrame) -> pd.DataFrame:
 # --- runs ---
 
 
-def worker(path: str) -> None:
+def worker(path: str, repeats: int) -> None:
     frame = pl.read_parquet(path)
     raw = frame.select([c for c in frame.columns if not c.startswith("true_")])
-    t = time.perf_counter()
-    out = ts.normalize(raw)
-    elapsed = time.perf_counter() - t
+    seconds = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        out = ts.normalize(raw)
+        seconds.append(time.perf_counter() - t)
     out.drop([c for c in out.columns if c.endswith("_raw")]).write_parquet(
         path + ".out"
     )
-    print(json.dumps({"seconds": elapsed, "rows": out.height}))
+    print(json.dumps({"seconds": seconds, "rows": out.height}))
 
 
-def run_worker(path: Path, threads: int) -> dict:
+def run_worker(path: Path, threads: int, repeats: int) -> dict:
     env = {**os.environ, "RAYON_NUM_THREADS": str(threads)}
     res = subprocess.run(
-        [sys.executable, __file__, "--worker", str(path)],
+        [sys.executable, __file__, "--worker", str(path), "--repeats", str(repeats)],
         check=True,
         env=env,
         capture_output=True,
@@ -857,10 +861,17 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--baseline-rows", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=3,
+        help="normalize calls per worker process (the first pays for fresh memory)",
+    )
+    parser.add_argument("--baseline-repeats", type=int, default=2)
     parser.add_argument("--worker")
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker)
+        worker(args.worker, args.repeats)
         return
 
     t = time.perf_counter()
@@ -870,29 +881,55 @@ def main() -> None:
     path = tmp / "records.parquet"
     frame.write_parquet(path)
 
-    runs = {threads: run_worker(path, threads) for threads in (1, 2)}
+    runs = {threads: run_worker(path, threads, args.repeats) for threads in (1, 2)}
     out = pl.read_parquet(str(path) + ".out")
 
     sample = frame.head(args.baseline_rows)
     raw_pd = sample.select(
         [c for c in sample.columns if not c.startswith("true_")]
     ).to_pandas()
-    t = time.perf_counter()
-    baseline(raw_pd)
-    base_s = time.perf_counter() - t
+    base_s = []
+    for _ in range(args.baseline_repeats):
+        t = time.perf_counter()
+        baseline(raw_pd)
+        base_s.append(time.perf_counter() - t)
 
-    rate = {k: v["rows"] / v["seconds"] for k, v in runs.items()}
-    base_rate = sample.height / base_s
+    # First call in a fresh process (pays for the memory it touches first: on this kind of
+    # virtual machine a fresh page can cost several times more than a reused one) and best
+    # of the repeated calls; the baseline likewise.
+    rate = {
+        (k, which): v["rows"] / pick(v["seconds"])
+        for k, v in runs.items()
+        for which, pick in (("first_call", lambda x: x[0]), ("best", min))
+    }
+    base_rate = {
+        "first_call": sample.height / base_s[0],
+        "best": sample.height / min(base_s),
+    }
     result = {
         "generator": generator,
         "rows": frame.height,
         "generate_seconds": round(gen_s, 1),
-        "tipsom_rows_per_second_1_thread": round(rate[1]),
-        "tipsom_rows_per_second_2_threads": round(rate[2]),
+        "tipsom_seconds": {
+            f"{k}_thread{'s' * (k > 1)}": v["seconds"] for k, v in runs.items()
+        },
         "baseline_rows": sample.height,
-        "baseline_rows_per_second": round(base_rate),
-        "speedup_vs_baseline_1_thread": round(rate[1] / base_rate, 1),
-        "speedup_vs_baseline_2_threads": round(rate[2] / base_rate, 1),
+        "baseline_seconds": base_s,
+        "rows_per_second": {
+            which: {
+                "tipsom_1_thread": round(rate[1, which]),
+                "tipsom_2_threads": round(rate[2, which]),
+                "baseline": round(base_rate[which]),
+            }
+            for which in ("first_call", "best")
+        },
+        "speedup_vs_baseline": {
+            which: {
+                "1_thread": round(rate[1, which] / base_rate[which], 1),
+                "2_threads": round(rate[2, which] / base_rate[which], 1),
+            }
+            for which in ("first_call", "best")
+        },
         "accuracy": {k: round(v, 4) for k, v in accuracy(out, frame).items()},
         "name_key": {k: round(v, 4) for k, v in name_key_quality(out, frame).items()},
         "name_lists": {
