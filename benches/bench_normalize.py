@@ -292,6 +292,10 @@ def generate(n: int, seed: int) -> tuple[pl.DataFrame, str]:
         frames, total, k = [], 0, 0
         while total < n:
             f = datasets.circle_returns(min(n, 200_000), seed=seed + k)
+            if k > 0:
+                # Each batch numbers its records from 1 again: a batch suffix keeps ids unique
+                # (otherwise most rows of a million would be flagged as repeated ids).
+                f = f.with_columns(pl.col("record_id") + f"-{k}")
             frames.append(f)
             total += f.height
             k += 1
