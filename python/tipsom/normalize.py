@@ -40,7 +40,8 @@ def _assemble(typed: pl.DataFrame, frame: pl.DataFrame) -> pl.DataFrame:
     def given(name: str, alias: str) -> pl.Series:
         if name in frame.columns:
             return frame.get_column(name).alias(alias)
-        return pl.Series(alias, [None] * n, dtype=pl.String)
+        # Built by polars, not from a Python list of a million Nones.
+        return pl.repeat(None, n, dtype=pl.String, eager=True).alias(alias)
 
     columns: list[pl.Series] = []
     for name in typed.columns:
@@ -156,7 +157,7 @@ def normalize(
     if inputs.width == 0:
         # Keep the row count: an all-null field is the same as a missing one.
         inputs = pl.DataFrame(
-            {"remarks": [None] * frame.height}, schema={"remarks": pl.String}
+            pl.repeat(None, frame.height, dtype=pl.String, eager=True).alias("remarks")
         )
     # Columns go one by one: exporting a whole frame as one Arrow table would first copy every
     # column into one chunk, which costs as much as a tenth of the normalization.
