@@ -1141,7 +1141,7 @@ class Sensitivity:
         Returns the matplotlib ``Axes``. Admissible models are drawn as a strip of
         points with the best-BIC model highlighted.
         """
-        import matplotlib.pyplot as plt  # lazy: matplotlib is optional
+        import matplotlib.pyplot as plt  # lazy: imported only when drawing
 
         table = to_polars(self.table)
         models = None if self.models is None else to_polars(self.models)
