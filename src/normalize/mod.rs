@@ -675,28 +675,17 @@ fn repeats_in_runs<'s>(
     for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
         // Rows of one hash in row order; ids that differ but share the hash (rare) count
         // apart.
-        let mut repeat = |i: u32, text: &str, was_given: bool, count: u32| {
-            if count > 1 {
+        counts.clear();
+        for &(_, i) in run {
+            let (text, was_given) = id(i as usize);
+            let count = counts.entry(text).or_insert(0);
+            *count += 1;
+            if *count > 1 {
                 if was_given {
                     repeated_given.push(i);
                 } else {
                     renamed.push((i as usize, format!("{text}-{count}")));
                 }
-            }
-        };
-        let first = id(run[0].1 as usize).0;
-        if run.iter().all(|&(_, i)| id(i as usize).0 == first) {
-            for (count, &(_, i)) in (1..).zip(run) {
-                let (text, was_given) = id(i as usize);
-                repeat(i, text, was_given, count);
-            }
-        } else {
-            counts.clear();
-            for &(_, i) in run {
-                let (text, was_given) = id(i as usize);
-                let count = counts.entry(text).or_insert(0);
-                *count += 1;
-                repeat(i, text, was_given, *count);
             }
         }
     }
