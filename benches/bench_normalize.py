@@ -2,6 +2,9 @@
 
 In one run, on the same generated messy records:
 
+Records are generated in a process of their own and written to Parquet; each measured
+run then reads them in a fresh process (see ``main`` for why).
+
 * ``tipsom.normalize`` over all rows, in a fresh process with
   ``RAYON_NUM_THREADS=1`` and another with ``RAYON_NUM_THREADS=2`` (rayon's pool is
   per process), called ``--repeats`` times: rows per second of the first call (which
@@ -13,7 +16,7 @@ In one run, on the same generated messy records:
   CNIC province and sex hint, passport, date of birth, age, age group, sex and age,
   province, district from the address, destination, exploitation), each the plain
   vectorised way; only the per-row ``issues`` list is left out; run
-  ``--baseline-repeats`` times, first and best reported the same way;
+  ``--baseline-repeats`` times in a fresh process, first and best reported the same way;
 * per-field accuracy of tipsom against the generator's truth.
 
 Records come from ``tipsom.datasets.circle_returns`` (with ``true_*`` columns) when it
@@ -603,10 +606,33 @@ def worker(path: str, repeats: int) -> None:
     print(json.dumps({"seconds": seconds, "rows": out.height}))
 
 
-def run_worker(path: Path, threads: int, repeats: int) -> dict:
-    env = {**os.environ, "RAYON_NUM_THREADS": str(threads)}
+def generate_worker(path: str, rows: int, seed: int) -> None:
+    t = time.perf_counter()
+    frame, generator = generate(rows, seed)
+    seconds = time.perf_counter() - t
+    frame.write_parquet(path)
+    print(json.dumps({"generator": generator, "seconds": seconds}))
+
+
+def baseline_worker(path: str, rows: int, repeats: int) -> None:
+    sample = pl.read_parquet(path, n_rows=rows)
+    raw_pd = sample.select(
+        [c for c in sample.columns if not c.startswith("true_")]
+    ).to_pandas()
+    seconds = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        baseline(raw_pd)
+        seconds.append(time.perf_counter() - t)
+    print(json.dumps({"seconds": seconds, "rows": sample.height}))
+
+
+def run_worker(*args: str, threads: int | None = None) -> dict:
+    env = dict(os.environ)
+    if threads is not None:
+        env["RAYON_NUM_THREADS"] = str(threads)
     res = subprocess.run(
-        [sys.executable, __file__, "--worker", str(path), "--repeats", str(repeats)],
+        [sys.executable, __file__, *args],
         check=True,
         env=env,
         capture_output=True,
@@ -872,31 +898,52 @@ def main() -> None:
         help="normalize calls per worker process (the first pays for fresh memory)",
     )
     parser.add_argument("--baseline-repeats", type=int, default=2)
-    parser.add_argument("--worker")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--generate-worker", help=argparse.SUPPRESS)
+    parser.add_argument("--baseline-worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker(args.worker, args.repeats)
         return
+    if args.generate_worker:
+        generate_worker(args.generate_worker, args.rows, args.seed)
+        return
+    if args.baseline_worker:
+        baseline_worker(args.baseline_worker, args.baseline_rows, args.baseline_repeats)
+        return
 
-    t = time.perf_counter()
-    frame, generator = generate(args.rows, args.seed)
-    gen_s = time.perf_counter() - t
+    # Every stage runs in a process of its own, and this one holds no data while they run:
+    # on this kind of virtual machine, a process that has just built gigabytes of records
+    # and stays alive made the fresh pages of the measured process cost about five times
+    # more (1M rows, one thread: 11 s against 5 s for the same call, nearly all of the
+    # difference system time), which measured the harness rather than the code.
     tmp = Path(tempfile.mkdtemp(prefix="tipsom-bench-normalize-"))
     path = tmp / "records.parquet"
-    frame.write_parquet(path)
-
-    runs = {threads: run_worker(path, threads, args.repeats) for threads in (1, 2)}
+    gen = run_worker(
+        "--generate-worker",
+        str(path),
+        "--rows",
+        str(args.rows),
+        "--seed",
+        str(args.seed),
+    )
+    runs = {
+        threads: run_worker(
+            "--worker", str(path), "--repeats", str(args.repeats), threads=threads
+        )
+        for threads in (1, 2)
+    }
+    base = run_worker(
+        "--baseline-worker",
+        str(path),
+        "--baseline-rows",
+        str(args.baseline_rows),
+        "--baseline-repeats",
+        str(args.baseline_repeats),
+    )
+    base_s = base["seconds"]
+    frame = pl.read_parquet(path)
     out = pl.read_parquet(str(path) + ".out")
-
-    sample = frame.head(args.baseline_rows)
-    raw_pd = sample.select(
-        [c for c in sample.columns if not c.startswith("true_")]
-    ).to_pandas()
-    base_s = []
-    for _ in range(args.baseline_repeats):
-        t = time.perf_counter()
-        baseline(raw_pd)
-        base_s.append(time.perf_counter() - t)
 
     # First call in a fresh process (pays for the memory it touches first: on this kind of
     # virtual machine a fresh page can cost several times more than a reused one) and best
@@ -907,17 +954,17 @@ def main() -> None:
         for which, pick in (("first_call", lambda x: x[0]), ("best", min))
     }
     base_rate = {
-        "first_call": sample.height / base_s[0],
-        "best": sample.height / min(base_s),
+        "first_call": base["rows"] / base_s[0],
+        "best": base["rows"] / min(base_s),
     }
     result = {
-        "generator": generator,
+        "generator": gen["generator"],
         "rows": frame.height,
-        "generate_seconds": round(gen_s, 1),
+        "generate_seconds": round(gen["seconds"], 1),
         "tipsom_seconds": {
             f"{k}_thread{'s' * (k > 1)}": v["seconds"] for k, v in runs.items()
         },
-        "baseline_rows": sample.height,
+        "baseline_rows": base["rows"],
         "baseline_seconds": base_s,
         "rows_per_second": {
             which: {

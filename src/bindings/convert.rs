@@ -282,7 +282,12 @@ struct Views {
     current: Vec<u8>,
     /// Long strings already copied, by address and length (`None`: every call copies).
     copied: Option<FxHashMap<(usize, usize), u128>>,
+    /// The last long strings copied or found, by address and length (see `view`).
+    recent: [((usize, usize), u128); RECENT],
 }
+
+/// Entries of [`Views`]' table of recent long strings.
+const RECENT: usize = 16;
 
 /// Largest data buffer before a new one is started (views address buffers with 32-bit offsets).
 const VIEW_BUFFER_BYTES: usize = 1 << 30;
@@ -293,6 +298,8 @@ impl Views {
             buffers: Vec::new(),
             current: Vec::new(),
             copied: dedup.then(FxHashMap::default),
+            // Address 0 is never a string's (a `&str` is never null).
+            recent: [((0, 0), 0); RECENT],
         }
     }
 
@@ -306,8 +313,15 @@ impl Views {
             return u128::from_le_bytes(v);
         }
         let at = (bytes.as_ptr() as usize, bytes.len());
-        if let Some(view) = self.copied.as_ref().and_then(|c| c.get(&at)) {
-            return *view;
+        // Columns of codes repeat a few long strings row after row: a small table by address
+        // answers most of them before the hash map is asked.
+        let slot = (at.0 >> 3 ^ at.1) % RECENT;
+        if self.copied.is_some() && self.recent[slot].0 == at {
+            return self.recent[slot].1;
+        }
+        if let Some(&view) = self.copied.as_ref().and_then(|c| c.get(&at)) {
+            self.recent[slot] = (at, view);
+            return view;
         }
         if self.current.len() + bytes.len() > VIEW_BUFFER_BYTES {
             let full = std::mem::take(&mut self.current);
@@ -320,6 +334,7 @@ impl Views {
         let view = u128::from_le_bytes(v);
         if let Some(c) = self.copied.as_mut() {
             c.insert(at, view);
+            self.recent[slot] = (at, view);
         }
         view
     }
@@ -382,7 +397,12 @@ fn list_array(n: usize, rows: impl Fn(usize, &mut dyn FnMut(&str)) -> bool) -> A
         valid.push(rows(i, &mut |s| views.push(b.view(s))));
         offsets.push(views.len() as i32);
     }
-    let values = b.finish(views, None);
+    list_of_views(b.finish(views, None), offsets, valid)
+}
+
+/// A list array of `Utf8View` items: row `i` is `values[offsets[i]..offsets[i + 1]]`, null
+/// where `valid[i]` is false.
+fn list_of_views(values: StringViewArray, offsets: Vec<i32>, valid: Vec<bool>) -> ArrayRef {
     let field = Arc::new(Field::new("item", DataType::Utf8View, true));
     let nulls = Some(NullBuffer::from(valid)).filter(|n| n.null_count() > 0);
     Arc::new(ListArray::new(
@@ -402,15 +422,27 @@ fn out_array(column: &OutColumn<'_>) -> ArrayRef {
         OutColumn::Float(v) => Arc::new(v.iter().copied().collect::<Float64Array>()),
         OutColumn::Date(v) => Arc::new(v.iter().copied().collect::<Date32Array>()),
         OutColumn::TextList { values, index } => {
-            list_array(n, |i, push| match values.get(index[i] as usize) {
-                Some(Some(list)) => {
-                    for s in list {
-                        push(s);
+            // Each distinct list's views are made once, then copied per row.
+            let mut b = Views::new(true);
+            let lists: Vec<Option<Vec<u128>>> = values
+                .iter()
+                .map(|v| v.as_ref().map(|l| l.iter().map(|s| b.view(s)).collect()))
+                .collect();
+            let mut views: Vec<u128> = Vec::new();
+            let mut offsets: Vec<i32> = Vec::with_capacity(n + 1);
+            let mut valid = Vec::with_capacity(n);
+            offsets.push(0);
+            for &i in index {
+                match lists.get(i as usize) {
+                    Some(Some(l)) => {
+                        views.extend_from_slice(l);
+                        valid.push(true);
                     }
-                    true
+                    _ => valid.push(false),
                 }
-                _ => false,
-            })
+                offsets.push(views.len() as i32);
+            }
+            list_of_views(b.finish(views, None), offsets, valid)
         }
         OutColumn::StrsList { values, ends } => list_array(n, |i, push| {
             let start = if i == 0 { 0 } else { ends[i - 1] as usize };

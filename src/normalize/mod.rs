@@ -311,8 +311,14 @@ impl<'a> Dict<'a> {
             // Cells with a key are looked up by it first (a hash of 16 bytes): Arrow views of
             // values repeated within a chunk (dictionary-encoded Parquet pages) or short
             // enough to be held inline share it; the text is hashed once per distinct key.
+            // A long text's key only pays while keys repeat: a column of mostly different
+            // long values (names read from plain-encoded pages or a CSV) would fill a second
+            // map as large as the column. Past `KEYED_TRIAL` long cells with fewer than half
+            // found by key, long cells are looked up by text alone.
+            const KEYED_TRIAL: u32 = 1 << 14;
             let mut seen: FxMap<&'a str, u32> = FxMap::default();
             let mut keyed: FxMap<u128, u32> = FxMap::default();
+            let (mut long_cells, mut long_hits, mut long_keyed) = (0u32, 0u32, true);
             let mut intern = |s: &'a str| -> u32 {
                 *seen.entry(s).or_insert_with(|| {
                     distinct.push(s);
@@ -322,8 +328,27 @@ impl<'a> Dict<'a> {
             col.for_each_cell(&mut |s, key| {
                 index.push(match (s, key) {
                     (None, _) => NONE,
-                    (Some(s), Some(k)) => *keyed.entry(k).or_insert_with(|| intern(s)),
-                    (Some(s), None) => intern(s),
+                    (Some(s), Some(k)) if s.len() <= 12 => {
+                        *keyed.entry(k).or_insert_with(|| intern(s))
+                    }
+                    (Some(s), Some(k)) if long_keyed => {
+                        long_cells += 1;
+                        if long_cells == KEYED_TRIAL {
+                            long_keyed = long_hits >= KEYED_TRIAL / 2;
+                        }
+                        match keyed.get(&k) {
+                            Some(&i) => {
+                                long_hits += 1;
+                                i
+                            }
+                            None => {
+                                let i = intern(s);
+                                keyed.insert(k, i);
+                                i
+                            }
+                        }
+                    }
+                    (Some(s), _) => intern(s),
                 });
             });
         }
@@ -364,29 +389,31 @@ impl<T: Send> Memo<'_, Option<T>> {
     }
 }
 
-/// A parsed name cell with the keys of the name and of the father's name in it.
+/// A parsed name cell with the keys of the name and of the father's name: positions in the
+/// list of keys [`fill_name_keys`] returns (`NONE` for no name).
 struct NameCell {
     parts: name::NameParts,
-    key: Option<String>,
-    father_key: Option<String>,
+    key: u32,
+    father_key: u32,
     unparsed: bool,
 }
 
 /// A parsed name cell; its keys are filled by [`fill_name_keys`].
 fn parse_name_cell(raw: &str) -> NameCell {
     let parts = name::parse_name(raw);
-    let unparsed = parts.name.is_none() && !text::is_missing_marker(&text::clean(raw));
+    let unparsed = parts.name.is_none() && !text::is_missing_marker(&text::clean_cow(raw));
     NameCell {
         parts,
-        key: None,
-        father_key: None,
+        key: NONE,
+        father_key: NONE,
         unparsed,
     }
 }
 
-/// Fills the keys of the name and of the father's name of parsed name cells, computing each
+/// Points the keys of the name and of the father's name of parsed name cells into the list
+/// of keys it returns (one per distinct name, `None` where a name has no key), computing each
 /// distinct name's key once (the same name comes with many honorifics and relatives).
-fn fill_name_keys(groups: &mut [&mut Vec<NameCell>]) {
+fn fill_name_keys(groups: &mut [&mut Vec<NameCell>]) -> Vec<Option<String>> {
     fn intern<'s>(
         s: Option<&'s String>,
         slot: &mut FxMap<&'s str, u32>,
@@ -399,7 +426,7 @@ fn fill_name_keys(groups: &mut [&mut Vec<NameCell>]) {
             })
         })
     }
-    let (places, keys) = {
+    let keys = {
         let mut slot: FxMap<&str, u32> = FxMap::default();
         let mut distinct: Vec<&str> = Vec::new();
         let places: Vec<Vec<(u32, u32)>> = groups
@@ -419,26 +446,21 @@ fn fill_name_keys(groups: &mut [&mut Vec<NameCell>]) {
         let keys: Vec<Option<String>> = distinct.par_iter().map(|s| name::name_key(s)).collect();
         (places, keys)
     };
-    let key = |i: u32| {
-        if i == NONE {
-            None
-        } else {
-            keys[i as usize].clone()
-        }
-    };
+    let (places, keys) = keys;
     for (cells, places) in groups.iter_mut().zip(places) {
         for (c, (k, f)) in cells.iter_mut().zip(places) {
-            c.key = key(k);
-            c.father_key = key(f);
+            c.key = k;
+            c.father_key = f;
         }
     }
+    keys
 }
 
 /// A parsed cell and its issue codes; `None` when the cell only marks a missing value.
 type Parsed<T> = Option<(T, Vec<&'static str>)>;
 
 fn parsed<T>(raw: &str, f: impl Fn(&str) -> (T, Vec<&'static str>)) -> Parsed<T> {
-    let c = clean_value(Some(raw))?;
+    let c = text::clean_value_cow(raw)?;
     Some(f(&c))
 }
 
@@ -536,19 +558,50 @@ fn crime_type_given(raw: &str) -> Option<CrimeType> {
     }
 }
 
-/// Pairs of two per-row indices numbered in order of first appearance; `pair[row]` points
-/// into `distinct`.
-fn pairs<K: std::hash::Hash + Eq + Copy>(keys: impl Iterator<Item = K>) -> (Vec<K>, Vec<u32>) {
-    let mut seen: FxMap<K, u32> = FxMap::default();
+/// Largest table of slots [`pairs`] numbers pairs in directly (4 bytes a slot).
+const DENSE_PAIR_SLOTS: usize = 1 << 22;
+
+/// The distinct pairs of two per-row indices (`a(row) < a_len`, `b(row) < b_len`, either may
+/// be `NONE`), numbered in order of first appearance; `pair[row]` points into `distinct`.
+/// Small index ranges are numbered through a table of every possible pair (an array look-up
+/// per row), larger ones through a hash map; `dense_slots` is the largest table used.
+fn pairs(
+    n: usize,
+    (a, a_len): (impl Fn(usize) -> u32, usize),
+    (b, b_len): (impl Fn(usize) -> u32, usize),
+    dense_slots: usize,
+) -> (Vec<(u32, u32)>, Vec<u32>) {
     let mut distinct = Vec::new();
-    let index = keys
-        .map(|k| {
-            *seen.entry(k).or_insert_with(|| {
-                distinct.push(k);
-                (distinct.len() - 1) as u32
-            })
-        })
-        .collect();
+    // NONE takes the slot after the last index.
+    let at = |x: u32, len: usize| if x == NONE { len } else { x as usize };
+    let index = match (a_len + 1).checked_mul(b_len + 1) {
+        Some(slots) if slots <= dense_slots => {
+            let mut table = vec![NONE; slots];
+            (0..n)
+                .map(|i| {
+                    let (x, y) = (a(i), b(i));
+                    let slot = &mut table[at(x, a_len) * (b_len + 1) + at(y, b_len)];
+                    if *slot == NONE {
+                        distinct.push((x, y));
+                        *slot = (distinct.len() - 1) as u32;
+                    }
+                    *slot
+                })
+                .collect()
+        }
+        _ => {
+            let mut seen: FxMap<(u32, u32), u32> = FxMap::default();
+            (0..n)
+                .map(|i| {
+                    let k = (a(i), b(i));
+                    *seen.entry(k).or_insert_with(|| {
+                        distinct.push(k);
+                        (distinct.len() - 1) as u32
+                    })
+                })
+                .collect()
+        }
+    };
     (distinct, index)
 }
 
@@ -785,7 +838,7 @@ pub fn normalize_columns<'a>(
     control.checkpoint("normalize", 0, Some(n as u64))?;
     let mut name_m = Memo::new(dict("name"), parse_name_cell);
     let mut father_m = Memo::new(dict("father_name"), parse_name_cell);
-    fill_name_keys(&mut [&mut name_m.values, &mut father_m.values]);
+    let name_keys = fill_name_keys(&mut [&mut name_m.values, &mut father_m.values]);
     let husband_m = Memo::new(dict("husband_name"), parse_name_cell);
     control.checkpoint("normalize", 0, Some(n as u64))?;
     let date_m = Memo::new(dict("date"), |s| parsed(s, date::parse_date));
@@ -798,11 +851,13 @@ pub fn normalize_columns<'a>(
 
     // The source type from the given type and the source's name: once per distinct pair.
     let (type_pairs, type_index) = pairs(
-        dict("source_type")
-            .index
-            .iter()
-            .copied()
-            .zip(source_m.index.iter().copied()),
+        n,
+        (
+            |i| dict("source_type").index[i],
+            dict("source_type").distinct.len(),
+        ),
+        (|i| source_m.index[i], source_m.values.len()),
+        DENSE_PAIR_SLOTS,
     );
     let type_values: Vec<&'static str> = type_pairs
         .par_iter()
@@ -816,18 +871,28 @@ pub fn normalize_columns<'a>(
             source::source_type(given, source).code()
         })
         .collect();
-    // Law citations classified at the offence date: once per distinct (citation, date).
-    let (law_pairs, law_pair_index) = pairs((0..n).map(|i| {
-        let law = law_m.hit(i).map_or(NONE, |_| law_m.index[i]);
-        let date = date_m.hit(i).and_then(|(d, _)| d.map(|d| d.days));
-        (law, date)
-    }));
+    // Law citations classified at the offence date: once per distinct citation and epoch of
+    // the law table (dates between two of its dates of change are classified alike).
+    let changes = offence::change_dates(laws);
+    let (law_pairs, law_pair_index) = pairs(
+        n,
+        (
+            |i| law_m.hit(i).map_or(NONE, |_| law_m.index[i]),
+            law_m.values.len(),
+        ),
+        (
+            |i| offence::epoch(&changes, date_m.hit(i).and_then(|(d, _)| d.map(|d| d.days))),
+            changes.len() + 2,
+        ),
+        DENSE_PAIR_SLOTS,
+    );
     let classified: Vec<_> = law_pairs
         .par_iter()
-        .map(|&(l, d)| {
+        .map(|&(l, e)| {
             if l == NONE {
                 return None;
             }
+            let d = offence::epoch_date(&changes, e);
             let codes = &law_m.values[l as usize]
                 .as_ref()
                 .expect("a parsed citation")
@@ -1158,39 +1223,52 @@ pub fn normalize_columns<'a>(
         issue_ends,
     } = cols;
     let name_index = name_m.index.to_vec();
-    // Names, keys and relatives move out of the parsed cells (no copies).
+    // Keys are listed once per distinct name; each row points at its name's and its father's.
+    let key_index = |slots: &[u32], rows: &[u32]| -> Vec<u32> {
+        rows.par_iter()
+            .map(|&j| if j == NONE { NONE } else { slots[j as usize] })
+            .collect()
+    };
+    let name_slots: Vec<u32> = name_m.values.iter().map(|c| c.key).collect();
+    let father_slots: Vec<u32> = name_m
+        .values
+        .iter()
+        .map(|c| c.father_key)
+        .chain(father_m.values.iter().map(|c| c.key))
+        .collect();
+    let name_key_col = OutColumn::Text {
+        values: name_keys
+            .par_iter()
+            .map(|k| k.clone().map(Cow::Owned))
+            .collect(),
+        index: key_index(&name_slots, &name_index),
+    };
+    let father_key_col = OutColumn::Text {
+        values: name_keys.into_iter().map(|k| k.map(Cow::Owned)).collect(),
+        index: key_index(&father_slots, &father_index),
+    };
+    // Names and relatives move out of the parsed cells (no copies).
     let k = name_m.values.len();
-    let (mut names, mut keys) = (Vec::with_capacity(k), Vec::with_capacity(k));
-    let (mut fathers, mut father_keys) = (Vec::with_capacity(k), Vec::with_capacity(k));
-    let mut husbands = Vec::with_capacity(k);
+    let mut names = Vec::with_capacity(k);
+    let mut fathers = Vec::with_capacity(k + father_m.values.len());
+    let mut husbands = Vec::with_capacity(k + husband_m.values.len());
     for c in name_m.values {
         names.push(c.parts.name.map(Cow::Owned));
-        keys.push(c.key.map(Cow::Owned));
         fathers.push(c.parts.father.map(Cow::Owned));
-        father_keys.push(c.father_key.map(Cow::Owned));
         husbands.push(c.parts.husband.map(Cow::Owned));
     }
     for c in father_m.values {
         fathers.push(c.parts.name.map(Cow::Owned));
-        father_keys.push(c.key.map(Cow::Owned));
     }
     for c in husband_m.values {
         husbands.push(c.parts.name.map(Cow::Owned));
     }
     let name_col = OutColumn::Text {
         values: names,
-        index: name_index.clone(),
-    };
-    let name_key_col = OutColumn::Text {
-        values: keys,
         index: name_index,
     };
     let father_col = OutColumn::Text {
         values: fathers,
-        index: father_index.clone(),
-    };
-    let father_key_col = OutColumn::Text {
-        values: father_keys,
         index: father_index,
     };
     let husband_col = OutColumn::Text {
@@ -1487,6 +1565,110 @@ fn raw_column(table: &Table, field: &str, n: usize) -> Column {
 
 #[cfg(test)]
 mod tests {
+
+    /// Cells with keys as Arrow views give them: short text is its own key; long text gets
+    /// `key_of(row)` (equal keys must mean equal text).
+    struct Keyed {
+        cells: Vec<Option<String>>,
+        key_of: fn(usize, &str) -> u128,
+    }
+
+    impl super::TextColumn for Keyed {
+        fn len(&self) -> usize {
+            self.cells.len()
+        }
+        fn get(&self, row: usize) -> Option<&str> {
+            self.cells[row].as_deref()
+        }
+        fn for_each_cell<'s>(&'s self, f: &mut dyn FnMut(Option<&'s str>, Option<u128>)) {
+            for (i, c) in self.cells.iter().enumerate() {
+                f(c.as_deref(), c.as_deref().map(|s| (self.key_of)(i, s)))
+            }
+        }
+    }
+
+    /// A key from the text (128 bits of two hashes: equal text, equal key).
+    fn text_key(_: usize, s: &str) -> u128 {
+        use std::hash::{Hash, Hasher};
+        let half = |seed: u8| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (seed, s).hash(&mut h);
+            u128::from(h.finish())
+        };
+        (half(1) << 64) | half(2)
+    }
+
+    #[test]
+    fn dict_rows_map_to_their_own_text_whether_long_keys_repeat_or_not() {
+        // Long values: first all different (each with its own key, so the keyed look-up
+        // is dropped after its trial), then repeating with per-row keys, then short ones.
+        let n = 50_000;
+        let cells: Vec<Option<String>> = (0..n)
+            .map(|i| match i % 7 {
+                0 => None,
+                _ if i < 30_000 => Some(format!("a long distinct value {i:06}")),
+                1..=3 => Some(format!("a long repeated value {}", i % 5)),
+                _ => Some(format!("s{}", i % 11)),
+            })
+            .collect();
+        // Reversed, the repeats come first and the keyed look-up stays on.
+        let reversed: Vec<Option<String>> = cells.iter().rev().cloned().collect();
+        for (cells, key_of) in [
+            (&cells, text_key as fn(usize, &str) -> u128),
+            (&cells, |i, _| i as u128 + 1),
+            (&reversed, text_key),
+        ] {
+            let col = Keyed {
+                cells: cells.clone(),
+                key_of,
+            };
+            let d = super::Dict::new(Some(&col), n, false);
+            let mut seen = std::collections::HashSet::new();
+            for (i, c) in cells.iter().enumerate() {
+                let got = match d.index[i] {
+                    super::NONE => None,
+                    j => Some(d.distinct[j as usize]),
+                };
+                assert_eq!(got, c.as_deref(), "row {i}");
+            }
+            for s in &d.distinct {
+                assert!(seen.insert(*s), "{s} listed twice");
+            }
+        }
+    }
+
+    #[test]
+    fn pairs_are_numbered_alike_through_the_table_and_the_hash_map() {
+        let n = 10_000;
+        let a = |i: usize| {
+            if i.is_multiple_of(13) {
+                super::NONE
+            } else {
+                (i * 7 % 31) as u32
+            }
+        };
+        let b = |i: usize| {
+            if i.is_multiple_of(17) {
+                super::NONE
+            } else {
+                (i % 5) as u32
+            }
+        };
+        let dense = super::pairs(n, (a, 31), (b, 5), usize::MAX);
+        let hashed = super::pairs(n, (a, 31), (b, 5), 0);
+        assert_eq!(dense, hashed);
+        for i in 0..n {
+            assert_eq!(dense.0[dense.1[i] as usize], (a(i), b(i)));
+        }
+        // Numbered in order of first appearance.
+        let firsts: Vec<u32> = dense.1.iter().fold(Vec::new(), |mut v, &p| {
+            if !v.contains(&p) {
+                v.push(p);
+            }
+            v
+        });
+        assert_eq!(firsts, (0..dense.0.len() as u32).collect::<Vec<_>>());
+    }
 
     #[test]
     fn input_fields_are_the_canonical_fields_and_provenance() {

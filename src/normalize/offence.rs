@@ -214,6 +214,38 @@ fn parse_iso(s: &str) -> Option<i32> {
     days_from_ymd(y, m, d)
 }
 
+/// The law table's dates of change (every `valid_from` and `valid_to`), sorted: between two
+/// of them (an epoch) [`classify`] gives the same answer for any date.
+#[must_use]
+pub fn change_dates(table: &LawTable) -> Vec<i32> {
+    let mut dates: Vec<i32> = table
+        .sections
+        .iter()
+        .flat_map(|r| [parse_iso(&r.valid_from), parse_iso(&r.valid_to)])
+        .flatten()
+        .collect();
+    dates.sort_unstable();
+    dates.dedup();
+    dates
+}
+
+/// The epoch of an offence date among `change_dates`: 0 for no date, `1 + k` for a date
+/// with `k` change dates on or before it.
+#[must_use]
+pub fn epoch(change_dates: &[i32], date: Option<i32>) -> u32 {
+    date.map_or(0, |d| 1 + change_dates.partition_point(|&c| c <= d) as u32)
+}
+
+/// A date of `epoch` (the inverse of [`epoch`] up to the epoch).
+#[must_use]
+pub fn epoch_date(change_dates: &[i32], epoch: u32) -> Option<i32> {
+    match epoch {
+        0 => None,
+        1 => Some(change_dates.first().map_or(0, |c| c.saturating_sub(1))),
+        e => Some(change_dates[e as usize - 2]),
+    }
+}
+
 /// Crime type and implied forms of exploitation of a set of canonical codes at an offence
 /// date (days since 1970-01-01). Issue code `law.not_in_force` when a section is cited for a
 /// date outside its validity; `law.unknown` when a code is not in the table.
@@ -282,6 +314,43 @@ mod tests {
 
     fn codes(text: &str) -> Vec<String> {
         parse_sections(text, LawTable::default_table()).0
+    }
+
+    #[test]
+    fn classification_is_the_same_on_every_date_of_an_epoch() {
+        let table = LawTable::default_table();
+        let changes = change_dates(table);
+        assert!(!changes.is_empty());
+        let codes: Vec<Vec<String>> = [
+            "PTPA-2018:3",
+            "EO-1979:17(2)",
+            "PPC:370",
+            "PACHTO-2002:3",
+            "ETO-2002:18",
+            "ETO-2002:17",
+        ]
+        .iter()
+        .map(|c| vec![(*c).to_owned()])
+        .collect();
+        let lo = changes[0] - 4000;
+        let hi = changes[changes.len() - 1] + 4000;
+        for d in (lo..hi)
+            .step_by(7)
+            .chain(changes.iter().flat_map(|&c| [c - 1, c, c + 1]))
+        {
+            let e = epoch(&changes, Some(d));
+            let rep = epoch_date(&changes, e);
+            assert_eq!(epoch(&changes, rep), e, "date {d}");
+            for c in &codes {
+                assert_eq!(
+                    classify(c, Some(d), table),
+                    classify(c, rep, table),
+                    "{c:?} {d}"
+                );
+            }
+        }
+        assert_eq!(epoch(&changes, None), 0);
+        assert_eq!(epoch_date(&changes, 0), None);
     }
 
     #[test]

@@ -51,6 +51,18 @@ pub fn clean(s: &str) -> String {
 #[must_use]
 pub fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
+    if s.is_ascii() {
+        // Fast path: already clean (no control characters, single inner spaces, trimmed),
+        // checked before anything is allocated.
+        let b = s.as_bytes();
+        let tidy = b.first().is_none_or(|c| *c != b' ')
+            && b.last().is_none_or(|c| *c != b' ')
+            && b.iter().all(|&c| c >= b' ' && c != 0x7f)
+            && !b.windows(2).any(|w| w == b"  ");
+        if tidy {
+            return Cow::Borrowed(s);
+        }
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let mut push = |c: char, out: &mut String| {
@@ -65,15 +77,6 @@ pub fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
         }
     };
     if s.is_ascii() {
-        // Fast path: already clean (no control characters, single inner spaces, trimmed).
-        let b = s.as_bytes();
-        let tidy = b.first().is_none_or(|c| *c != b' ')
-            && b.last().is_none_or(|c| *c != b' ')
-            && b.iter().all(|&c| c >= b' ' && c != 0x7f)
-            && !b.windows(2).any(|w| w == b"  ");
-        if tidy {
-            return Cow::Borrowed(s);
-        }
         for c in s.chars() {
             push(c, &mut out);
         }
