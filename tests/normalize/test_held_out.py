@@ -155,13 +155,20 @@ def test_generated_records_accuracy() -> None:
 # list above nor in the generator). List 1 scored 92.1% on first sight; rules that generalize
 # (ی with superscript alef, اللہ after a name, apostrophes inside a word, n before b, silent u
 # after q, Bux/Baksh) brought it to 94.6%. List 2 was written after those fixes and measured
-# once: 85.9%. Both are below the 98% target: spellings that write the ی of a diphthong as
-# "e" (Suleman/Sulaiman, Jamshed/Jamshaid), Urdu ی and و inside a word (قیصر, سرور), and
-# final vowels before a particle (Zia ud Din) still split keys. These floors guard against
-# regressions; they are not the target.
+# once: 85.9%. On 2026-12-03 lexicon entries for the families both lists showed missing
+# (ی written e: Suleman, Jamshed, Zulekha, Tufel, Shamsher, Aurangzeb/Jahanzeb/Shahzeb; Daud,
+# Nemat, Shabaz, Shah Nawaz, and Urdu spellings of these) raised them to 98.1% and 92.6%, so
+# neither is a held-out measure any more. List 3 was written after that change, again from
+# names in no list, lexicon or generator, and measured once: 90.4% (misses: ی written e in
+# Zubeda, Urdu medial ی and ؤ, Urdu initial ا/ع, ح/ہ after a consonant, Nikhat/Nighat). The
+# target is 98%; these floors guard against regressions.
 @pytest.mark.parametrize(
     ("file", "floor"),
-    [("name_variants_unseen_1.csv", 0.946), ("name_variants_unseen_2.csv", 0.859)],
+    [
+        ("name_variants_unseen_1.csv", 0.980),
+        ("name_variants_unseen_2.csv", 0.926),
+        ("name_variants_unseen_3.csv", 0.903),
+    ],
 )
 def test_unseen_name_variants_floor(file: str, floor: float) -> None:
     rows = pl.read_csv(HELD / file)
