@@ -426,7 +426,7 @@ fn fill_name_keys(groups: &mut [&mut Vec<NameCell>]) -> Vec<Option<String>> {
             })
         })
     }
-    let keys = {
+    let (places, keys) = {
         let mut slot: FxMap<&str, u32> = FxMap::default();
         let mut distinct: Vec<&str> = Vec::new();
         let places: Vec<Vec<(u32, u32)>> = groups
@@ -446,7 +446,6 @@ fn fill_name_keys(groups: &mut [&mut Vec<NameCell>]) -> Vec<Option<String>> {
         let keys: Vec<Option<String>> = distinct.par_iter().map(|s| name::name_key(s)).collect();
         (places, keys)
     };
-    let (places, keys) = keys;
     for (cells, places) in groups.iter_mut().zip(places) {
         for (c, (k, f)) in cells.iter_mut().zip(places) {
             c.key = k;
