@@ -282,12 +282,7 @@ struct Views {
     current: Vec<u8>,
     /// Long strings already copied, by address and length (`None`: every call copies).
     copied: Option<FxHashMap<(usize, usize), u128>>,
-    /// The last long strings copied or found, by address and length (see `view`).
-    recent: [((usize, usize), u128); RECENT],
 }
-
-/// Entries of [`Views`]' table of recent long strings.
-const RECENT: usize = 16;
 
 /// Largest data buffer before a new one is started (views address buffers with 32-bit offsets).
 const VIEW_BUFFER_BYTES: usize = 1 << 30;
@@ -298,8 +293,6 @@ impl Views {
             buffers: Vec::new(),
             current: Vec::new(),
             copied: dedup.then(FxHashMap::default),
-            // Address 0 is never a string's (a `&str` is never null).
-            recent: [((0, 0), 0); RECENT],
         }
     }
 
@@ -313,14 +306,7 @@ impl Views {
             return u128::from_le_bytes(v);
         }
         let at = (bytes.as_ptr() as usize, bytes.len());
-        // Columns of codes repeat a few long strings row after row: a small table by address
-        // answers most of them before the hash map is asked.
-        let slot = (at.0 >> 3 ^ at.1) % RECENT;
-        if self.copied.is_some() && self.recent[slot].0 == at {
-            return self.recent[slot].1;
-        }
         if let Some(&view) = self.copied.as_ref().and_then(|c| c.get(&at)) {
-            self.recent[slot] = (at, view);
             return view;
         }
         if self.current.len() + bytes.len() > VIEW_BUFFER_BYTES {
@@ -334,7 +320,6 @@ impl Views {
         let view = u128::from_le_bytes(v);
         if let Some(c) = self.copied.as_mut() {
             c.insert(at, view);
-            self.recent[slot] = (at, view);
         }
         view
     }
