@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub const PROVENANCE_COLUMNS: [&str; 4] = ["source", "source_file", "source_sheet", "source_row"];
 
 /// The canonical fields a circle return may carry, in display order.
-pub const CANONICAL_FIELDS: [&str; 27] = [
+pub const CANONICAL_FIELDS: [&str; 28] = [
     "record_id",
     "case_id",
     "fir_no",
@@ -33,6 +33,7 @@ pub const CANONICAL_FIELDS: [&str; 27] = [
     "crime_type",
     "exploitation",
     "case_status",
+    "protection_status",
     "destination",
     "role",
     "remarks",
@@ -127,6 +128,22 @@ code_list! {
         Acquitted => "acquitted",
         Absconding => "absconding",
         Closed => "closed",
+        Unknown => "unknown",
+    }
+}
+
+code_list! {
+    /// A shelter's or protection unit's outcome for a person (never a stage of the case):
+    /// in a shelter (Dar-ul-Aman, crisis centre), restored to family, repatriated to another
+    /// country, referred to another service, escaped or absconded from the shelter, discharged
+    /// (released on a court order or of their own will).
+    ProtectionStatus {
+        InShelter => "in_shelter",
+        RestoredToFamily => "restored_to_family",
+        Repatriated => "repatriated",
+        Referred => "referred",
+        Escaped => "escaped",
+        Discharged => "discharged",
         Unknown => "unknown",
     }
 }

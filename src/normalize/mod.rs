@@ -37,6 +37,7 @@ pub mod sex;
 pub mod source;
 pub mod status;
 pub mod text;
+pub mod vocab;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -46,7 +47,7 @@ use rayon::prelude::*;
 use crate::control::Control;
 use crate::error::Result;
 use crate::reference::LawTable;
-use crate::schema::{AgeGroup, CaseStatus, CrimeType, Exploitation, Sex, SexAge};
+use crate::schema::{AgeGroup, CaseStatus, CrimeType, Exploitation, ProtectionStatus, Sex, SexAge};
 use crate::table::{Column, ColumnData, Table};
 
 use self::text::clean_value;
@@ -528,6 +529,7 @@ row_results! {
     /// Forms of exploitation as bits of [`Exploitation`] positions.
     exploitation: u16,
     case_status: Option<&'static str>,
+    protection_status: Option<&'static str>,
     destination: Option<&'static str>,
 }
 
@@ -744,6 +746,60 @@ fn repeats_in_runs<'s>(
     (renamed, repeated_given)
 }
 
+/// Districts found in address-like text for rows whose district column names none: each
+/// source of text is tried in turn on the rows still without one, each distinct text once.
+struct PlaceFallback {
+    /// Per row: index into `found`, or `NONE`.
+    slot: Vec<u32>,
+    /// Districts found, with the issue code naming the text they came from.
+    found: Vec<(place::PlaceResult, &'static str)>,
+    /// Rows still without a district.
+    pending: Vec<usize>,
+}
+
+impl PlaceFallback {
+    fn run<'t>(&mut self, code: &'static str, text_of: impl Fn(usize) -> Option<&'t str>) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let mut slot_of: FxMap<&str, u32> = FxMap::default();
+        let mut texts: Vec<&str> = Vec::new();
+        let row_slots: Vec<u32> = self
+            .pending
+            .iter()
+            .map(|&i| match text_of(i) {
+                Some(t) => *slot_of.entry(t).or_insert_with(|| {
+                    texts.push(t);
+                    (texts.len() - 1) as u32
+                }),
+                None => NONE,
+            })
+            .collect();
+        let places: Vec<Option<place::PlaceResult>> = texts
+            .par_iter()
+            .map(|t| place::district_in_address(t).filter(|p| p.district.is_some()))
+            .collect();
+        let mut kept: Vec<u32> = vec![NONE; places.len()];
+        let mut still = Vec::with_capacity(self.pending.len());
+        for (&i, &slot) in self.pending.iter().zip(&row_slots) {
+            match (slot != NONE)
+                .then(|| places[slot as usize].as_ref())
+                .flatten()
+            {
+                Some(p) => {
+                    if kept[slot as usize] == NONE {
+                        self.found.push((p.clone(), code));
+                        kept[slot as usize] = (self.found.len() - 1) as u32;
+                    }
+                    self.slot[i] = kept[slot as usize];
+                }
+                None => still.push(i),
+            }
+        }
+        self.pending = still;
+    }
+}
+
 /// Normalizes the raw text columns `columns` (canonical field names, any subset; all of
 /// length `n`) into the typed and derived columns of the canonical schema, in schema order
 /// (no `<field>_raw`, provenance or pass-through columns): the core of [`normalize_table`],
@@ -825,11 +881,66 @@ pub fn normalize_columns<'a>(
     });
     let sex_m = Memo::new(dict("sex"), |s| parsed(s, sex::parse_sex));
     let status_m = Memo::new(dict("case_status"), |s| {
-        parsed(s, status::parse_case_status)
+        parsed(s, |c| {
+            let (status, issues) = status::parse_case_status(c);
+            // A shelter's outcome written under "Status" is a protection status.
+            let protection = (status == CaseStatus::Unknown || !issues.is_empty())
+                .then(|| status::is_protection_outcome(c))
+                .unwrap_or(false)
+                .then(|| status::parse_protection_status(c).0);
+            ((status, protection), issues)
+        })
     });
-    let law_m = Memo::new(dict("law_sections"), |s| {
+    let protection_m = Memo::new(dict("protection_status"), |s| {
+        parsed(s, status::parse_protection_status)
+    });
+    let law_given = Memo::new(dict("law_sections"), |s| {
         parsed(s, |c| offence::parse_sections(c, laws))
     });
+    // Rows without a sections cell: citations that name their law in the FIR particulars,
+    // case number, remarks or police-station text ("FIR 224/21 u/s 3/4 PTPA PS Saddar").
+    let (law_values, law_index) = {
+        let mut values = law_given.values;
+        let mut index = law_given.index.to_vec();
+        let sources = [&fir_no_m, &case_id_m, &remarks_m, &police_station_m];
+        let mut slot_of: FxMap<&str, u32> = FxMap::default();
+        let mut texts: Vec<&str> = Vec::new();
+        let missing: Vec<usize> = (0..n).filter(|&i| index[i] == NONE).collect();
+        for &i in &missing {
+            for src in sources {
+                if let Some(t) = src.hit(i) {
+                    slot_of.entry(t.as_ref()).or_insert_with(|| {
+                        texts.push(t.as_ref());
+                        (texts.len() - 1) as u32
+                    });
+                }
+            }
+        }
+        let found: Vec<Vec<String>> = texts
+            .par_iter()
+            .map(|t| offence::sections_in_text(t, laws))
+            .collect();
+        let mut value_of: Vec<u32> = vec![NONE; found.len()];
+        for &i in &missing {
+            let hit = sources.iter().find_map(|src| {
+                let t = src.hit(i)?;
+                let slot = slot_of[t.as_ref()] as usize;
+                (!found[slot].is_empty()).then_some(slot)
+            });
+            if let Some(slot) = hit {
+                if value_of[slot] == NONE {
+                    values.push(Some((found[slot].clone(), vec!["law.from_text"])));
+                    value_of[slot] = (values.len() - 1) as u32;
+                }
+                index[i] = value_of[slot];
+            }
+        }
+        (values, index)
+    };
+    let law_m = Memo {
+        values: law_values,
+        index: &law_index,
+    };
     let expl_m = Memo::new(dict("exploitation"), |s| {
         parsed(s, exploitation::parse_exploitation)
     });
@@ -906,23 +1017,40 @@ pub fn normalize_columns<'a>(
             .and_then(|(p, _)| p.as_ref())
             .is_none_or(|p| p.district.is_none())
     };
-    let mut address_slot: FxMap<&str, u32> = FxMap::default();
-    let mut addresses: Vec<&str> = Vec::new();
-    let address_index: Vec<u32> = (0..n)
-        .map(|i| match address_m.hit(i) {
-            Some(a) if district_missing(i) => {
-                *address_slot.entry(a.as_ref()).or_insert_with(|| {
-                    addresses.push(a.as_ref());
-                    (addresses.len() - 1) as u32
-                })
-            }
-            _ => NONE,
-        })
-        .collect();
-    let address_place: Vec<Option<place::PlaceResult>> = addresses
-        .par_iter()
-        .map(|a| place::district_in_text(a))
-        .collect();
+    // Where the district column gives none, the first address-like text that names one:
+    // the address, the residence in the name cell ("Ali s/o Akbar r/o Daska"), the police
+    // station, then the FIR text and remarks. Each distinct text is read once.
+    let name_dict = dict("name");
+    let mut fallback = PlaceFallback {
+        slot: vec![NONE; n],
+        found: Vec::new(),
+        pending: (0..n).filter(|&i| district_missing(i)).collect(),
+    };
+    fallback.run("district.from_address", |i| {
+        address_m.hit(i).map(AsRef::as_ref)
+    });
+    fallback.run("district.from_name_cell", |i| {
+        name_dict
+            .index
+            .get(i)
+            .filter(|&&j| j != NONE)
+            .and_then(|&j| place::residence_in_name(name_dict.distinct[j as usize]))
+    });
+    fallback.run("district.from_police_station", |i| {
+        police_station_m.hit(i).map(AsRef::as_ref)
+    });
+    fallback.run("district.from_text", |i| fir_no_m.hit(i).map(AsRef::as_ref));
+    fallback.run("district.from_text", |i| {
+        case_id_m.hit(i).map(AsRef::as_ref)
+    });
+    fallback.run("district.from_text", |i| {
+        remarks_m.hit(i).map(AsRef::as_ref)
+    });
+    let PlaceFallback {
+        slot: fallback_slot,
+        found: fallback_found,
+        ..
+    } = fallback;
     control.checkpoint("normalize", 0, Some(n as u64))?;
 
     // Record ids must be unique within the input: flag repeats of given ids; number repeats of
@@ -1075,18 +1203,21 @@ pub fn normalize_columns<'a>(
             place_found = p.clone();
         }
         if place_found.as_ref().is_none_or(|p| p.district.is_none()) {
-            let found = match address_index[i] {
+            let found = match fallback_slot[i] {
                 NONE => None,
-                j => address_place[j as usize].clone(),
+                j => Some(&fallback_found[j as usize]),
             };
-            if let Some(p) = found {
+            if let Some((p, code)) = found {
                 let province_agrees = place_found
                     .as_ref()
                     .is_none_or(|f| f.province == p.province);
                 if province_agrees {
                     issues.retain(|c| *c != "district.ambiguous" && *c != "district.unknown");
-                    issues.push("district.from_address");
-                    place_found = Some(p);
+                    issues.push(code);
+                    if p.confidence.is_some_and(|c| c < 1.0) {
+                        push_all(issues, &["district.fuzzy"]);
+                    }
+                    place_found = Some(p.clone());
                 }
             }
         }
@@ -1144,11 +1275,22 @@ pub fn normalize_columns<'a>(
         }
         r.exploitation = forms;
         let mut status_v = CaseStatus::Unknown;
-        if let Some((s, iss)) = status_m.hit(i) {
-            push_all(issues, iss);
-            status_v = *s;
+        let mut protection = None;
+        if let Some(((s, p), iss)) = status_m.hit(i) {
+            if let Some(p) = p {
+                issues.push("case_status.protection_outcome");
+                protection = Some(*p);
+            } else {
+                push_all(issues, iss);
+                status_v = *s;
+            }
         }
         r.case_status = Some(status_v.code());
+        if let Some((p, iss)) = protection_m.hit(i) {
+            push_all(issues, iss);
+            protection = Some(*p);
+        }
+        r.protection_status = protection.map(ProtectionStatus::code);
         if repeated_given[i] {
             issues.push("record_id.duplicate");
         }
@@ -1217,6 +1359,7 @@ pub fn normalize_columns<'a>(
         crime_type,
         exploitation,
         case_status,
+        protection_status,
         destination,
         issues,
         issue_ends,
@@ -1393,6 +1536,7 @@ pub fn normalize_columns<'a>(
             },
         ),
         ("case_status", OutColumn::Strs(case_status)),
+        ("protection_status", OutColumn::Strs(protection_status)),
         ("destination", OutColumn::Strs(destination)),
         ("remarks", text_out(remarks_m.values, remarks_m.index)),
         (
@@ -1697,6 +1841,7 @@ mod tests {
             "crime_type",
             "exploitation",
             "case_status",
+            "protection_status",
             "destination",
             "remarks",
             "source_file",

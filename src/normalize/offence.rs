@@ -18,10 +18,85 @@ use crate::schema::{CrimeType, Exploitation};
 enum Item {
     Law(String),
     Section(String),
+    /// Another word; `true` for a word that introduces sections ("u/s", "section", "r/w").
+    Word(bool),
+}
+
+/// Words that introduce sections in free text.
+const SECTION_MARKERS: [&str; 12] = [
+    "u",
+    "s",
+    "sec",
+    "section",
+    "sections",
+    "under",
+    "r",
+    "w",
+    "دفعہ",
+    "دفعات",
+    "زیر",
+    "بجرم",
+];
+
+/// Words after which numbers are a case's number or date, not sections: "FIR 224/21",
+/// "FIR No. 513/2021", "Case No 12/22", "dated 12.3.22", "مقدمہ نمبر 45/21".
+const NUMBER_WORDS: [&str; 14] = [
+    "fir",
+    "no",
+    "number",
+    "case",
+    "crime",
+    "enquiry",
+    "inquiry",
+    "dated",
+    "date",
+    "dt",
+    "nr",
+    "نمبر",
+    "مقدمہ",
+    "مورخہ",
+];
+
+/// Blanks out runs of digits and separators shaped like a date (`12.03.2022`, `12-3-22`,
+/// `2022-03-12`) or a CNIC (`35202-1234567-1`), which free text mixes with sections.
+fn blank_dates_and_ids(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = chars.clone();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || matches!(chars[i], '.' | '/' | '-'))
+        {
+            i += 1;
+        }
+        let run: String = chars[start..i].iter().collect();
+        let run = run.trim_end_matches(['.', '/', '-']);
+        let groups: Vec<&str> = run.split(['.', '/', '-']).collect();
+        let seps: Vec<char> = run.chars().filter(|c| !c.is_ascii_digit()).collect();
+        let all_digits = groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+        let date_like = groups.len() == 3
+            && all_digits
+            && seps.iter().all(|c| *c == seps[0])
+            && ((groups[0].len() <= 2 && groups[1].len() <= 2 && matches!(groups[2].len(), 2 | 4))
+                || (groups[0].len() == 4 && groups[1].len() <= 2 && groups[2].len() <= 2));
+        let cnic_like = all_digits && groups.iter().map(|g| g.len()).sum::<usize>() >= 10;
+        if date_like || cnic_like {
+            for c in &mut out[start..start + run.chars().count()] {
+                *c = ' ';
+            }
+        }
+    }
+    out.into_iter().collect()
 }
 
 fn tokenize(text: &str, table: &LawTable) -> Vec<Item> {
-    let lower = clean(text).to_lowercase();
+    let lower = blank_dates_and_ids(&clean(text).to_lowercase());
     let chars: Vec<char> = lower.chars().collect();
     // Words and sections in order; punctuation other than brackets after a number is a break.
     #[derive(Debug)]
@@ -94,8 +169,11 @@ fn tokenize(text: &str, table: &LawTable) -> Vec<Item> {
     }
     let mut items = Vec::new();
     let mut k = 0;
+    // After "FIR", "No.", "dated"…, numbers up to the next word are a case number or a date.
+    let mut numbers_are_ids = false;
     while k < raw.len() {
-        if let Raw::Word(_) = &raw[k] {
+        if let Raw::Word(w) = &raw[k] {
+            numbers_are_ids = NUMBER_WORDS.contains(&w.as_str());
             let mut matched = None;
             for (alias, law) in &table.aliases {
                 let n = alias.len();
@@ -120,10 +198,17 @@ fn tokenize(text: &str, table: &LawTable) -> Vec<Item> {
                 }
                 continue;
             }
+            if let Raw::Word(w) = &raw[k] {
+                items.push(Item::Word(SECTION_MARKERS.contains(&w.as_str())));
+            }
             k += 1;
             continue;
         }
         if let Raw::Num(s) = &raw[k] {
+            if numbers_are_ids {
+                k += 1;
+                continue;
+            }
             let base: String = s.chars().take_while(char::is_ascii_digit).collect();
             let n: u32 = base.parse().unwrap_or(0);
             if (1..1000).contains(&n) {
@@ -139,7 +224,19 @@ fn tokenize(text: &str, table: &LawTable) -> Vec<Item> {
 /// appearance). Issue codes: `law.inferred`, `law.section_without_law`, `law.unparsed`.
 #[must_use]
 pub fn parse_sections(text: &str, table: &LawTable) -> (Vec<String>, Vec<&'static str>) {
-    let items = tokenize(text, table);
+    let items: Vec<Item> = tokenize(text, table)
+        .into_iter()
+        .filter(|i| !matches!(i, Item::Word(_)))
+        .collect();
+    group_codes(items, !text.trim().is_empty(), table)
+}
+
+/// Canonical codes of a sequence of laws and sections (no words).
+fn group_codes(
+    items: Vec<Item>,
+    non_empty: bool,
+    table: &LawTable,
+) -> (Vec<String>, Vec<&'static str>) {
     let mut issues = Vec::new();
     // (law, sections) groups in order.
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
@@ -147,6 +244,7 @@ pub fn parse_sections(text: &str, table: &LawTable) -> (Vec<String>, Vec<&'stati
     for item in items {
         match item {
             Item::Section(s) => pending.push(s),
+            Item::Word(_) => {}
             Item::Law(law) => {
                 if !pending.is_empty() {
                     // Trailing sections of a previous law that had none belong to it.
@@ -200,10 +298,52 @@ pub fn parse_sections(text: &str, table: &LawTable) -> (Vec<String>, Vec<&'stati
         .filter_map(|c| c.split_once(':').map(|(l, _)| l.to_owned()))
         .collect();
     codes.retain(|c| c.contains(':') || !specific.contains(c));
-    if codes.is_empty() && !text.trim().is_empty() && issues.is_empty() {
+    if codes.is_empty() && non_empty && issues.is_empty() {
         issues.push("law.unparsed");
     }
     (codes, issues)
+}
+
+/// Law sections cited inside free text that is not a sections column (an FIR particulars
+/// cell, remarks): "FIR 224/21 u/s 3/4 PTPA PS Saddar Jaranwala" gives `PTPA-2018:3` and
+/// `PTPA-2018:4`. Only citations that name their law count here, so that case numbers,
+/// dates and house numbers are never taken for sections.
+#[must_use]
+pub fn sections_in_text(text: &str, table: &LawTable) -> Vec<String> {
+    let items = tokenize(text, table);
+    if !items.iter().any(|i| matches!(i, Item::Law(_))) {
+        return Vec::new();
+    }
+    // A section counts when it sits in a run of sections next to a law name, or follows a
+    // word that introduces sections ("u/s 3/4 PTPA", "366-A PPC", "section 17(2) EO"); a
+    // number among other words ("3 girls", "aged 14") does not.
+    let mut keep = vec![false; items.len()];
+    let mut k = 0;
+    while k < items.len() {
+        if !matches!(items[k], Item::Section(_)) {
+            keep[k] = matches!(items[k], Item::Law(_));
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < items.len() && matches!(items[k], Item::Section(_)) {
+            k += 1;
+        }
+        let before = start.checked_sub(1).map(|j| &items[j]);
+        let after = items.get(k);
+        let cited = matches!(before, Some(Item::Law(_) | Item::Word(true)))
+            || matches!(after, Some(Item::Law(_)));
+        for flag in &mut keep[start..k] {
+            *flag = cited;
+        }
+    }
+    let kept: Vec<Item> = items
+        .into_iter()
+        .zip(keep)
+        .filter(|(i, k)| *k && !matches!(i, Item::Word(_)))
+        .map(|(i, _)| i)
+        .collect();
+    group_codes(kept, true, table).0
 }
 
 fn parse_iso(s: &str) -> Option<i32> {
@@ -445,5 +585,33 @@ mod tests {
             classify(&["PPC:420".to_owned()], None, &t).0,
             CrimeType::Som
         );
+    }
+
+    #[test]
+    fn case_numbers_and_dates_are_not_sections() {
+        assert_eq!(
+            codes("FIR 224/21 u/s 3/4 PTPA PS Saddar Jaranwala"),
+            ["PTPA-2018:3", "PTPA-2018:4"]
+        );
+        assert_eq!(codes("366-A PPC (FIR 513/21)"), ["PPC:366-A"]);
+        assert_eq!(
+            codes("FIR No. 12/2022 dated 12.03.2022 u/s 22 EO r/w 420 PPC"),
+            ["EO-1979:22", "PPC:420"]
+        );
+    }
+
+    #[test]
+    fn sections_in_free_text_need_their_law() {
+        let t = LawTable::default_table();
+        assert_eq!(
+            sections_in_text("FIR 224/21 u/s 3/4 PTPA PS Saddar Jaranwala", t),
+            ["PTPA-2018:3", "PTPA-2018:4"]
+        );
+        assert_eq!(
+            sections_in_text("3 girls rescued, case u/s 366-A PPC registered", t),
+            ["PPC:366-A"]
+        );
+        assert!(sections_in_text("FIR 224/21 PS Saddar", t).is_empty());
+        assert!(sections_in_text("House 12, Street 4, aged 14", t).is_empty());
     }
 }

@@ -144,9 +144,26 @@ fn result(place: Place, confidence: f64) -> PlaceResult {
 }
 
 /// Resolves a district cell. Issue codes: `district.fuzzy`, `district.ambiguous`,
-/// `district.unknown`.
+/// `district.unknown`, `district.from_address` (the cell holds an address, read as
+/// [`district_in_address`] reads one).
 #[must_use]
 pub fn parse_district(raw: &str) -> (Option<PlaceResult>, Vec<&'static str>) {
+    if let Some(found) = parse_place_name(raw) {
+        return found;
+    }
+    if raw.contains([',', ';', '\n', '،']) || word_text(raw).split_whitespace().count() > 4 {
+        if let Some(p) = district_in_address(raw).filter(|p| p.district.is_some()) {
+            let mut issues = vec!["district.from_address"];
+            if p.confidence.is_some_and(|c| c < 1.0) {
+                issues.push("district.fuzzy");
+            }
+            return (Some(p), issues);
+        }
+    }
+    (None, vec!["district.unknown"])
+}
+
+fn parse_place_name(raw: &str) -> Option<(Option<PlaceResult>, Vec<&'static str>)> {
     let found = resolve(raw).or_else(|| {
         // "Pasrur (Sialkot)", "Mansehra (Hazara)", "Kech/Turbat": the part that names a
         // district, the outer part first.
@@ -169,9 +186,9 @@ pub fn parse_district(raw: &str) -> (Option<PlaceResult>, Vec<&'static str>) {
             if place.district.is_none() {
                 issues.push("district.ambiguous");
             }
-            (Some(result(place, conf)), issues)
+            Some((Some(result(place, conf)), issues))
         }
-        None => (None, vec!["district.unknown"]),
+        None => None,
     }
 }
 
@@ -192,6 +209,22 @@ fn resolve(raw: &str) -> Option<(Place, f64)> {
                     .map(|p| (p, SOUND_CONFIDENCE))
             })
             .or_else(|| fuzzy(&k2))
+    })
+}
+
+/// Exact, alias or sound-alike match of one place name (no fuzzy fallback), for words taken
+/// out of longer text.
+fn resolve_strict(raw: &str) -> Option<(Place, f64)> {
+    let key = lookup_key(raw);
+    if key.chars().count() < 4 {
+        return None;
+    }
+    lookup(&key).map(|p| (p, 1.0)).or_else(|| {
+        let sound = sound_key(raw);
+        (sound.chars().count() >= 4)
+            .then(|| places().by_sound.get(&sound).copied().flatten())
+            .flatten()
+            .map(|p| (p, SOUND_CONFIDENCE))
     })
 }
 
@@ -222,6 +255,194 @@ pub fn district_in_text(text: &str) -> Option<PlaceResult> {
         }
     }
     found.map(|p| result(p, 1.0))
+}
+
+/// Words that end a locality inside an address ("Lahore Road", "Madina Colony", "Bus
+/// Stand"): a segment ending with one names a street or quarter, not the district, even when
+/// it carries a city's name.
+const LOCALITY_ENDS: [&str; 47] = [
+    "road",
+    "rd",
+    "street",
+    "st",
+    "bazar",
+    "bazaar",
+    "chowk",
+    "colony",
+    "mohalla",
+    "mohallah",
+    "muhalla",
+    "block",
+    "sector",
+    "phase",
+    "gali",
+    "lane",
+    "scheme",
+    "society",
+    "park",
+    "market",
+    "stand",
+    "stop",
+    "adda",
+    "hospital",
+    "school",
+    "masjid",
+    "mosque",
+    "plaza",
+    "station",
+    "nagar",
+    "abadi",
+    "gate",
+    "mandi",
+    "pull",
+    "pul",
+    "bridge",
+    "canal",
+    "highway",
+    "chungi",
+    "bypass",
+    "روڈ",
+    "کالونی",
+    "بازار",
+    "چوک",
+    "گلی",
+    "سٹریٹ",
+    "اسٹاپ",
+];
+
+/// Words that open a locality inside an address ("House 388", "Mohallah Arainan", "Near Bus
+/// Stand", "Village X", "Chak 12"): not a district either.
+const LOCALITY_STARTS: [&str; 31] = [
+    "house", "h", "hno", "mohalla", "mohallah", "muhalla", "mohala", "village", "vill", "vpo",
+    "near", "opposite", "opp", "behind", "gali", "street", "chak", "basti", "plot", "flat", "po",
+    "mouza", "mauza", "مکان", "محلہ", "گاؤں", "گاوں", "موضع", "نزد", "چک", "بستی",
+];
+
+/// Words that introduce a district ("Distt Hafizabad", "District Sialkot", "ضلع لاہور").
+const DISTRICT_MARKERS: [&str; 7] = ["distt", "district", "dist", "zila", "zilla", "ضلع", "dt"];
+/// Words that introduce a tehsil or town, which resolves to its district.
+const TEHSIL_MARKERS: [&str; 5] = ["tehsil", "teh", "tehseel", "تحصیل", "tahsil"];
+
+/// The district of an address or any address-like text, as a person reads it: the text is cut
+/// into its parts (commas, semicolons, line breaks, dashes), and the last part that names a
+/// district wins ("Village X, Tehsil Pindi Bhattian, Distt Hafizabad" is Hafizabad; "House
+/// 388, Madina Colony, Gujranwalla" is Gujranwala). A part introduced by "Distt" or "Tehsil"
+/// names its place outright; a part that is a street or quarter ("Lahore Road", "Madina
+/// Colony", "House 388") is passed over; any other part is resolved as a whole place name,
+/// towns and tehsils included ("Qila Didar Singh"), with the sound-alike and fuzzy matches of
+/// [`parse_district`] (so misspellings and old names resolve). When no part names a district
+/// the whole text is searched word by word as [`district_in_text`] does; when only a province
+/// is named, the province alone is returned.
+#[must_use]
+pub fn district_in_address(text: &str) -> Option<PlaceResult> {
+    let mut province_only: Option<PlaceResult> = None;
+    let parts: Vec<&str> = text
+        .split([',', ';', '\n', '\r', '،', '|', '؛'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    for part in parts.iter().rev() {
+        let wt = word_text(part);
+        let words: Vec<&str> = wt.split_whitespace().collect();
+        if words.is_empty() || words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit())) {
+            continue;
+        }
+        // "Distt Hafizabad", "Tehsil Pindi Bhattian": the words after the marker.
+        let marked = words
+            .iter()
+            .rposition(|w| DISTRICT_MARKERS.contains(w) || TEHSIL_MARKERS.contains(w));
+        if let Some(m) = marked {
+            let after = words[m + 1..].iter().take(4).copied().collect::<Vec<_>>();
+            let before = words[..m]
+                .iter()
+                .rev()
+                .take(3)
+                .rev()
+                .copied()
+                .collect::<Vec<_>>();
+            // The place follows the marker ("Distt Hafizabad") or, in Urdu order and some
+            // English ("Hafizabad District"), precedes it.
+            for cand in [after, before] {
+                if cand.is_empty() {
+                    continue;
+                }
+                if let Some((place, conf)) = resolve(&cand.join(" ")) {
+                    if place.district.is_some() {
+                        return Some(result(place, conf));
+                    }
+                    province_only.get_or_insert(result(place, conf));
+                }
+            }
+            continue;
+        }
+        let last = words[words.len() - 1];
+        let first = words[0];
+        let locality = LOCALITY_ENDS.contains(&last)
+            || LOCALITY_STARTS.contains(&first)
+            || first.chars().any(|c| c.is_ascii_digit());
+        if locality {
+            continue;
+        }
+        if words.len() <= 4 {
+            if let Some((place, conf)) = resolve(part) {
+                if place.district.is_some() {
+                    return Some(result(place, conf));
+                }
+                province_only.get_or_insert(result(place, conf));
+                continue;
+            }
+        }
+        // The place a part ends with ("PS Saddar Jaranwala", "Mohalla Qadirabad Kamoke"): its
+        // last three, two or one words as a whole name, towns included, without fuzzy matching.
+        for k in (1..=3.min(words.len())).rev() {
+            let tail = words[words.len() - k..].join(" ");
+            if let Some((place, conf)) = resolve_strict(&tail) {
+                if place.district.is_some() {
+                    return Some(result(place, conf));
+                }
+            }
+        }
+        if let Some(found) = district_in_text(part) {
+            return Some(found);
+        }
+    }
+    district_in_text(text).or(province_only)
+}
+
+/// The residence written in a name cell after "R/O" (resident of), "resident of", "ساکن" or
+/// "سکنہ": "Ali s/o Akbar r/o Mohallah Arainan, Daska" gives "Mohallah Arainan, Daska".
+#[must_use]
+pub fn residence_in_name(raw: &str) -> Option<&str> {
+    let lower = raw.to_lowercase();
+    if lower.len() != raw.len() {
+        // Lower-casing changed byte offsets (rare letters): search the Urdu markers only.
+        return ["ساکن", "سکنہ"]
+            .iter()
+            .find_map(|m| raw.find(m).map(|p| raw[p + m.len()..].trim()))
+            .filter(|r| !r.is_empty());
+    }
+    let markers = [
+        "r/o",
+        "r.o",
+        "r /o",
+        "r/ o",
+        "resident of",
+        "residing at",
+        "ساکن",
+        "سکنہ",
+    ];
+    markers
+        .iter()
+        .filter_map(|m| lower.find(m).map(|p| (p, m.len())))
+        .filter(|(p, _)| *p == 0 || !lower[..*p].ends_with(|c: char| c.is_alphanumeric()))
+        .min()
+        .map(|(p, len)| {
+            raw[p + len..]
+                .trim_start_matches([' ', ':', '-', '.'])
+                .trim()
+        })
+        .filter(|r| !r.is_empty())
 }
 
 /// Resolves a province cell.
@@ -319,6 +540,38 @@ mod tests {
             district_in_text("House of Muhammad Yasin, Mohalla Islampura"),
             None
         );
+    }
+
+    #[test]
+    fn the_last_place_of_an_address_wins() {
+        let d = |t: &str| district_in_address(t).and_then(|p| p.district);
+        for (raw, want) in [
+            ("House 388, Madina Colony, Gujranwalla", "Gujranwala"),
+            ("Mohallah Arainan, Qila Didar Singh", "Gujranwala"),
+            (
+                "Village X, Tehsil Pindi Bhattian, Distt Hafizabad",
+                "Hafizabad",
+            ),
+            ("Near Bus Stand, Lahore Road, Sheikhupura", "Sheikhupura"),
+            ("Mohalla Islampura, Sialkot Road, Daska", "Sialkot"),
+            ("Chak 123 GB, Jaranwala", "Faisalabad"),
+            ("Lyallpur", "Faisalabad"),
+            ("Campbellpur", "Attock"),
+            ("Montgomery", "Sahiwal"),
+            ("Ward 4, Kasur Distt.", "Kasur"),
+            ("مکان نمبر 12، محلہ اسلام پورہ، گوجرانوالہ", "Gujranwala"),
+            ("House 12 Street 4 Model Town Lahore", "Lahore"),
+            ("PS Saddar Jaranwala", "Faisalabad"),
+            ("FIR 224/21 u/s 3/4 PTPA PS Saddar Jaranwala", "Faisalabad"),
+        ] {
+            assert_eq!(d(raw), Some(want), "{raw}");
+        }
+        assert_eq!(d("Near Lahore Road"), Some("Lahore"));
+        assert_eq!(d("House 4, Mohalla Islampura"), None);
+        // A district cell holding an address is read as one.
+        let (p, issues) = parse_district("Street 5, Ghulam Muhammad Abad, Faisalabad");
+        assert_eq!(p.and_then(|p| p.district), Some("Faisalabad"));
+        assert_eq!(issues, ["district.from_address"]);
     }
 
     #[test]

@@ -32,6 +32,7 @@ fn rows<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Vec<T> {
 fn parse_rows<T: for<'de> Deserialize<'de>>(text: &str) -> Result<Vec<T>> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
+        .comment(Some(b'#'))
         .from_reader(text.as_bytes());
     reader
         .deserialize()
@@ -249,6 +250,7 @@ struct TermRow {
     #[serde(
         alias = "sex",
         alias = "case_status",
+        alias = "protection_status",
         alias = "exploitation",
         alias = "source_type"
     )]
@@ -278,6 +280,17 @@ pub fn sex_terms() -> &'static HashMap<String, String> {
 pub fn case_status_terms() -> &'static Terms {
     static CELL: OnceLock<Terms> = OnceLock::new();
     CELL.get_or_init(|| terms("case_status_terms.csv", data_file!("case_status_terms.csv")))
+}
+
+/// Phrases for a shelter's or protection unit's outcome for a person, in priority order.
+pub fn protection_status_terms() -> &'static Terms {
+    static CELL: OnceLock<Terms> = OnceLock::new();
+    CELL.get_or_init(|| {
+        terms(
+            "protection_status_terms.csv",
+            data_file!("protection_status_terms.csv"),
+        )
+    })
 }
 
 /// Phrases naming a form of exploitation.
