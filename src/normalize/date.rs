@@ -145,6 +145,31 @@ pub fn from_excel_serial(serial: f64) -> Option<i32> {
     Some(serial.floor() as i32 - 25_569)
 }
 
+/// A full date written inside other text ("715/23 dt 04.09.2023", "FIR # 754 dated 6-9-23",
+/// "12 March 2022 at PS Saddar"): the first run of one to three words that parses as a day
+/// (single words first, so that a case number beside a date is not read into it).
+#[must_use]
+pub fn date_in_text(text: &str) -> Option<ParsedDate> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '[' | ']'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for width in [1, 3, 2] {
+        for win in words.windows(width) {
+            if !win.iter().any(|w| w.chars().any(|c| c.is_numeric())) {
+                continue;
+            }
+            let joined = win.join(" ");
+            if let (Some(d), _) = parse_date(&joined) {
+                if d.precision == Precision::Day {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Parses a date cell. Returns the date (or `None`) and issue codes: `date.ambiguous`,
 /// `date.month_first`, `date.partial`, `date.two_digit_year`, `date.invalid`, `date.unparsed`.
 #[must_use]
@@ -339,6 +364,25 @@ mod tests {
 
     fn ymd(raw: &str) -> Option<(i32, u32, u32)> {
         parse_date(raw).0.map(|d| ymd_from_days(d.days))
+    }
+
+    #[test]
+    fn dates_inside_text() {
+        let iso = |t: &str| {
+            date_in_text(t).map(|d| {
+                let (y, m, dd) = ymd_from_days(d.days);
+                format!("{y:04}-{m:02}-{dd:02}")
+            })
+        };
+        assert_eq!(iso("715/23\n04/09/2023").as_deref(), Some("2023-09-04"));
+        assert_eq!(iso("617/23 dt 04.09.2023").as_deref(), Some("2023-09-04"));
+        assert_eq!(iso("FIR # 754 dated 6-9-23").as_deref(), Some("2023-09-06"));
+        assert_eq!(
+            iso("FIR 12/2022 of 3rd March 2022").as_deref(),
+            Some("2022-03-03")
+        );
+        assert_eq!(iso("FIR 224/21"), None);
+        assert_eq!(iso("PS Saddar"), None);
     }
 
     #[test]

@@ -399,6 +399,19 @@ struct NameCell {
     unparsed: bool,
 }
 
+/// A parsed father's (or guardian's) name cell: a cell that starts with its relation ("D/O
+/// Rafiq", "ولد اکبر") names the father, and its marker hints at the person's sex.
+fn parse_relative_cell(raw: &str) -> NameCell {
+    let mut cell = parse_name_cell(raw);
+    if cell.parts.name.is_none() {
+        if let Some(f) = cell.parts.father.take() {
+            cell.parts.name = Some(f);
+            cell.unparsed = false;
+        }
+    }
+    cell
+}
+
 /// A parsed name cell; its keys are filled by [`fill_name_keys`].
 fn parse_name_cell(raw: &str) -> NameCell {
     let parts = name::parse_name(raw);
@@ -947,13 +960,34 @@ pub fn normalize_columns<'a>(
     let crime_m = Memo::new(dict("crime_type"), crime_type_given);
     control.checkpoint("normalize", 0, Some(n as u64))?;
     let mut name_m = Memo::new(dict("name"), parse_name_cell);
-    let mut father_m = Memo::new(dict("father_name"), parse_name_cell);
+    let mut father_m = Memo::new(dict("father_name"), parse_relative_cell);
     let name_keys = fill_name_keys(&mut [&mut name_m.values, &mut father_m.values]);
     let husband_m = Memo::new(dict("husband_name"), parse_name_cell);
     control.checkpoint("normalize", 0, Some(n as u64))?;
     let date_m = Memo::new(dict("date"), |s| parsed(s, date::parse_date));
     let dob_m = Memo::new(dict("date_of_birth"), |s| parsed(s, date::parse_date));
     let age_m = Memo::new(dict("age"), |s| parsed(s, age::parse_age));
+    // An age column holding a date of birth, a date-of-birth column holding an age ("25 yrs").
+    let age_as_birth = Memo::new(dict("age"), |s| {
+        let (a, _) = age::parse_age(s);
+        if a.years.is_some() || a.child.is_some() {
+            return None;
+        }
+        date::parse_date(s)
+            .0
+            .filter(|d| d.precision == date::Precision::Day)
+    });
+    let birth_as_age = Memo::new(dict("date_of_birth"), |s| {
+        if date::parse_date(s).0.is_some() {
+            return None;
+        }
+        age::parse_age(s).0.years
+    });
+    // Dates written with the FIR or case number ("715/23 dt 04.09.2023").
+    let fir_date_m = Memo::new(dict("fir_no"), date::date_in_text);
+    let case_date_m = Memo::new(dict("case_id"), date::date_in_text);
+    // Shelter outcomes written in the remarks.
+    let remarks_protection_m = Memo::new(dict("remarks"), status::protection_in_text);
     let cnic_m = Memo::new(dict("cnic"), |s| parsed(s, cnic::parse_cnic));
     let passport_m = Memo::new(dict("passport"), |s| parsed(s, cnic::parse_passport));
     let phone_m = Memo::new(dict("phone"), |s| parsed(s, phone::parse_phone));
@@ -1080,6 +1114,7 @@ pub fn normalize_columns<'a>(
 
     let father_offset = name_m.values.len() as u32;
     let husband_offset = name_m.values.len() as u32;
+    let relative_husband_offset = (name_m.values.len() + husband_m.values.len()) as u32;
     let row_rules = |i: usize, issues: &mut Vec<&'static str>| -> Row {
         let mut r = Row::default();
 
@@ -1095,10 +1130,20 @@ pub fn normalize_columns<'a>(
         let own_index = own_pos.map_or(NONE, |j| j as u32);
         r.father = father_pos.map_or(own_index, |j| father_offset + j as u32);
         r.husband = husband_pos.map_or(own_index, |j| husband_offset + j as u32);
+        // "W/O Tariq" written in a father/husband column names the husband.
+        let relative = father_m.get(i);
+        if husband_pos.is_none()
+            && own.is_none_or(|c| c.parts.husband.is_none())
+            && relative.is_some_and(|c| c.parts.husband.is_some())
+        {
+            r.husband = relative_husband_offset + father_m.pos(i).unwrap_or(0) as u32;
+        }
         if own.is_some_and(|c| c.unparsed) {
             issues.push("name.unparsed");
         }
-        let name_sex_hint = own.and_then(|c| c.parts.sex_hint);
+        let name_sex_hint = own
+            .and_then(|c| c.parts.sex_hint)
+            .or_else(|| relative.and_then(|c| c.parts.sex_hint));
 
         // CNIC.
         if let Some((c, iss)) = cnic_m.hit(i) {
@@ -1141,7 +1186,24 @@ pub fn normalize_columns<'a>(
             r.date = d.map(|d| d.days);
             r.date_precision = d.map(|d| d.precision.code());
         }
-        if let Some((d, iss)) = dob_m.hit(i) {
+        if r.date.is_none() {
+            let found = fir_date_m
+                .get(i)
+                .copied()
+                .flatten()
+                .or_else(|| case_date_m.get(i).copied().flatten());
+            if let Some(d) = found {
+                r.date = Some(d.days);
+                r.date_precision = Some(d.precision.code());
+                issues.retain(|c| !c.starts_with("date."));
+                issues.push("date.from_text");
+            }
+        }
+        let birth_is_age = birth_as_age.get(i).copied().flatten();
+        if let Some(a) = birth_is_age {
+            r.age = Some(a);
+            issues.push("date_of_birth.is_age");
+        } else if let Some((d, iss)) = dob_m.hit(i) {
             for code in iss {
                 let c = match *code {
                     "date.ambiguous" => "date_of_birth.ambiguous",
@@ -1157,9 +1219,17 @@ pub fn normalize_columns<'a>(
             r.date_of_birth_precision = d.map(|d| d.precision.code());
         }
         let mut child_hint = None;
-        if let Some((a, iss)) = age_m.hit(i) {
+        if let Some(d) = age_as_birth.get(i).copied().flatten() {
+            if r.date_of_birth.is_none() {
+                r.date_of_birth = Some(d.days);
+                r.date_of_birth_precision = Some(d.precision.code());
+            }
+            issues.push("age.is_date_of_birth");
+        } else if let Some((a, iss)) = age_m.hit(i) {
             push_all(issues, iss);
-            r.age = a.years;
+            if a.years.is_some() || birth_is_age.is_none() {
+                r.age = a.years;
+            }
             child_hint = a.child;
         }
         let age_at_event = match (r.date_of_birth, r.date) {
@@ -1179,6 +1249,12 @@ pub fn normalize_columns<'a>(
         }
         if r.age.is_none() {
             r.age = age_at_event;
+        }
+        if r.age.is_none() {
+            if let Some(a) = own.and_then(|c| c.parts.age) {
+                r.age = Some(a);
+                issues.push("age.from_name");
+            }
         }
         let age_for_group = age_at_event.or(r.age);
         let group = match (age_for_group, child_hint) {
@@ -1290,6 +1366,12 @@ pub fn normalize_columns<'a>(
             push_all(issues, iss);
             protection = Some(*p);
         }
+        if protection.is_none() {
+            if let Some(p) = remarks_protection_m.get(i).copied().flatten() {
+                protection = Some(p);
+                issues.push("protection_status.from_remarks");
+            }
+        }
         r.protection_status = protection.map(ProtectionStatus::code);
         if repeated_given[i] {
             issues.push("record_id.duplicate");
@@ -1399,12 +1481,15 @@ pub fn normalize_columns<'a>(
         fathers.push(c.parts.father.map(Cow::Owned));
         husbands.push(c.parts.husband.map(Cow::Owned));
     }
+    let mut relative_husbands = Vec::with_capacity(father_m.values.len());
     for c in father_m.values {
         fathers.push(c.parts.name.map(Cow::Owned));
+        relative_husbands.push(c.parts.husband.map(Cow::Owned));
     }
     for c in husband_m.values {
         husbands.push(c.parts.name.map(Cow::Owned));
     }
+    husbands.append(&mut relative_husbands);
     let name_col = OutColumn::Text {
         values: names,
         index: name_index,

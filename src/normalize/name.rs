@@ -56,6 +56,80 @@ pub struct NameParts {
     pub sex_hint: Option<Sex>,
     /// Whether an honorific was removed.
     pub honorific_removed: bool,
+    /// An age written in the cell ("Ali s/o Akbar (25)", "Sana aged 14", "25 yrs").
+    pub age: Option<i64>,
+}
+
+/// Words beside a name that say the person is transgender (khawaja sira).
+const TRANSGENDER_MARKERS: [&str; 9] = [
+    "khawaja sira",
+    "khwaja sira",
+    "khwaja sara",
+    "khawaja sara",
+    "khwajasira",
+    "transgender",
+    "(tg)",
+    "(t.g)",
+    "خواجہ سرا",
+];
+
+/// Byte position of `needle` in `hay`, ASCII letters compared without case.
+fn find_ignore_ascii_case(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| {
+        hay.is_char_boundary(i)
+            && hay.is_char_boundary(i + n.len())
+            && h[i..i + n.len()].eq_ignore_ascii_case(n)
+    })
+}
+
+/// Words that mark an age next to a number in a name cell.
+const AGE_WORDS: [&str; 14] = [
+    "aged", "age", "umar", "umer", "yrs", "yr", "years", "year", "y", "sal", "saal", "عمر", "سال",
+    "برس",
+];
+
+/// Whether token `i` is part of an age written in a name cell, and the age: a number of one
+/// or two digits (Urdu digits too) alone in brackets, or next to an age word ("aged 14",
+/// "14 yrs", "14y").
+fn age_token(tokens: &[&str], i: usize, in_brackets: &[bool]) -> Option<Option<i64>> {
+    let number = |t: &str| -> Option<i64> {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        let digits: String = t
+            .chars()
+            .take_while(|c| c.is_numeric())
+            .map(crate::normalize::text::ascii_digit)
+            .collect();
+        let rest = &t[t
+            .char_indices()
+            .find(|(_, c)| !c.is_numeric())
+            .map_or(t.len(), |(p, _)| p)..];
+        let unit_ok = rest.is_empty() || AGE_WORDS.contains(&rest.to_lowercase().as_str());
+        (!digits.is_empty() && digits.len() <= 2 && unit_ok)
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let word = |t: &str| AGE_WORDS.contains(&marker_token(t).as_str());
+    if word(tokens[i]) {
+        let near = [i.wrapping_sub(1), i + 1]
+            .into_iter()
+            .filter_map(|j| tokens.get(j).and_then(|t| number(t)))
+            .next();
+        return near.map(Some).or(Some(None)).filter(|_| {
+            // An age word counts only next to a number.
+            [i.wrapping_sub(1), i + 1]
+                .into_iter()
+                .any(|j| tokens.get(j).is_some_and(|t| number(t).is_some()))
+        });
+    }
+    let n = number(tokens[i])?;
+    let next_is_word = tokens.get(i + 1).is_some_and(|t| word(t));
+    let prev_is_word = i > 0 && word(tokens[i - 1]);
+    let unit_attached = tokens[i].chars().any(char::is_alphabetic);
+    (in_brackets[i] || next_is_word || prev_is_word || unit_attached).then_some(Some(n))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -93,7 +167,39 @@ pub fn parse_name(raw: &str) -> NameParts {
     while c.contains(" /") || c.contains("/ ") {
         c = c.replace(" /", "/").replace("/ ", "/");
     }
+    // "(Khawaja Sira)", "(TG)", "transgender" beside a name says the person's sex (a
+    // category of its own) and is not part of the name.
+    let mut transgender = false;
+    for marker in TRANSGENDER_MARKERS {
+        while let Some(p) = find_ignore_ascii_case(&c, marker) {
+            transgender = true;
+            c.replace_range(p..p + marker.len(), " ");
+        }
+    }
     let separator = |ch: char| matches!(ch, '(' | ')' | '[' | ']' | ',' | ';' | ':' | '|' | '"');
+    // Which words stand in brackets ("(25)"), before brackets become spaces.
+    let mut depth = 0i32;
+    let mut bracketed_words: Vec<bool> = Vec::new();
+    let mut in_word = false;
+    for ch in c.chars() {
+        match ch {
+            '(' | '[' => {
+                depth += 1;
+                in_word = false;
+            }
+            ')' | ']' => {
+                depth -= 1;
+                in_word = false;
+            }
+            ch if ch.is_whitespace() || separator(ch) => in_word = false,
+            _ => {
+                if !in_word {
+                    bracketed_words.push(depth > 0);
+                    in_word = true;
+                }
+            }
+        }
+    }
     if c.contains(separator) {
         c = c
             .chars()
@@ -101,6 +207,8 @@ pub fn parse_name(raw: &str) -> NameParts {
             .collect();
     }
     let tokens: Vec<&str> = c.split_whitespace().collect();
+    bracketed_words.resize(tokens.len(), false);
+    let mut age = None;
     let mut parts: [Vec<&str>; 3] = [Vec::new(), Vec::new(), Vec::new()];
     let mut filled = [false; 3];
     let mut current = Part::Own;
@@ -108,6 +216,11 @@ pub fn parse_name(raw: &str) -> NameParts {
     let mut i = 0;
     let (mut one, mut two) = (String::new(), String::new());
     while i < tokens.len() {
+        if let Some(a) = age_token(&tokens, i, &bracketed_words) {
+            age = age.or(a);
+            i += 1;
+            continue;
+        }
         marker_token_into(&mut one, tokens[i]);
         two.clear();
         if i + 1 < tokens.len() {
@@ -181,8 +294,15 @@ pub fn parse_name(raw: &str) -> NameParts {
         name,
         father,
         husband,
-        sex_hint: if hint.is_some() { hint } else { sex_hint },
+        sex_hint: if transgender {
+            Some(Sex::Transgender)
+        } else if hint.is_some() {
+            hint
+        } else {
+            sex_hint
+        },
         honorific_removed: removed,
+        age,
     }
 }
 
@@ -651,6 +771,47 @@ pub fn name_key(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn transgender_beside_the_name() {
+        for raw in [
+            "Shabana (Khawaja Sira) s/o Akbar",
+            "Bijli s/o Nazir (TG)",
+            "Transgender Reshma",
+        ] {
+            let p = parse_name(raw);
+            assert_eq!(p.sex_hint, Some(Sex::Transgender), "{raw}");
+            assert!(
+                p.name.is_some_and(|n| !n.to_lowercase().contains("sira")),
+                "{raw}"
+            );
+        }
+        assert_eq!(
+            parse_name("Khawaja Asif s/o Akbar").sex_hint,
+            Some(Sex::Male)
+        );
+    }
+
+    #[test]
+    fn ages_written_in_the_name_cell() {
+        for (raw, name, father, age) in [
+            ("Ali s/o Akbar (25)", "Ali", Some("Akbar"), Some(25)),
+            (
+                "Mst. Sana d/o Rafiq aged 14",
+                "Sana",
+                Some("Rafiq"),
+                Some(14),
+            ),
+            ("Bilal 19 yrs s/o Akbar", "Bilal", Some("Akbar"), Some(19)),
+            ("Kashif s/o Nazir 30Y", "Kashif", Some("Nazir"), Some(30)),
+            ("Ali Raza s/o Akbar", "Ali Raza", Some("Akbar"), None),
+        ] {
+            let p = parse_name(raw);
+            assert_eq!(p.name.as_deref(), Some(name), "{raw}");
+            assert_eq!(p.father.as_deref(), father, "{raw}");
+            assert_eq!(p.age, age, "{raw}");
+        }
+    }
 
     #[test]
     fn title_case_of_ascii_words_without_copies_matches_the_general_one() {

@@ -114,9 +114,18 @@ fn tokenize(text: &str, table: &LawTable) -> Vec<Item> {
                 s.push(chars[i]);
                 i += 1;
             }
-            // A letter suffix: "371-A", "371A", "371 a" when the letter stands alone.
+            // A letter suffix: "371-A", "371A", "371 A" when the letter stands alone (a
+            // section letter is A to F).
             let mut j = i;
             if j < chars.len() && chars[j] == '-' {
+                j += 1;
+            } else if j + 1 < chars.len()
+                && chars[j] == ' '
+                && ('a'..='f').contains(&chars[j + 1])
+                && chars
+                    .get(j + 2)
+                    .is_none_or(|c| !c.is_alphabetic() && *c != '.')
+            {
                 j += 1;
             }
             // ...but not the first letter of an abbreviation ("22-E.O").
@@ -594,6 +603,16 @@ mod tests {
             ["PTPA-2018:3", "PTPA-2018:4"]
         );
         assert_eq!(codes("366-A PPC (FIR 513/21)"), ["PPC:366-A"]);
+        assert_eq!(codes("U/s 371 A,371B PPC"), ["PPC:371-A", "PPC:371-B"]);
+        assert_eq!(codes("366 A/371-A P.P.C."), ["PPC:366-A", "PPC:371-A"]);
+        assert_eq!(
+            codes("22-EmigrationOrdinance/420-PPC"),
+            ["EO-1979:22", "PPC:420"]
+        );
+        assert_eq!(
+            codes("U/S 3 PTA 2018 / 3 PSMA-2018"),
+            ["PTPA-2018:3", "PSMA-2018:3"]
+        );
         assert_eq!(
             codes("FIR No. 12/2022 dated 12.03.2022 u/s 22 EO r/w 420 PPC"),
             ["EO-1979:22", "PPC:420"]

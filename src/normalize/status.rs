@@ -71,6 +71,15 @@ pub fn is_protection_outcome(raw: &str) -> bool {
         && !matches!(vocabulary().find(raw), Some((_, MatchRule::Exact)))
 }
 
+/// A shelter or protection outcome named word for word in free text (remarks), if any.
+#[must_use]
+pub fn protection_in_text(raw: &str) -> Option<ProtectionStatus> {
+    match protection_vocabulary().find(raw) {
+        Some((p, MatchRule::Exact)) if p != ProtectionStatus::Unknown => Some(p),
+        _ => None,
+    }
+}
+
 /// Parses a protection-status cell (a shelter's or protection unit's outcome for the person:
 /// in shelter, restored to family, repatriated, referred, escaped, discharged). Issue codes:
 /// `protection_status.unrecognized` and the tolerant rules as for case status.

@@ -126,9 +126,19 @@ impl AliasTable {
             .map(String::as_str)
     }
 
-    /// The field by keyword rules.
+    /// The field by keyword rules: the first rule whose words all occur in the header.
     #[must_use]
     pub fn keyword(&self, header: &str) -> Option<&str> {
+        self.keyword_match(header).map(|(f, _)| f)
+    }
+
+    /// The field by keyword rules, and whether a word had to be matched tolerantly (a
+    /// different ending or one letter off: "Dated" for "date", "Nationalty" for
+    /// "nationality"). A tolerant match wins only when its rule comes before (is more
+    /// specific than) the first rule matched word for word: "Dated (FIR)" is a date, not the
+    /// FIR number.
+    #[must_use]
+    pub fn keyword_match(&self, header: &str) -> Option<(&str, bool)> {
         let norm = normalize_header(header);
         if norm.is_empty() {
             return None;
@@ -141,10 +151,22 @@ impl AliasTable {
                 words.contains(&k)
             }
         };
-        self.keywords
+        let near = |k: &str| {
+            !k.contains(' ') && !k.contains('/') && words.iter().any(|w| similar_word(w, k))
+        };
+        let exact = self
+            .keywords
             .iter()
-            .find(|(ks, _)| ks.iter().all(|k| has(k)))
-            .map(|(_, field)| field.as_str())
+            .position(|(ks, _)| ks.iter().all(|k| has(k)));
+        let limit = exact.unwrap_or(self.keywords.len());
+        let tolerant = self.keywords[..limit]
+            .iter()
+            .position(|(ks, _)| ks.iter().all(|k| has(k) || near(k)));
+        match (tolerant, exact) {
+            (Some(t), _) => Some((self.keywords[t].1.as_str(), true)),
+            (None, Some(e)) => Some((self.keywords[e].1.as_str(), false)),
+            (None, None) => None,
+        }
     }
 
     /// How a header maps: exactly (strong evidence it is a header), by keyword, or not at all.
@@ -169,10 +191,10 @@ impl AliasTable {
                 }
             }
         }
-        if let Some(f) = self.keyword(header) {
-            Match::Keyword(f)
-        } else {
-            Match::None
+        match self.keyword_match(header) {
+            Some((f, false)) => Match::Keyword(f),
+            Some((f, true)) => Match::Fuzzy(f),
+            None => Match::None,
         }
     }
 
@@ -181,30 +203,113 @@ impl AliasTable {
     /// "Father" is not the victim's CNIC.
     #[must_use]
     pub fn map_with_group(&self, group: Option<&str>, sub: &str) -> Option<String> {
+        self.map_with_group_how(group, sub).map(|(f, _)| f)
+    }
+
+    /// [`Self::map_with_group`], with how the header was matched.
+    #[must_use]
+    pub fn map_with_group_how(&self, group: Option<&str>, sub: &str) -> Option<(String, How)> {
+        let how = |m: Match<'_>| -> Option<(String, How)> {
+            match m {
+                Match::Exact(f) => Some((f.to_owned(), How::Alias)),
+                Match::Keyword(f) => Some((f.to_owned(), How::Keyword)),
+                Match::Fuzzy(f) => Some((f.to_owned(), How::Fuzzy)),
+                Match::None => None,
+            }
+        };
+        let keyword = |text: &str| -> Option<(String, How)> {
+            self.keyword_match(text).map(|(f, tolerant)| {
+                (
+                    f.to_owned(),
+                    if tolerant { How::Fuzzy } else { How::Keyword },
+                )
+            })
+        };
         let sub_t = sub.trim();
         let group = group.map(str::trim).filter(|g| !g.is_empty());
         if sub_t.is_empty() {
-            return group
-                .and_then(|g| self.lookup(g).field())
-                .map(str::to_owned);
+            return group.and_then(|g| how(self.lookup(g)));
         }
         let Some(g) = group else {
-            return self.lookup(sub_t).field().map(str::to_owned);
+            return how(self.lookup(sub_t));
         };
         let combined = format!("{g} {sub_t}");
         if let Some(f) = self.exact(&combined) {
-            return Some(f.to_owned());
+            return Some((f.to_owned(), How::Alias));
         }
         let relation = relation_of(g);
-        let own = self.lookup(sub_t).field();
+        let own = how(self.lookup(sub_t));
         match (relation, own) {
-            (Some(rel), Some("name")) => Some(format!("{rel}_name")),
-            (Some(rel), Some("cnic")) => Some(format!("{rel}_cnic")),
-            (Some(_), Some(_)) => self.keyword(&combined).map(str::to_owned),
-            (None, Some(f)) => Some(f.to_owned()),
-            (_, None) => self.keyword(&combined).map(str::to_owned),
+            (Some(rel), Some((f, _))) if f == "name" => Some((format!("{rel}_name"), How::Group)),
+            (Some(rel), Some((f, _))) if f == "cnic" => Some((format!("{rel}_cnic"), How::Group)),
+            (Some(_), Some(_)) => keyword(&combined),
+            (None, Some(own)) => Some(own),
+            (_, None) => keyword(&combined),
         }
     }
+}
+
+/// How a header was matched to its field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// An alias in the table (built-in or the user's).
+    Alias,
+    /// A keyword rule.
+    Keyword,
+    /// A keyword rule with a word matched tolerantly.
+    Fuzzy,
+    /// A sub-header read under its group label ("Name" under "Father").
+    Group,
+}
+
+impl How {
+    /// The name written in `ReadReport.columns.mapped_by`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Alias => "alias",
+            Self::Keyword => "keyword",
+            Self::Fuzzy => "fuzzy header",
+            Self::Group => "group header",
+        }
+    }
+
+    /// How sure a header match alone is.
+    #[must_use]
+    pub fn confidence(self) -> f64 {
+        match self {
+            Self::Alias => 1.0,
+            Self::Group => 0.95,
+            Self::Keyword => 0.85,
+            Self::Fuzzy => 0.7,
+        }
+    }
+}
+
+/// Two header words that a reader takes for one: the same stem ("dated", "sections",
+/// "victims" for "date", "section", "victim") or, for words of five letters or more, one
+/// edit apart ("nationalty", "adress").
+fn similar_word(word: &str, keyword: &str) -> bool {
+    if word == keyword {
+        return true;
+    }
+    let stems = |w: &str| -> Vec<String> {
+        let mut out = vec![w.to_owned()];
+        for suffix in ["es", "ed", "s", "d"] {
+            if let Some(s) = w.strip_suffix(suffix) {
+                if s.chars().count() >= 3 {
+                    out.push(s.to_owned());
+                }
+            }
+        }
+        out
+    };
+    let (a, b) = (stems(word), stems(keyword));
+    if a.iter().any(|x| b.contains(x)) {
+        return true;
+    }
+    let (n, m) = (word.chars().count(), keyword.chars().count());
+    n >= 5 && m >= 5 && strsim::osa_distance(word, keyword) <= 1
 }
 
 fn relation_of(group: &str) -> Option<&'static str> {
@@ -234,6 +339,8 @@ pub enum Match<'a> {
     Exact(&'a str),
     /// By a keyword rule.
     Keyword(&'a str),
+    /// By a keyword rule with a word matched tolerantly (another ending, one letter off).
+    Fuzzy(&'a str),
     /// Not recognised.
     None,
 }
@@ -243,7 +350,7 @@ impl<'a> Match<'a> {
     #[must_use]
     pub fn field(self) -> Option<&'a str> {
         match self {
-            Match::Exact(f) | Match::Keyword(f) => Some(f),
+            Match::Exact(f) | Match::Keyword(f) | Match::Fuzzy(f) => Some(f),
             Match::None => None,
         }
     }
@@ -291,6 +398,20 @@ mod tests {
         assert_eq!(t.lookup("Colour of shirt").field(), None);
         assert_eq!(t.lookup("S.No / نمبر شمار").field(), Some("serial_no"));
         assert_eq!(t.lookup("Sr#").field(), Some("serial_no"));
+    }
+
+    #[test]
+    fn tolerant_keywords() {
+        let t = AliasTable::builtin();
+        assert_eq!(t.lookup("Dated"), Match::Fuzzy("date"));
+        assert_eq!(t.lookup("Dated (FIR)"), Match::Fuzzy("date"));
+        assert_eq!(
+            t.lookup("Nationalty of victim").field(),
+            Some("nationality")
+        );
+        assert_eq!(t.lookup("Victims Adress").field(), Some("address"));
+        assert_eq!(t.lookup("FIR No"), Match::Exact("fir_no"));
+        assert_eq!(t.lookup("Colour of shirt").field(), None);
     }
 
     #[test]

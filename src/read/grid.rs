@@ -7,7 +7,8 @@
 //! signature blocks. This module finds the header, labels every column, and sorts every row into
 //! records and rows set aside with a reason, so that every row is accounted for.
 
-use super::aliases::{AliasTable, Match};
+use super::aliases::{AliasTable, How, Match};
+use super::infer::{self, ContentGuess, Kind, Profile};
 
 /// A row of the grid: its 1-based number as a spreadsheet shows it, and its cells.
 #[derive(Debug, Clone)]
@@ -52,6 +53,8 @@ pub enum SetAside {
     SerialOnly,
     /// The sheet has no recognisable header, so its rows cannot be read as records.
     NoHeader,
+    /// The table counts cases or persons (a summary or pivot); its rows are not records.
+    Summary,
 }
 
 impl SetAside {
@@ -68,6 +71,7 @@ impl SetAside {
             Self::Note => "note or section label in a single cell",
             Self::SerialOnly => "serial number only, no data",
             Self::NoHeader => "no recognisable header row in this sheet",
+            Self::Summary => "summary table of counts: no column names a person",
         }
     }
 }
@@ -81,6 +85,13 @@ pub struct ColumnLabel {
     pub header: String,
     /// The canonical field it maps to, if any.
     pub field: Option<String>,
+    /// How the field was chosen: `alias`, `keyword`, `fuzzy header`, `group header`,
+    /// `content` (from the values), or `none`.
+    pub mapped_by: &'static str,
+    /// How sure the mapping is (0–1); `None` when unmapped.
+    pub confidence: Option<f64>,
+    /// What the values hold, when one kind dominates them.
+    pub content: Option<Kind>,
 }
 
 /// The table found in a grid.
@@ -96,6 +107,11 @@ pub struct FoundTable {
     pub records: Vec<usize>,
     /// Grid indices of rows set aside, with the reason.
     pub set_aside: Vec<(usize, SetAside)>,
+    /// Things a person should know about the columns (a header contradicted by its values),
+    /// by column position. Never cell values.
+    pub notes: Vec<(usize, String)>,
+    /// Cells filled from a merged cell or a ditto mark above them.
+    pub filled_cells: usize,
 }
 
 fn non_empty(cells: &[String]) -> impl Iterator<Item = (usize, &str)> {
@@ -128,7 +144,7 @@ fn header_score(table: &AliasTable, cells: &[String]) -> (usize, usize) {
                 score += 3;
                 mapped += 1;
             }
-            Match::Keyword(_) => {
+            Match::Keyword(_) | Match::Fuzzy(_) => {
                 score += 1;
                 mapped += 1;
             }
@@ -245,7 +261,7 @@ fn looks_like_note(text: &str) -> bool {
 #[must_use]
 pub fn find_table(
     table: &AliasTable,
-    rows: &[GridRow],
+    rows: &mut [GridRow],
     merges: &[Merge],
     scan: usize,
 ) -> Option<FoundTable> {
@@ -396,7 +412,7 @@ pub fn find_table(
         if group.is_none() && sub.is_empty() && !with_data {
             continue;
         }
-        let field = table.map_with_group(group.as_deref(), &sub);
+        let mapped = table.map_with_group_how(group.as_deref(), &sub);
         let header = match (&group, sub.is_empty()) {
             (Some(g), false) => format!("{g} / {sub}"),
             (Some(g), true) => g.clone(),
@@ -405,18 +421,31 @@ pub fn find_table(
         columns.push(ColumnLabel {
             position: c,
             header,
-            field,
+            mapped_by: mapped.as_ref().map_or("none", |(_, how)| how.code()),
+            confidence: mapped.as_ref().map(|(_, how)| how.confidence()),
+            field: mapped.map(|(f, _)| f),
+            content: None,
         });
     }
+    let hows: Vec<Option<How>> = columns
+        .iter()
+        .map(|c| match c.mapped_by {
+            "alias" => Some(How::Alias),
+            "keyword" => Some(How::Keyword),
+            "fuzzy header" => Some(How::Fuzzy),
+            "group header" => Some(How::Group),
+            _ => None,
+        })
+        .collect();
 
     // 4. Sort the rows.
     let first_header = top.unwrap_or(h);
     let header_rows: Vec<usize> = (first_header..=bottom).collect();
-    let mut set_aside = Vec::new();
+    let mut head_aside = Vec::new();
     let mut titles = Vec::new();
     for (i, row) in rows.iter().enumerate().take(first_header) {
         if count_non_empty(&row.cells) == 0 {
-            set_aside.push((i, SetAside::Blank));
+            head_aside.push((i, SetAside::Blank));
         } else {
             titles.push(
                 non_empty(&row.cells)
@@ -424,46 +453,170 @@ pub fn find_table(
                     .collect::<Vec<_>>()
                     .join(", "),
             );
-            set_aside.push((i, SetAside::Title));
+            head_aside.push((i, SetAside::Title));
         }
     }
     for &i in &header_rows {
-        set_aside.push((i, SetAside::Header));
+        head_aside.push((i, SetAside::Header));
     }
     // Header text by column, for spotting repeated headers in O(1) per cell.
-    let mut header_at: Vec<Vec<&str>> = vec![Vec::new(); width];
+    let mut header_at: Vec<Vec<String>> = vec![Vec::new(); width];
     let mut header_cells = 0;
     for &r in &header_rows {
         for (c, v) in non_empty(&rows[r].cells) {
-            header_at[c].push(v);
+            header_at[c].push(v.to_owned());
             header_cells += 1;
         }
     }
 
+    // 5. Merged cells and ditto marks below the header carry their value down, as a person
+    // reads a register where the FIR number, date and sections of a case are merged over
+    // the rows of its victims.
+    let filled_cells = fill_down(rows, merges, bottom, &header_at, header_cells);
+
+    let (mut records, mut set_aside) = sort_rows(rows, bottom, &columns, &header_at, header_cells);
+
+    // 6. What the values hold: unknown headers mapped by content, headers contradicted by
+    // their values re-routed, every mapping given a confidence.
+    let notes = infer_columns(&mut columns, &hows, rows, &records);
+    if !notes.is_empty() || columns.iter().any(|c| c.mapped_by == "content") {
+        (records, set_aside) = sort_rows(rows, bottom, &columns, &header_at, header_cells);
+    }
+
+    // Rows of a case-wise register that continue the numbered row above (no serial number
+    // and no case cells of their own) belong to the same case.
+    fill_continuations(rows, &records, &columns);
+
+    // 7. A table that names no person and holds counts is a summary, not records.
+    if is_summary(&columns, rows, &records) {
+        set_aside.extend(records.drain(..).map(|i| (i, SetAside::Summary)));
+    }
+    set_aside.extend(head_aside);
+    set_aside.sort_by_key(|(i, _)| *i);
+    Some(FoundTable {
+        titles,
+        header_rows,
+        columns,
+        records,
+        set_aside,
+        notes,
+        filled_cells,
+    })
+}
+
+/// Whether a cell is a ditto mark: "do", "-do-", "〃", a lone double quote, "ایضاً".
+fn is_ditto(cell: &str) -> bool {
+    let t = cell.trim();
+    if t.is_empty() || t.chars().count() > 16 {
+        return false;
+    }
+    let core: String = t
+        .chars()
+        .filter(|c| !matches!(c, '-' | '=' | '_' | '.' | ' ' | '—' | '–'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(
+        core.as_str(),
+        "do" | "ditto" | "〃" | "\"" | "''" | "ایضاً" | "ایضا" | "ایضًا"
+    )
+}
+
+/// Fills cells below the header from vertically merged regions and ditto marks; returns how
+/// many cells were filled. Only regions that start below the header count; a value spreads
+/// down its own column (a merge across columns keeps its value in the first).
+fn fill_down(
+    rows: &mut [GridRow],
+    merges: &[Merge],
+    bottom: usize,
+    header_at: &[Vec<String>],
+    header_cells: usize,
+) -> usize {
+    let mut filled = 0;
+    for m in merges {
+        if m.first_row <= bottom || m.last_row <= m.first_row || m.last_row >= rows.len() {
+            continue;
+        }
+        let Some(value) = rows[m.first_row]
+            .cells
+            .get(m.first_col)
+            .filter(|v| !v.trim().is_empty())
+            .cloned()
+        else {
+            continue;
+        };
+        for r in m.first_row + 1..=m.last_row {
+            let cells = &mut rows[r].cells;
+            if cells.len() <= m.first_col {
+                cells.resize(m.first_col + 1, String::new());
+            }
+            if cells[m.first_col].trim().is_empty() {
+                cells[m.first_col].clone_from(&value);
+                filled += 1;
+            }
+        }
+    }
+    // Ditto marks take the value above them in their column (from the last row that is not
+    // blank, a total, or a repeated header).
+    let mut last: Vec<Option<String>> = Vec::new();
+    for r in bottom + 1..rows.len() {
+        let cells = &rows[r].cells;
+        let n = count_non_empty(cells);
+        if n == 0 || is_total(cells) || repeats_header(cells, header_at, header_cells) {
+            continue;
+        }
+        if last.len() < cells.len() {
+            last.resize(cells.len(), None);
+        }
+        for c in 0..rows[r].cells.len() {
+            let v = &rows[r].cells[c];
+            if is_ditto(v) {
+                if let Some(prev) = &last[c] {
+                    rows[r].cells[c].clone_from(prev);
+                    filled += 1;
+                }
+            } else if !v.trim().is_empty() {
+                last[c] = Some(v.clone());
+            }
+        }
+    }
+    filled
+}
+
+fn repeats_header(cells: &[String], header_at: &[Vec<String>], header_cells: usize) -> bool {
+    let n = count_non_empty(cells);
+    let matches = non_empty(cells)
+        .filter(|(c, v)| {
+            header_at
+                .get(*c)
+                .is_some_and(|hs| hs.iter().any(|h| h.eq_ignore_ascii_case(v)))
+        })
+        .count();
+    matches * 10 >= n * 6 && matches >= 1 && (n >= 2 || header_cells <= 2)
+}
+
+/// Sorts the rows below the header into records and rows set aside with a reason.
+fn sort_rows(
+    rows: &[GridRow],
+    bottom: usize,
+    columns: &[ColumnLabel],
+    header_at: &[Vec<String>],
+    header_cells: usize,
+) -> (Vec<usize>, Vec<(usize, SetAside)>) {
     let serial_cols: Vec<usize> = columns
         .iter()
         .filter(|c| c.field.as_deref() == Some("serial_no"))
         .map(|c| c.position)
         .collect();
     let mut records = Vec::new();
+    let mut set_aside = Vec::new();
     for (i, row) in rows.iter().enumerate().skip(bottom + 1) {
         let cells = &row.cells;
         let n = count_non_empty(cells);
         // Repeated headers are copies of the header: compare the text as printed,
         // ignoring case (cheap: this runs on every row).
-        let repeats_header = || {
-            let matches = non_empty(cells)
-                .filter(|(c, v)| {
-                    header_at
-                        .get(*c)
-                        .is_some_and(|hs| hs.iter().any(|h| h.eq_ignore_ascii_case(v)))
-                })
-                .count();
-            matches * 10 >= n * 6 && matches >= 1 && (n >= 2 || header_cells <= 2)
-        };
         let reason = if n == 0 {
             Some(SetAside::Blank)
-        } else if repeats_header() {
+        } else if repeats_header(cells, header_at, header_cells) {
             Some(SetAside::RepeatedHeader)
         } else if is_total(cells) {
             Some(SetAside::Total)
@@ -509,14 +662,223 @@ pub fn find_table(
             None => records.push(i),
         }
     }
-    set_aside.sort_by_key(|(i, _)| *i);
-    Some(FoundTable {
-        titles,
-        header_rows,
-        columns,
-        records,
-        set_aside,
-    })
+    (records, set_aside)
+}
+
+/// Fields that describe the case rather than the person.
+const CASE_FIELDS: [&str; 8] = [
+    "fir_no",
+    "case_id",
+    "date",
+    "law_sections",
+    "case_status",
+    "police_station",
+    "crime_type",
+    "date_of_report",
+];
+
+/// Copies the case cells of a numbered record row to the rows below it that have neither a
+/// serial number nor any case cell: case-wise registers number the case once and leave its
+/// FIR number, date, sections and status blank on the rows of its other persons. Nothing is
+/// copied without a serial-number column (a blank FIR cell may then mean "no FIR").
+fn fill_continuations(rows: &mut [GridRow], records: &[usize], columns: &[ColumnLabel]) {
+    let Some(serial) = columns
+        .iter()
+        .find(|c| c.field.as_deref() == Some("serial_no"))
+        .map(|c| c.position)
+    else {
+        return;
+    };
+    let case_cols: Vec<usize> = columns
+        .iter()
+        .filter(|c| c.field.as_deref().is_some_and(|f| CASE_FIELDS.contains(&f)))
+        .map(|c| c.position)
+        .collect();
+    if case_cols.is_empty() {
+        return;
+    }
+    let blank = |row: &GridRow, c: usize| row.cells.get(c).is_none_or(|v| v.trim().is_empty());
+    let mut head: Option<usize> = None;
+    for &i in records {
+        if !blank(&rows[i], serial) {
+            head = Some(i);
+            continue;
+        }
+        let Some(h) = head else {
+            continue;
+        };
+        if !case_cols.iter().all(|&c| blank(&rows[i], c)) {
+            continue;
+        }
+        for &c in &case_cols {
+            let Some(v) = rows[h]
+                .cells
+                .get(c)
+                .filter(|v| !v.trim().is_empty())
+                .cloned()
+            else {
+                continue;
+            };
+            let cells = &mut rows[i].cells;
+            if cells.len() <= c {
+                cells.resize(c + 1, String::new());
+            }
+            cells[c] = v;
+        }
+    }
+}
+
+/// Least number of values for a column's content to override its header.
+const MIN_VALUES_TO_OVERRIDE: usize = 5;
+/// Least number of values for a column without a known header to be mapped by its content.
+const MIN_VALUES_BY_CONTENT: usize = 3;
+
+/// Least share of a column's values of one unmistakable kind for the values to override the
+/// header's field.
+const OVERRIDE_SHARE: f64 = 0.7;
+
+/// Decides each column's field from its header match and its values (see [`infer`]); returns
+/// notes on headers that the values contradicted.
+fn infer_columns(
+    columns: &mut [ColumnLabel],
+    hows: &[Option<How>],
+    rows: &[GridRow],
+    records: &[usize],
+) -> Vec<(usize, String)> {
+    let mut notes = Vec::new();
+    let guesses: Vec<(Option<ContentGuess>, Profile)> = columns
+        .iter()
+        .map(|col| {
+            let values = records
+                .iter()
+                .filter_map(|&i| rows[i].cells.get(col.position))
+                .map(String::as_str);
+            let profile = infer::profile(values);
+            (infer::guess(&profile), profile)
+        })
+        .collect();
+    for (k, col) in columns.iter_mut().enumerate() {
+        let (guess, profile) = &guesses[k];
+        col.content = guess.map(|g| g.kind);
+        let Some(g) = guess else {
+            continue;
+        };
+        match (&col.field, hows[k]) {
+            (Some(field), Some(how)) => {
+                if field == "remarks" || g.kind.fits(field) {
+                    // Values agree (or the column is free text): a keyword or fuzzy header
+                    // confirmed by its values is as sure as an alias.
+                    if g.kind.fits(field) && g.share >= 0.5 {
+                        col.confidence = Some(how.confidence().max(0.9 * g.share.max(0.5) + 0.1));
+                    }
+                    continue;
+                }
+                // A shelter outcome beats a case stage only where it is the commoner reading.
+                let overrides = g.kind.unmistakable()
+                    && g.values >= MIN_VALUES_TO_OVERRIDE
+                    && g.share
+                        >= OVERRIDE_SHARE.min(if g.kind == Kind::Protection { 0.5 } else { 1.0 })
+                    && (g.kind != Kind::Protection
+                        || profile.share(Kind::Protection) > profile.share(Kind::CaseStatus));
+                if overrides {
+                    let target = g.kind.field();
+                    notes.push((
+                        col.position,
+                        format!(
+                            "the header reads as '{field}' but {:.0}% of the values are {}; read as '{target}'",
+                            g.share * 100.0,
+                            g.kind.label()
+                        ),
+                    ));
+                    col.field = Some(target.to_owned());
+                    col.mapped_by = "content";
+                    col.confidence = Some(0.95 * g.share);
+                } else {
+                    col.confidence = Some(how.confidence() * 0.8);
+                }
+            }
+            (None, _) | (Some(_), None) => {
+                if g.values < MIN_VALUES_BY_CONTENT {
+                    continue;
+                }
+                col.field = Some(g.kind.field().to_owned());
+                col.mapped_by = "content";
+                col.confidence = Some(0.9 * g.share);
+            }
+        }
+    }
+    // A field claimed by a header keeps it: a column mapped by content alone to a field
+    // another column's header names is left unmapped (but a nameless column of names right
+    // after the name column holds the father's names, as registers lay them out).
+    let header_fields: Vec<String> = columns
+        .iter()
+        .filter(|c| c.mapped_by != "content")
+        .filter_map(|c| c.field.clone())
+        .collect();
+    let name_position = columns
+        .iter()
+        .find(|c| c.field.as_deref() == Some("name") && c.mapped_by != "content")
+        .map(|c| c.position);
+    let has_father = header_fields.iter().any(|f| f == "father_name");
+    let mut claimed: Vec<String> = header_fields;
+    for col in columns.iter_mut() {
+        if col.mapped_by != "content" {
+            continue;
+        }
+        let Some(f) = col.field.clone() else {
+            continue;
+        };
+        if claimed.contains(&f) {
+            let next_to_name = name_position.is_some_and(|p| col.position == p + 1);
+            if f == "name"
+                && next_to_name
+                && !has_father
+                && !claimed.iter().any(|c| c == "father_name")
+            {
+                col.field = Some("father_name".to_owned());
+                col.confidence = col.confidence.map(|c| c * 0.7);
+                claimed.push("father_name".to_owned());
+            } else {
+                col.field = None;
+                col.mapped_by = "none";
+                col.confidence = None;
+            }
+        } else {
+            claimed.push(f);
+        }
+    }
+    notes
+}
+
+/// Whether a table is a summary of counts: no column identifies a person, and most cells of
+/// the columns after the first are whole numbers.
+fn is_summary(columns: &[ColumnLabel], rows: &[GridRow], records: &[usize]) -> bool {
+    let identifying = columns.iter().any(|c| {
+        matches!(
+            c.field.as_deref(),
+            Some("name" | "father_name" | "husband_name" | "cnic" | "passport" | "phone")
+        )
+    });
+    if identifying || records.is_empty() {
+        return false;
+    }
+    let first = columns.first().map_or(0, |c| c.position);
+    let (mut cells, mut numbers) = (0usize, 0usize);
+    for &i in records {
+        for (c, v) in non_empty(&rows[i].cells) {
+            if c == first {
+                continue;
+            }
+            cells += 1;
+            if v.trim_end_matches(".0")
+                .chars()
+                .all(|ch| ch.is_ascii_digit())
+            {
+                numbers += 1;
+            }
+        }
+    }
+    cells > 0 && numbers * 10 >= cells * 6
 }
 
 #[cfg(test)]
@@ -539,7 +901,7 @@ mod tests {
 
     #[test]
     fn finds_header_below_titles_and_sorts_rows() {
-        let rows = grid(&[
+        let mut rows = grid(&[
             &["FIA Anti Human Trafficking Circle, Lahore", "", ""],
             &["Statement of victims, March 2025", "", ""],
             &["", "", ""],
@@ -555,7 +917,7 @@ mod tests {
             &["", "", "Only a father's name", ""],
             &["", "کلثوم", "", "12"],
         ]);
-        let t = find_table(AliasTable::builtin(), &rows, &[], 30).unwrap();
+        let t = find_table(AliasTable::builtin(), &mut rows, &[], 30).unwrap();
         assert_eq!(t.header_rows, vec![3]);
         assert_eq!(t.titles.len(), 2);
         assert_eq!(
@@ -580,12 +942,12 @@ mod tests {
 
     #[test]
     fn group_header_row_in_csv() {
-        let rows = grid(&[
+        let mut rows = grid(&[
             &["", "Victim", "", "", "Father / Guardian", ""],
             &["S.No", "Name", "Age", "Sex", "Name", "CNIC"],
             &["1", "A", "12", "F", "B", "35202-1234567-1"],
         ]);
-        let t = find_table(AliasTable::builtin(), &rows, &[], 30).unwrap();
+        let t = find_table(AliasTable::builtin(), &mut rows, &[], 30).unwrap();
         assert_eq!(t.header_rows, vec![0, 1]);
         assert_eq!(
             fields(&t),
@@ -604,7 +966,7 @@ mod tests {
     #[test]
     fn merged_header_cells_in_excel() {
         // "Name of Victim" merged over two header rows; "Address" merged over two columns.
-        let rows = grid(&[
+        let mut rows = grid(&[
             &["Sr", "Name of Victim", "Address", "", "Age"],
             &["", "", "District", "Province", ""],
             &["1", "A", "Kasur", "Punjab", "19"],
@@ -629,7 +991,7 @@ mod tests {
                 last_col: 4,
             },
         ];
-        let t = find_table(AliasTable::builtin(), &rows, &merges, 30).unwrap();
+        let t = find_table(AliasTable::builtin(), &mut rows, &merges, 30).unwrap();
         assert_eq!(t.header_rows, vec![0, 1]);
         assert_eq!(
             fields(&t),
@@ -646,7 +1008,7 @@ mod tests {
 
     #[test]
     fn no_header() {
-        let rows = grid(&[&["Notes"], &["This workbook has instructions only."]]);
-        assert!(find_table(AliasTable::builtin(), &rows, &[], 30).is_none());
+        let mut rows = grid(&[&["Notes"], &["This workbook has instructions only."]]);
+        assert!(find_table(AliasTable::builtin(), &mut rows, &[], 30).is_none());
     }
 }

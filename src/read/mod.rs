@@ -12,6 +12,8 @@ pub mod delimited;
 pub mod encoding;
 pub mod excel;
 pub mod grid;
+pub mod infer;
+pub mod persons;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -108,6 +110,8 @@ pub struct SheetSummary {
     pub rows_read: u64,
     /// Rows kept as records.
     pub records: u64,
+    /// Records emitted: one per person, so more than `records` where a row names several.
+    pub persons: u64,
     /// Rows set aside.
     pub set_aside: u64,
     /// `read`, `no header`, or `error`.
@@ -128,7 +132,7 @@ pub struct SetAsideRow {
 }
 
 /// How a column of a file was mapped.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ColumnMapping {
     /// File name.
     pub file: String,
@@ -142,6 +146,13 @@ pub struct ColumnMapping {
     pub field: Option<String>,
     /// The output column holding its values.
     pub output: String,
+    /// How the field was chosen: `alias`, `keyword`, `fuzzy header`, `group header`,
+    /// `content` (from the values), or `none`.
+    pub mapped_by: String,
+    /// How sure the mapping is (0–1), when mapped.
+    pub confidence: Option<f64>,
+    /// What the values hold, when one kind dominates them ("dates", "CNIC numbers").
+    pub content: Option<String>,
 }
 
 /// A problem worth a person's attention.
@@ -193,6 +204,7 @@ struct Block {
     sheet: Option<String>,
     source: Option<String>,
     rows: Vec<u64>,
+    victim_index: Vec<u16>,
     columns: Vec<(String, Vec<Option<String>>)>,
 }
 
@@ -370,6 +382,7 @@ fn read_excel(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Resul
             header_rows: Vec::new(),
             rows_read: 0,
             records: 0,
+            persons: 0,
             set_aside: 0,
             status: String::new(),
         };
@@ -459,6 +472,7 @@ fn read_csv(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Result<
         header_rows: Vec::new(),
         rows_read: 0,
         records: 0,
+        persons: 0,
         set_aside: 0,
         status: String::new(),
     };
@@ -498,7 +512,7 @@ fn process_grid(
 ) -> bool {
     summary.rows_read = rows.len() as u64;
     let sheet_name = sheet.map(str::to_owned);
-    let Some(found) = grid::find_table(table, &rows, merges, opts.header_scan_rows) else {
+    let Some(found) = grid::find_table(table, &mut rows, merges, opts.header_scan_rows) else {
         // No header: every non-blank row is reported as set aside, so none is lost silently.
         let mut n = 0;
         for r in &rows {
@@ -535,7 +549,17 @@ fn process_grid(
         columns,
         records,
         set_aside,
+        notes,
+        filled_cells: _,
     } = found;
+    for (position, note) in notes {
+        outcome.report.problems.push(Problem {
+            file: file.name.clone(),
+            sheet: sheet_name.clone(),
+            row: None,
+            message: format!("column {}: {note}", column_letter(position)),
+        });
+    }
 
     let source = opts
         .source_by_file
@@ -599,6 +623,9 @@ fn process_grid(
             header: col.header.clone(),
             field: col.field.clone(),
             output: name.clone(),
+            mapped_by: col.mapped_by.to_owned(),
+            confidence: col.confidence,
+            content: col.content.map(|k| k.label().to_owned()),
         });
         outputs.push(name);
     }
@@ -606,16 +633,74 @@ fn process_grid(
     let mut values: Vec<Vec<Option<String>>> =
         vec![Vec::with_capacity(records.len()); columns.len()];
     let mut row_numbers = Vec::with_capacity(records.len());
+    let mut victim_index: Vec<u16> = Vec::with_capacity(records.len());
+    let name_col = columns
+        .iter()
+        .position(|c| c.field.as_deref() == Some("name"));
     for &i in &records {
-        let cells = &mut rows[i].cells;
+        let persons = name_col
+            .and_then(|k| rows[i].cells.get(columns[k].position))
+            .and_then(|c| persons::split_persons(c));
+        let Some(persons) = persons else {
+            let cells = &mut rows[i].cells;
+            for (k, col) in columns.iter().enumerate() {
+                let v = cells
+                    .get_mut(col.position)
+                    .map(std::mem::take)
+                    .filter(|s| !s.trim().is_empty());
+                values[k].push(v);
+            }
+            row_numbers.push(rows[i].number);
+            victim_index.push(1);
+            continue;
+        };
+        // One record per person named in the cell; the row's other cells are lists in the
+        // same order, or one value for all of them (the case's number, date, sections).
+        let n = persons.len();
+        let mut unaligned: Vec<String> = Vec::new();
+        let mut per_column: Vec<Vec<Option<String>>> = Vec::with_capacity(columns.len());
         for (k, col) in columns.iter().enumerate() {
-            let v = cells
-                .get_mut(col.position)
-                .map(std::mem::take)
-                .filter(|s| !s.trim().is_empty());
-            values[k].push(v);
+            if Some(k) == name_col {
+                per_column.push(persons.iter().cloned().map(Some).collect());
+                continue;
+            }
+            let cell = rows[i]
+                .cells
+                .get(col.position)
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty());
+            let field = col.field.as_deref().unwrap_or("");
+            let items = match cell {
+                None => vec![None; n],
+                Some(c) => match persons::split_list(c, n, persons::lists_with_commas(field)) {
+                    Some(items) => items.into_iter().map(Some).collect(),
+                    None if persons::is_personal(field) => {
+                        unaligned.push(column_letter(col.position));
+                        vec![None; n]
+                    }
+                    None => vec![Some(c.to_owned()); n],
+                },
+            };
+            per_column.push(items);
         }
-        row_numbers.push(rows[i].number);
+        if !unaligned.is_empty() {
+            outcome.report.problems.push(Problem {
+                file: file.name.clone(),
+                sheet: sheet_name.clone(),
+                row: Some(rows[i].number),
+                message: format!(
+                    "{n} persons are named in one cell, but column(s) {} do not list {n} values in the same order; their values were not assigned",
+                    unaligned.join(", ")
+                ),
+            });
+        }
+        for p in 0..n {
+            for (k, items) in per_column.iter_mut().enumerate() {
+                values[k].push(items[p].take());
+            }
+            row_numbers.push(rows[i].number);
+            victim_index.push(u16::try_from(p + 1).unwrap_or(u16::MAX));
+        }
     }
     for (i, reason) in &set_aside {
         if matches!(reason, SetAside::Header | SetAside::Title) {
@@ -630,6 +715,7 @@ fn process_grid(
     }
     summary.header_rows = header_rows.iter().map(|&i| rows[i].number).collect();
     summary.records = records.len() as u64;
+    summary.persons = row_numbers.len() as u64;
     summary.set_aside = set_aside.len() as u64;
     summary.source = Some(source.clone());
     summary.status = "read".into();
@@ -639,6 +725,7 @@ fn process_grid(
         sheet: sheet_name,
         source: Some(source),
         rows: row_numbers,
+        victim_index,
         columns: outputs.into_iter().zip(values).collect(),
     });
     true
@@ -718,6 +805,7 @@ pub fn read_returns(
                     header_rows: Vec::new(),
                     rows_read: 0,
                     records: 0,
+                    persons: 0,
                     set_aside: 0,
                     status: "error".into(),
                 });
@@ -735,7 +823,7 @@ fn assemble(blocks: Vec<Block>) -> Table {
             if !names.contains(n)
                 && !matches!(
                     n.as_str(),
-                    "source" | "source_file" | "source_sheet" | "source_row"
+                    "source" | "source_file" | "source_sheet" | "source_row" | "victim_index"
                 )
             {
                 names.push(n.clone());
@@ -749,6 +837,7 @@ fn assemble(blocks: Vec<Block>) -> Table {
     let mut source_file = Vec::with_capacity(total);
     let mut source_sheet = Vec::with_capacity(total);
     let mut source_row = Vec::with_capacity(total);
+    let mut victim_index = Vec::with_capacity(total);
     let mut cols: Vec<Vec<Option<String>>> = vec![Vec::with_capacity(total); ordered.len()];
     let index: HashMap<&str, usize> = ordered
         .iter()
@@ -774,6 +863,7 @@ fn assemble(blocks: Vec<Block>) -> Table {
                 .iter()
                 .map(|r| Some(i64::try_from(*r).unwrap_or(i64::MAX))),
         );
+        victim_index.extend(b.victim_index.iter().map(|&v| Some(i64::from(v))));
         let mut filled = vec![false; cols.len()];
         for (name, vals) in b.columns {
             if let Some(&k) = index.get(name.as_str()) {
@@ -792,6 +882,7 @@ fn assemble(blocks: Vec<Block>) -> Table {
         Column::text("source_file", source_file),
         Column::text("source_sheet", source_sheet),
         Column::new("source_row", ColumnData::Int(source_row)),
+        Column::new("victim_index", ColumnData::Int(victim_index)),
     ];
     for ((_, name), vals) in ordered.into_iter().zip(cols) {
         columns.push(Column::text(name, vals));
@@ -853,6 +944,10 @@ impl ReadReport {
                     ColumnData::Int(self.sheets.iter().map(|x| Some(x.records as i64)).collect()),
                 ),
                 Column::new(
+                    "persons",
+                    ColumnData::Int(self.sheets.iter().map(|x| Some(x.persons as i64)).collect()),
+                ),
+                Column::new(
                     "set_aside",
                     ColumnData::Int(
                         self.sheets
@@ -903,6 +998,23 @@ impl ReadReport {
                 Column::text(
                     "output",
                     self.columns.iter().map(|x| s(&x.output)).collect(),
+                ),
+                Column::text(
+                    "mapped_by",
+                    self.columns.iter().map(|x| s(&x.mapped_by)).collect(),
+                ),
+                Column::new(
+                    "confidence",
+                    ColumnData::Float(
+                        self.columns
+                            .iter()
+                            .map(|x| x.confidence.map(|c| (c * 100.0).round() / 100.0))
+                            .collect(),
+                    ),
+                ),
+                Column::text(
+                    "content",
+                    self.columns.iter().map(|x| x.content.clone()).collect(),
                 ),
             ],
         };
@@ -1071,7 +1183,8 @@ mod timing {
             })
             .collect();
         let t = std::time::Instant::now();
-        let found = grid::find_table(AliasTable::builtin(), &rows, &[], 30).unwrap();
+        let mut rows = rows;
+        let found = grid::find_table(AliasTable::builtin(), &mut rows, &[], 30).unwrap();
         eprintln!(
             "find_table {:?} ({} records)",
             t.elapsed(),

@@ -251,6 +251,7 @@ struct TermRow {
         alias = "sex",
         alias = "case_status",
         alias = "protection_status",
+        alias = "role",
         alias = "exploitation",
         alias = "source_type"
     )]
@@ -291,6 +292,12 @@ pub fn protection_status_terms() -> &'static Terms {
             data_file!("protection_status_terms.csv"),
         )
     })
+}
+
+/// Words for a person's role in a case, in priority order.
+pub fn role_terms() -> &'static Terms {
+    static CELL: OnceLock<Terms> = OnceLock::new();
+    CELL.get_or_init(|| terms("role_terms.csv", data_file!("role_terms.csv")))
 }
 
 /// Phrases naming a form of exploitation.
@@ -488,6 +495,21 @@ impl LawTable {
                 )
             })
             .collect();
+        // Words run together ("EmigrationOrdinance", "PassportAct") name the law too.
+        let joined: Vec<(Vec<String>, String)> = aliases
+            .iter()
+            .filter(|(words, _)| {
+                words.len() > 1
+                    && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+                    && words.iter().map(String::len).sum::<usize>() >= 6
+            })
+            .map(|(words, law)| (vec![words.concat()], law.clone()))
+            .collect();
+        for j in joined {
+            if !aliases.contains(&j) {
+                aliases.push(j);
+            }
+        }
         aliases.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
         Ok(Self { sections, aliases })
     }
