@@ -910,17 +910,32 @@ pub fn normalize_columns<'a>(
     let law_given = Memo::new(dict("law_sections"), |s| {
         parsed(s, |c| offence::parse_sections(c, laws))
     });
+    // Free-text columns that registers also write citations into ("Reason of admission:
+    // case 715/23 u/s 371-A PPC", "Action taken: FIR registered u/s 3 PSMA").
+    let exploitation_text_m = clean_text("exploitation");
+    let case_status_text_m = clean_text("case_status");
+    let protection_text_m = clean_text("protection_status");
+    let crime_type_text_m = clean_text("crime_type");
     // Rows without a sections cell: citations that name their law in the FIR particulars,
     // case number, remarks or police-station text ("FIR 224/21 u/s 3/4 PTPA PS Saddar").
     let (law_values, law_index) = {
         let mut values = law_given.values;
         let mut index = law_given.index.to_vec();
-        let sources = [&fir_no_m, &case_id_m, &remarks_m, &police_station_m];
+        let sources: Vec<&Memo<'_, Option<Cow<'a, str>>>> = vec![
+            &fir_no_m,
+            &case_id_m,
+            &remarks_m,
+            &police_station_m,
+            &exploitation_text_m,
+            &case_status_text_m,
+            &protection_text_m,
+            &crime_type_text_m,
+        ];
         let mut slot_of: FxMap<&str, u32> = FxMap::default();
         let mut texts: Vec<&str> = Vec::new();
         let missing: Vec<usize> = (0..n).filter(|&i| index[i] == NONE).collect();
         for &i in &missing {
-            for src in sources {
+            for src in &sources {
                 if let Some(t) = src.hit(i) {
                     slot_of.entry(t.as_ref()).or_insert_with(|| {
                         texts.push(t.as_ref());
@@ -969,10 +984,6 @@ pub fn normalize_columns<'a>(
     let age_m = Memo::new(dict("age"), |s| parsed(s, age::parse_age));
     // An age column holding a date of birth, a date-of-birth column holding an age ("25 yrs").
     let age_as_birth = Memo::new(dict("age"), |s| {
-        let (a, _) = age::parse_age(s);
-        if a.years.is_some() || a.child.is_some() {
-            return None;
-        }
         date::parse_date(s)
             .0
             .filter(|d| d.precision == date::Precision::Day)

@@ -69,27 +69,36 @@ const NOISE_WORDS: [&str; 30] = [
 /// Bahawalpur) and an English silent e after a final consonant (Sialkote).
 #[must_use]
 pub fn sound_key(raw: &str) -> String {
-    word_text(raw)
+    let text = word_text(raw);
+    let words: Vec<&str> = text
         .split_whitespace()
         .filter(|w| !NOISE_WORDS.contains(w))
+        .collect();
+    // Urdu words are transliterated and folded as one word, as the Roman name is written
+    // joined ("صادق آباد" is Sadiqabad, "چیچہ وطنی" is Chichawatni).
+    if words
+        .iter()
+        .any(|w| crate::normalize::text::has_arabic_script(w))
+    {
+        let joined: String = words.iter().map(|w| name::transliterate_urdu(w)).collect();
+        return name::phonetic(&joined).replace('h', "");
+    }
+    words
+        .iter()
         .map(|w| {
-            if crate::normalize::text::has_arabic_script(w) {
-                name::phonetic(&name::transliterate_urdu(w))
-            } else {
-                let w = match w.strip_suffix('e') {
-                    Some(stem)
-                        if stem.len() > 3
-                            && stem.ends_with(|c: char| {
-                                c.is_ascii_alphabetic() && !"aeiouy".contains(c)
-                            })
-                            && stem[..stem.len() - 1].ends_with(|c: char| "aeiou".contains(c)) =>
-                    {
-                        stem
-                    }
-                    _ => w,
-                };
-                name::phonetic(w)
-            }
+            let w = match w.strip_suffix('e') {
+                Some(stem)
+                    if stem.len() > 3
+                        && stem.ends_with(|c: char| {
+                            c.is_ascii_alphabetic() && !"aeiouy".contains(c)
+                        })
+                        && stem[..stem.len() - 1].ends_with(|c: char| "aeiou".contains(c)) =>
+                {
+                    stem
+                }
+                _ => w,
+            };
+            name::phonetic(w)
         })
         .collect::<String>()
         .replace('h', "")
@@ -216,17 +225,24 @@ fn resolve(raw: &str) -> Option<(Place, f64)> {
 /// out of longer text.
 fn resolve_strict(raw: &str) -> Option<(Place, f64)> {
     let key = lookup_key(raw);
-    if key.chars().count() < 4 {
+    if key.chars().count() < 2 {
         return None;
     }
-    lookup(&key).map(|p| (p, 1.0)).or_else(|| {
-        let sound = sound_key(raw);
-        (sound.chars().count() >= 4)
-            .then(|| places().by_sound.get(&sound).copied().flatten())
-            .flatten()
-            .map(|p| (p, SOUND_CONFIDENCE))
-    })
+    lookup(&key)
+        .or_else(|| lookup(&without_noise(raw)))
+        .map(|p| (p, 1.0))
+        .or_else(|| {
+            let sound = sound_key(raw);
+            (sound.chars().count() >= 3)
+                .then(|| places().by_sound.get(&sound).copied().flatten())
+                .flatten()
+                .map(|p| (p, SOUND_CONFIDENCE))
+        })
 }
+
+/// Least Jaro–Winkler similarity for a fuzzy match of the last part of an address (stricter
+/// than for a district cell: an address holds many names of quarters and villages).
+pub const ADDRESS_FUZZY_THRESHOLD: f64 = 0.94;
 
 /// Confidence reported for a sound-alike match (flagged `district.fuzzy`).
 pub const SOUND_CONFIDENCE: f64 = 0.95;
@@ -382,10 +398,31 @@ pub fn district_in_address(text: &str) -> Option<PlaceResult> {
             || LOCALITY_STARTS.contains(&first)
             || first.chars().any(|c| c.is_ascii_digit());
         if locality {
+            // "H# 627 Basti Malookan Lhr", "H# 6 Jandiala Bagh Sheikhupura City": a quarter
+            // whose last word (before "City", "Cantt") is a known district name or
+            // abbreviation.
+            let place_word = words.iter().rev().find(|w| !NOISE_WORDS.contains(w));
+            if let Some(w) = place_word.filter(|w| words.len() > 1 && !LOCALITY_ENDS.contains(w)) {
+                let key = lookup_key(w);
+                if let Some(place) = lookup(&key).filter(|p| p.district.is_some()) {
+                    if !places().not_in_text.contains(&key) {
+                        return Some(result(place, 1.0));
+                    }
+                }
+            }
             continue;
         }
         if words.len() <= 4 {
-            if let Some((place, conf)) = resolve(part) {
+            // Spelling slips are forgiven only in the last part, where the district is
+            // written; elsewhere an unknown quarter must not be taken for a look-alike place.
+            let found = resolve_strict(part).or_else(|| {
+                (std::ptr::eq(*part, *parts.last().unwrap_or(part))
+                    && without_noise(part).chars().count() >= 6)
+                    .then(|| fuzzy(&without_noise(part)))
+                    .flatten()
+                    .filter(|(_, s)| *s >= ADDRESS_FUZZY_THRESHOLD)
+            });
+            if let Some((place, conf)) = found {
                 if place.district.is_some() {
                     return Some(result(place, conf));
                 }
@@ -393,8 +430,13 @@ pub fn district_in_address(text: &str) -> Option<PlaceResult> {
                 continue;
             }
         }
-        // The place a part ends with ("PS Saddar Jaranwala", "Mohalla Qadirabad Kamoke"): its
-        // last three, two or one words as a whole name, towns included, without fuzzy matching.
+        // The place the address ends with ("PS Saddar Jaranwala", "Mohalla Qadirabad
+        // Kamoke"): the last three, two or one words of its last part as a whole name, towns
+        // included, without fuzzy matching. Earlier parts are not searched inside: their
+        // words ("باغ" garden, "Haveli") name districts only by chance.
+        if !std::ptr::eq(*part, *parts.last().unwrap_or(part)) {
+            continue;
+        }
         for k in (1..=3.min(words.len())).rev() {
             let tail = words[words.len() - k..].join(" ");
             if let Some((place, conf)) = resolve_strict(&tail) {
@@ -403,11 +445,13 @@ pub fn district_in_address(text: &str) -> Option<PlaceResult> {
                 }
             }
         }
-        if let Some(found) = district_in_text(part) {
+    }
+    if parts.len() <= 1 {
+        if let Some(found) = district_in_text(text) {
             return Some(found);
         }
     }
-    district_in_text(text).or(province_only)
+    province_only
 }
 
 /// The residence written in a name cell after "R/O" (resident of), "resident of", "ساکن" or
@@ -520,6 +564,8 @@ mod tests {
             ("Khyber Agency (FATA)", "Khyber"),
             ("Mirpur Azad Kashmir", "Mirpur"),
             ("Hyderabad Sindh", "Hyderabad"),
+            // Urdu tehsil names written in two words.
+            ("صادق آباد", "Rahim Yar Khan"),
         ] {
             assert_eq!(district(raw), Some(d), "{raw}");
         }
