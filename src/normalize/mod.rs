@@ -997,6 +997,10 @@ pub fn normalize_columns<'a>(
     // Dates written with the FIR or case number ("715/23 dt 04.09.2023").
     let fir_date_m = Memo::new(dict("fir_no"), date::date_in_text);
     let case_date_m = Memo::new(dict("case_id"), date::date_in_text);
+    // Forms of exploitation written in a crime-type cell ("Child begging") or the remarks
+    // ("child domestic worker recovered"), for rows without an exploitation cell.
+    let crime_forms_m = Memo::new(dict("crime_type"), exploitation::forms_in_text);
+    let remarks_forms_m = Memo::new(dict("remarks"), exploitation::forms_in_text);
     // Shelter outcomes written in the remarks.
     let remarks_protection_m = Memo::new(dict("remarks"), status::protection_in_text);
     let cnic_m = Memo::new(dict("cnic"), |s| parsed(s, cnic::parse_cnic));
@@ -1355,6 +1359,17 @@ pub fn normalize_columns<'a>(
             push_all(issues, iss);
             for e in f {
                 forms |= 1 << (*e as u16);
+            }
+        } else {
+            let found = [crime_forms_m.get(i), remarks_forms_m.get(i)]
+                .into_iter()
+                .flatten()
+                .find(|f| !f.is_empty());
+            if let Some(f) = found {
+                issues.push("exploitation.from_text");
+                for e in f {
+                    forms |= 1 << (*e as u16);
+                }
             }
         }
         if forms == 0 && crime != CrimeType::Som {

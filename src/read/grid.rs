@@ -665,22 +665,18 @@ fn sort_rows(
     (records, set_aside)
 }
 
-/// Fields that describe the case rather than the person.
-const CASE_FIELDS: [&str; 8] = [
-    "fir_no",
-    "case_id",
-    "date",
-    "law_sections",
-    "case_status",
-    "police_station",
-    "crime_type",
-    "date_of_report",
-];
+/// Fields that identify a case: a row with none of them (and no serial number) continues the
+/// case above it.
+const CASE_KEYS: [&str; 5] = ["fir_no", "case_id", "date", "law_sections", "police_station"];
+/// Further fields of the case, copied to its continuation rows where they are blank (the
+/// brief facts of an FIR hold its sections; the status is the case's).
+const CASE_EXTRAS: [&str; 4] = ["case_status", "crime_type", "remarks", "date_of_report"];
 
 /// Copies the case cells of a numbered record row to the rows below it that have neither a
-/// serial number nor any case cell: case-wise registers number the case once and leave its
-/// FIR number, date, sections and status blank on the rows of its other persons. Nothing is
-/// copied without a serial-number column (a blank FIR cell may then mean "no FIR").
+/// serial number nor any cell identifying a case: case-wise registers number the case once
+/// and leave its FIR number, date, sections and status blank on the rows of its other
+/// persons. Nothing is copied without a serial-number column (a blank FIR cell may then mean
+/// "no FIR").
 fn fill_continuations(rows: &mut [GridRow], records: &[usize], columns: &[ColumnLabel]) {
     let Some(serial) = columns
         .iter()
@@ -689,14 +685,18 @@ fn fill_continuations(rows: &mut [GridRow], records: &[usize], columns: &[Column
     else {
         return;
     };
-    let case_cols: Vec<usize> = columns
-        .iter()
-        .filter(|c| c.field.as_deref().is_some_and(|f| CASE_FIELDS.contains(&f)))
-        .map(|c| c.position)
-        .collect();
-    if case_cols.is_empty() {
+    let cols_of = |fields: &[&str]| -> Vec<usize> {
+        columns
+            .iter()
+            .filter(|c| c.field.as_deref().is_some_and(|f| fields.contains(&f)))
+            .map(|c| c.position)
+            .collect()
+    };
+    let keys = cols_of(&CASE_KEYS);
+    if keys.is_empty() {
         return;
     }
+    let copied: Vec<usize> = keys.iter().copied().chain(cols_of(&CASE_EXTRAS)).collect();
     let blank = |row: &GridRow, c: usize| row.cells.get(c).is_none_or(|v| v.trim().is_empty());
     let mut head: Option<usize> = None;
     for &i in records {
@@ -707,16 +707,14 @@ fn fill_continuations(rows: &mut [GridRow], records: &[usize], columns: &[Column
         let Some(h) = head else {
             continue;
         };
-        if !case_cols.iter().all(|&c| blank(&rows[i], c)) {
+        if !keys.iter().all(|&c| blank(&rows[i], c)) {
             continue;
         }
-        for &c in &case_cols {
-            let Some(v) = rows[h]
-                .cells
-                .get(c)
-                .filter(|v| !v.trim().is_empty())
-                .cloned()
-            else {
+        for &c in &copied {
+            if !blank(&rows[i], c) {
+                continue;
+            }
+            let Some(v) = rows[h].cells.get(c).filter(|v| !v.trim().is_empty()).cloned() else {
                 continue;
             };
             let cells = &mut rows[i].cells;
@@ -845,6 +843,27 @@ fn infer_columns(
             }
         } else {
             claimed.push(f);
+        }
+    }
+    // A free-text column that cites law sections or names shelter outcomes here and there
+    // ("Action taken: FIR 748/23 registered u/s 3 PSMA") is read as the remarks when the
+    // sheet has none, so that normalization looks into it.
+    if !claimed.iter().any(|f| f == "remarks") {
+        let best = columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.field.is_none())
+            .map(|(k, _)| {
+                let p = &guesses[k].1;
+                (k, p.share(Kind::Sections).max(p.share(Kind::Protection)))
+            })
+            .filter(|(k, share)| *share >= 0.2 && guesses[*k].1.values >= MIN_VALUES_BY_CONTENT)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((k, share)) = best {
+            let col = &mut columns[k];
+            col.field = Some("remarks".to_owned());
+            col.mapped_by = "content";
+            col.confidence = Some(0.5 + share / 2.0);
         }
     }
     notes

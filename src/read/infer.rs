@@ -392,7 +392,8 @@ pub fn kinds_of(v: &str) -> Vec<Kind> {
         }
     }
     if letters >= 2 && chars <= 30 && digits == 0 {
-        if nationality::parse_country(v, "nationality").0.is_some() {
+        let (country, issues) = nationality::parse_country(v, "nationality");
+        if country.is_some() && issues.is_empty() && v.split_whitespace().count() <= 3 {
             out.push(Kind::Nationality);
         }
         let (p, issues) = place::parse_district(v);
