@@ -41,17 +41,25 @@ class ReadReport:
     ----------
     sheets
         One row per CSV file or worksheet: format, encoding, delimiter, the source assigned,
-        header row numbers, rows read, records kept, rows set aside and status
+        header row numbers, rows read, records kept (rows), persons emitted (more than the
+        records where one row names several persons), rows set aside and status
         (``read``, ``no header``, ``empty`` or ``error``).
     set_aside
         One row per row not kept as a record: file, sheet, row and reason (title, blank,
-        repeated header, total, signature, note, serial number only, no header).
+        repeated header, total, signature, note, serial number only, no header, summary
+        table of counts).
     columns
         How each column was mapped: file, sheet, column letter, header as printed, canonical
-        field (null when unmapped) and the output column holding its values.
+        field (null when unmapped), the output column holding its values, ``mapped_by``
+        (``alias``, ``keyword``, ``fuzzy header``, ``group header``, ``content`` when the
+        values decided, or ``none``), ``confidence`` (0–1) and ``content`` (what the values
+        hold when one kind dominates: "dates", "CNIC numbers", "shelter or protection
+        outcomes"…).
     problems
         Anything a person should look at: unreadable files (with ``on_error="report"``),
-        rows decoded with a fallback encoding, repeated column names.
+        rows decoded with a fallback encoding, repeated column names, a header contradicted
+        by its values (and the field the column was read as), rows naming several persons
+        whose parallel lists (CNICs, ages) do not line up.
     """
 
     sheets: pl.DataFrame
