@@ -43,7 +43,7 @@ class ReadReport:
         One row per CSV file or worksheet: format, encoding, delimiter, the source assigned,
         header row numbers, rows read, records kept (rows), persons emitted (more than the
         records where one row names several persons), rows set aside and status
-        (``read``, ``no header``, ``empty`` or ``error``).
+        (``read``, ``no header``, ``summary`` (a table of counts), ``empty`` or ``error``).
     set_aside
         One row per row not kept as a record: file, sheet, row and reason (title, blank,
         repeated header, total, signature, note, serial number only, no header, summary

@@ -225,7 +225,12 @@ pub fn profile<'v>(values: impl Iterator<Item = &'v str>) -> Profile {
     // Serial numbers count up by one in row order (after sampling: by the step).
     let numbers: Vec<i64> = sample
         .iter()
-        .filter_map(|v| v.trim_end_matches('.').parse::<i64>().ok())
+        .filter_map(|v| {
+            let t = v.trim_end_matches(['.', '۔']);
+            (!t.is_empty() && t.chars().all(char::is_numeric))
+                .then(|| t.chars().map(text::ascii_digit).collect::<String>())
+                .and_then(|d| d.parse::<i64>().ok())
+        })
         .collect();
     if numbers.len() * 10 >= sample.len() * 8 && numbers.len() >= 2 {
         let step = step as i64;

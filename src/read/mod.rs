@@ -513,7 +513,9 @@ fn process_grid(
     summary.rows_read = rows.len() as u64;
     let sheet_name = sheet.map(str::to_owned);
     let Some(found) = grid::find_table(table, &mut rows, merges, opts.header_scan_rows) else {
-        // No header: every non-blank row is reported as set aside, so none is lost silently.
+        // No header: every non-blank row is reported as set aside, so none is lost silently;
+        // a table of counts says so.
+        let summary_table = grid::looks_like_counts(&rows);
         let mut n = 0;
         for r in &rows {
             let blank = r.cells.iter().all(|c| c.trim().is_empty());
@@ -523,6 +525,8 @@ fn process_grid(
                 row: r.number,
                 reason: if blank {
                     SetAside::Blank
+                } else if summary_table {
+                    SetAside::Summary
                 } else {
                     SetAside::NoHeader
                 }
@@ -537,6 +541,8 @@ fn process_grid(
             .all(|r| r.cells.iter().all(|c| c.trim().is_empty()))
         {
             "empty".into()
+        } else if summary_table {
+            "summary".into()
         } else {
             "no header".into()
         };
