@@ -217,6 +217,7 @@ fn resolve(raw: &str) -> Option<(Place, f64)> {
                     .flatten()
                     .map(|p| (p, SOUND_CONFIDENCE))
             })
+            .or_else(|| gazetteer(raw))
             .or_else(|| fuzzy(&k2))
     })
 }
@@ -238,7 +239,20 @@ fn resolve_strict(raw: &str) -> Option<(Place, f64)> {
                 .flatten()
                 .map(|p| (p, SOUND_CONFIDENCE))
         })
+        .or_else(|| gazetteer(raw))
 }
+
+/// A town, village, union council or city locality of the gazetteer, by its exact name.
+fn gazetteer(raw: &str) -> Option<(Place, f64)> {
+    let g = &places().gazetteer;
+    g.get(&lookup_key(raw))
+        .or_else(|| g.get(&without_noise(raw)))
+        .map(|p| (*p, GAZETTEER_CONFIDENCE))
+}
+
+/// Confidence reported for a place found only in the gazetteer (flagged `district.fuzzy`):
+/// such names are less certain to be unique than districts and tehsils.
+pub const GAZETTEER_CONFIDENCE: f64 = 0.8;
 
 /// Least Jaro–Winkler similarity for a fuzzy match of the last part of an address (stricter
 /// than for a district cell: an address holds many names of quarters and villages).
@@ -613,6 +627,10 @@ mod tests {
             assert_eq!(d(raw), Some(want), "{raw}");
         }
         assert_eq!(d("Near Lahore Road"), Some("Lahore"));
+        // Towns and city quarters below tehsil level, from the gazetteer.
+        assert_eq!(d("Kot Ladha, Kot Lakhpat"), Some("Lahore"));
+        assert_eq!(d("Chak Ramdas, Dinga"), Some("Gujrat"));
+        assert_eq!(d("Mohallah Arainan, Eminabad"), Some("Gujranwala"));
         assert_eq!(d("House 4, Mohalla Islampura"), None);
         // A district cell holding an address is read as one.
         let (p, issues) = parse_district("Street 5, Ghulam Muhammad Abad, Faisalabad");

@@ -99,6 +99,9 @@ pub struct Places {
     /// Sound key (the name fold of `normalize::name::phonetic`, word by word) of every
     /// district and alias → the place, or `None` when two places sound alike.
     pub by_sound: HashMap<String, Option<Place>>,
+    /// Lookup key of a town, village, union council or city locality below tehsil level
+    /// (`place_gazetteer.csv`) → place: weaker evidence, used for whole address parts only.
+    pub gazetteer: HashMap<String, Place>,
     /// Lookup key of a province alias → province index.
     pub province_by_key: HashMap<String, usize>,
     /// First CNIC digit (0–9) → province index (NADRA locality codes, domain.md §3.1).
@@ -201,12 +204,33 @@ impl Places {
             add_sound(&a.alias, place, false);
             by_key.insert(lookup_key(&a.alias), place);
         }
+        // The gazetteer of towns and localities: exact names only, below every other table.
+        let gazetteer_rows: Vec<DistrictAlias> =
+            rows("place_gazetteer.csv", data_file!("place_gazetteer.csv"));
+        let mut gazetteer = HashMap::new();
+        for a in gazetteer_rows {
+            let key = lookup_key(&a.alias);
+            if key.chars().count() < 3 || by_key.contains_key(&key) {
+                continue;
+            }
+            let Some(d) = districts.iter().position(|d| d.district_id == a.district_id) else {
+                panic!("unknown district id {} in the gazetteer", a.district_id)
+            };
+            gazetteer.insert(
+                key,
+                Place {
+                    district: Some(d),
+                    province: code_index(&a.province_code),
+                },
+            );
+        }
         Self {
             districts,
             provinces,
             by_key,
             not_in_text,
             by_sound,
+            gazetteer,
             province_by_key,
             province_by_cnic_digit,
         }
