@@ -50,7 +50,8 @@ class ReadReport:
         How each column was mapped: file, sheet, column letter, header as printed, canonical
         field (null when unmapped) and the output column holding its values.
     problems
-        Anything a person should look at: unreadable files (with ``on_error="report"``),
+        Anything a person should look at, with file, sheet, row and column letter where
+        they apply (never a cell's value): unreadable files (with ``on_error="report"``),
         rows decoded with a fallback encoding, repeated column names.
     """
 
@@ -83,7 +84,7 @@ class ReadReport:
         if n_unmapped:
             lines.append(f"  {n_unmapped} column(s) kept unmapped")
         shown = 5
-        for file, sheet, row, message in self.problems.head(shown).iter_rows():
+        for file, sheet, row, _column, message in self.problems.head(shown).iter_rows():
             where = (
                 file + (f" [{sheet}]" if sheet else "") + (f" row {row}" if row else "")
             )

@@ -153,6 +153,8 @@ pub struct Problem {
     pub sheet: Option<String>,
     /// Row, where it applies.
     pub row: Option<u64>,
+    /// Column letter, where it applies.
+    pub column: Option<String>,
     /// What happened.
     pub message: String,
 }
@@ -324,6 +326,7 @@ fn read_file(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Result
                 file: file.name.clone(),
                 sheet: None,
                 row: None,
+                column: None,
                 message: "the file is an Excel workbook despite its name; read as a workbook"
                     .into(),
             });
@@ -432,6 +435,7 @@ fn read_csv(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Result<
                     file: file.name.clone(),
                     sheet: None,
                     row: Some(rec.row),
+                    column: None,
                     message:
                         "row decoded as windows-1252: the file mixes utf-8 and windows-1252 text"
                             .into(),
@@ -558,6 +562,7 @@ fn process_grid(
                     file: file.name.clone(),
                     sheet: sheet_name.clone(),
                     row: None,
+                    column: None,
                     message: format!(
                         "columns {} and {letter} both read as '{f}'; the first is used as '{f}', column {letter} is kept under its header",
                         first_position.get(f).cloned().unwrap_or_default()
@@ -584,6 +589,7 @@ fn process_grid(
                 file: file.name.clone(),
                 sheet: sheet_name.clone(),
                 row: None,
+                column: None,
                 message: format!("column header '{base}' appears more than once; column {letter} is kept as '{name}'"),
             });
         }
@@ -702,6 +708,7 @@ pub fn read_returns(
                     file: file.name.clone(),
                     sheet: None,
                     row: None,
+                    column: None,
                     message: e.to_string(),
                 });
                 report.sheets.push(SheetSummary {
@@ -921,6 +928,10 @@ impl ReadReport {
                             .map(|x| x.row.map(|r| r as i64))
                             .collect(),
                     ),
+                ),
+                Column::text(
+                    "column",
+                    self.problems.iter().map(|x| x.column.clone()).collect(),
                 ),
                 Column::text(
                     "message",
