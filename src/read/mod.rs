@@ -418,7 +418,10 @@ fn read_csv(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Result<
         return Err(Error::read(loc, "file is empty"));
     }
     let delimiter = delimited::sniff_delimiter(&decoded.text);
-    let records = delimited::parse(&decoded.text, delimiter);
+    let delimited::Parsed {
+        records,
+        unclosed_quotes,
+    } = delimited::parse(&decoded.text, delimiter);
     let mut outcome = FileOutcome {
         blocks: Vec::new(),
         report: ReadReport::default(),
@@ -442,6 +445,16 @@ fn read_csv(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Result<
                 });
             }
         }
+    }
+    for row in unclosed_quotes {
+        outcome.report.problems.push(Problem {
+            file: file.name.clone(),
+            sheet: None,
+            row: Some(row),
+            column: None,
+            message: "a quote opened in this row is never closed; the quote was read as text"
+                .into(),
+        });
     }
     let rows: Vec<GridRow> = records
         .into_iter()
@@ -1072,7 +1085,7 @@ mod timing {
         eprintln!("decode {:?}", t.elapsed());
         let t = std::time::Instant::now();
         let d = delimited::sniff_delimiter(&decoded.text);
-        let recs = delimited::parse(&decoded.text, d);
+        let recs = delimited::parse(&decoded.text, d).records;
         eprintln!("parse {:?} ({} records)", t.elapsed(), recs.len());
         let rows: Vec<GridRow> = recs
             .into_iter()
