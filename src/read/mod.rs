@@ -426,6 +426,15 @@ fn read_csv(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Result<
         blocks: Vec::new(),
         report: ReadReport::default(),
     };
+    for u in &decoded.undecodable {
+        outcome.report.problems.push(Problem {
+            file: file.name.clone(),
+            sheet: None,
+            row: None,
+            column: None,
+            message: u.describe(decoded.encoding),
+        });
+    }
     if !decoded.fallback_lines.is_empty() {
         let mut idx = 0;
         for (k, rec) in records.iter().enumerate() {

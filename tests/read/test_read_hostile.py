@@ -3,6 +3,7 @@ unclosed quotes, cut-off encodings and legacy .xls. Every file is built here."""
 
 from __future__ import annotations
 
+import pytest
 import tipsom as ts
 
 
@@ -62,3 +63,31 @@ def test_quoted_line_breaks_still_work(tmp_path):
     ]
     assert df["source_row"].to_list() == [2, 3, 4]
     assert rep.problems.height == 0
+
+
+@pytest.mark.parametrize("bom", [True, False])
+def test_utf16_with_an_odd_trailing_byte_is_reported(tmp_path, bom):
+    text = "Name of Victim\tAge\tSex\nعائشہ\t17\tF\nAli\t12\tM\n"
+    data = text.encode("utf-16-le") + b"\x00\x41"[:1]
+    p = tmp_path / "odd.txt"
+    p.write_bytes((b"\xff\xfe" if bom else b"") + data)
+    df, rep = ts.read_returns(p, with_report=True)
+    assert df["name"].to_list() == ["عائشہ", "Ali"]
+    assert df["sex"].to_list() == ["F", "M"]
+    assert rep.problems.height == 1
+    problem = rep.problems.row(0, named=True)
+    assert problem["file"] == "odd.txt"
+    assert "odd byte" in problem["message"]
+
+
+def test_utf8_cut_off_mid_character_is_reported(tmp_path):
+    p = tmp_path / "cut.csv"
+    p.write_bytes("Name of Victim,Age\nعائشہ,17\nعلی,1".encode() + "۲".encode()[:1])
+    df, rep = ts.read_returns(p, with_report=True)
+    assert df["name"].to_list() == ["عائشہ", "علی"]
+    assert df["age"].to_list() == ["17", "1"]
+    assert rep.sheets["encoding"].to_list() == ["utf-8"]
+    assert rep.problems["message"].to_list() == [
+        "the file ends in the middle of a utf-8 character (it was probably cut "
+        "short); the last 1 byte(s) were dropped"
+    ]
