@@ -2,23 +2,42 @@
 //!
 //! Every cell becomes the text a person sees, never a float: a CNIC stored as the number
 //! 3520212345671 stays "3520212345671" (not "3.52E+12"), a date cell becomes an ISO date.
+//!
+//! Only the used cells are read ([`super::cells`]): xlsx, xlsm and xlsb sheets are streamed
+//! cell by cell, never as a range the size of the sheet's declared dimension.
 
-use std::io::{Read, Seek};
+use std::io::{BufReader, Read};
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Range, Reader, Sheets};
+use calamine::{open_workbook_auto, Data, Dimensions, Reader, Sheets, XlsxError};
 
+use super::cells::{grid_from_cells, CellGrid, SheetMerge, UsedCell};
 use super::grid::{GridRow, Merge};
+
+/// Something in a sheet worth a person's attention, located by row and column where it
+/// applies. Never holds a cell's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetNote {
+    /// Row as a spreadsheet shows it.
+    pub row: Option<u64>,
+    /// Column letter.
+    pub column: Option<String>,
+    /// What happened.
+    pub message: String,
+}
 
 /// One worksheet as a grid, with its merged regions.
 #[derive(Debug)]
 pub struct SheetGrid {
     /// Sheet name.
     pub name: String,
-    /// Rows, numbered as Excel shows them.
+    /// Rows, numbered as Excel shows them (rows without any value are left out, apart from
+    /// short runs between rows with values).
     pub rows: Vec<GridRow>,
     /// Merged regions, as indices into `rows` and cells.
     pub merges: Vec<Merge>,
+    /// Empty runs and far cells left out.
+    pub notes: Vec<SheetNote>,
 }
 
 /// Why a workbook could not be opened.
@@ -49,13 +68,13 @@ pub fn number_text(f: f64) -> String {
     }
 }
 
-fn cell_text(cell: &Data) -> String {
+fn cell_text(cell: Data) -> String {
     match cell {
         Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s,
         Data::Int(i) => i.to_string(),
-        Data::Float(f) => number_text(*f),
-        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        Data::Float(f) => number_text(f),
+        Data::Bool(b) => if b { "TRUE" } else { "FALSE" }.to_owned(),
         Data::DateTime(dt) => {
             if dt.is_datetime() {
                 let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
@@ -68,31 +87,8 @@ fn cell_text(cell: &Data) -> String {
                 number_text(dt.as_f64())
             }
         }
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("{e}"),
     }
-}
-
-fn grid_from_range(range: &Range<Data>) -> (Vec<GridRow>, u32, u32) {
-    let Some((r0, c0)) = range.start() else {
-        return (Vec::new(), 0, 0);
-    };
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, row)| {
-            let mut cells = vec![String::new(); c0 as usize];
-            cells.extend(row.iter().map(cell_text));
-            while cells.last().is_some_and(String::is_empty) {
-                cells.pop();
-            }
-            GridRow {
-                number: u64::from(r0) + i as u64 + 1,
-                cells,
-            }
-        })
-        .collect();
-    (rows, r0, c0)
 }
 
 fn open_error(err: &calamine::Error) -> WorkbookError {
@@ -129,8 +125,8 @@ pub fn read_workbook(
     read_sheets(&mut wb, sheets)
 }
 
-fn read_sheets<RS: Read + Seek>(
-    wb: &mut Sheets<RS>,
+fn read_sheets(
+    wb: &mut Sheets<BufReader<std::fs::File>>,
     sheets: Option<&[String]>,
 ) -> Result<Vec<SheetGrid>, WorkbookError> {
     let names = wb.sheet_names();
@@ -150,30 +146,96 @@ fn read_sheets<RS: Read + Seek>(
     };
     let mut out = Vec::with_capacity(wanted.len());
     for name in wanted {
-        let range = wb.worksheet_range(&name).map_err(|e| open_error(&e))?;
-        let (rows, r0, c0) = grid_from_range(&range);
-        let merges = match wb {
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-            Sheets::Xls(x) => {
-                #[allow(deprecated)]
-                let m = x.worksheet_merge_cells(&name).unwrap_or_default();
-                m
-            }
-            _ => Vec::new(),
-        };
-        let merges = merges
-            .into_iter()
-            .filter(|d| d.start.0 >= r0 && d.start.1 >= c0)
-            .map(|d| Merge {
-                first_row: (d.start.0 - r0) as usize,
-                last_row: (d.end.0 - r0) as usize,
-                first_col: d.start.1 as usize,
-                last_col: d.end.1 as usize,
-            })
-            .collect();
-        out.push(SheetGrid { name, rows, merges });
+        let (grid, notes) = read_sheet(wb, &name)?;
+        out.push(SheetGrid {
+            name,
+            rows: grid.rows,
+            merges: grid.merges,
+            notes,
+        });
     }
     Ok(out)
+}
+
+fn push(cells: &mut Vec<UsedCell>, row: u32, col: u32, value: Data) {
+    let text = cell_text(value);
+    if !text.is_empty() {
+        cells.push(UsedCell { row, col, text });
+    }
+}
+
+fn read_sheet(
+    wb: &mut Sheets<BufReader<std::fs::File>>,
+    name: &str,
+) -> Result<(CellGrid, Vec<SheetNote>), WorkbookError> {
+    let mut cells = Vec::new();
+    let merges: Vec<Dimensions> = match wb {
+        Sheets::Xlsx(x) => {
+            match x.worksheet_cells_reader(name) {
+                Ok(mut reader) => {
+                    while let Some(cell) = reader
+                        .next_cell()
+                        .map_err(|e| open_error(&calamine::Error::Xlsx(e)))?
+                    {
+                        let (row, col) = cell.get_position();
+                        push(&mut cells, row, col, cell.get_value().clone().into());
+                    }
+                }
+                // A chart sheet: nothing to read.
+                Err(XlsxError::NotAWorksheet(_)) => {}
+                Err(e) => return Err(open_error(&calamine::Error::Xlsx(e))),
+            }
+            x.merge_cells_by_sheet_name(name).unwrap_or_default()
+        }
+        Sheets::Xlsb(x) => {
+            let mut reader = x
+                .worksheet_cells_reader(name)
+                .map_err(|e| open_error(&calamine::Error::Xlsb(e)))?;
+            while let Some(cell) = reader
+                .next_cell()
+                .map_err(|e| open_error(&calamine::Error::Xlsb(e)))?
+            {
+                let (row, col) = cell.get_position();
+                push(&mut cells, row, col, cell.get_value().clone().into());
+            }
+            Vec::new()
+        }
+        // Xls and ods hold each sheet as a range of at most 65,536 x 256 (xls) or capped
+        // cells (ods, by the library); only its used cells become rows.
+        Sheets::Xls(_) | Sheets::Ods(_) => {
+            let range = wb.worksheet_range(name).map_err(|e| open_error(&e))?;
+            if let Some((r0, c0)) = range.start() {
+                for (r, c, v) in range.used_cells() {
+                    #[allow(clippy::cast_possible_truncation)]
+                    push(&mut cells, r0 + r as u32, c0 + c as u32, v.clone());
+                }
+            }
+            match wb {
+                Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+                _ => Vec::new(),
+            }
+        }
+    };
+    let merges: Vec<SheetMerge> = merges
+        .into_iter()
+        .map(|d| SheetMerge {
+            first_row: d.start.0,
+            last_row: d.end.0,
+            first_col: d.start.1,
+            last_col: d.end.1,
+        })
+        .collect();
+    let grid = grid_from_cells(cells, &merges);
+    let notes = grid
+        .notes
+        .iter()
+        .map(|n| SheetNote {
+            row: n.row,
+            column: None,
+            message: n.message.clone(),
+        })
+        .collect();
+    Ok((grid, notes))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! the text that was in the cell.
 
 pub mod aliases;
+pub mod cells;
 pub mod delimited;
 pub mod encoding;
 pub mod excel;
@@ -169,7 +170,8 @@ pub struct ReadReport {
     /// Every column's mapping.
     pub columns: Vec<ColumnMapping>,
     /// Problems: unreadable files (when reporting instead of raising), mixed encodings,
-    /// repeated column names.
+    /// undecodable bytes, unclosed quotes, repeated column names, empty runs and far-away
+    /// cells in a sheet.
     pub problems: Vec<Problem>,
 }
 
@@ -376,6 +378,16 @@ fn read_excel(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Resul
             set_aside: 0,
             status: String::new(),
         };
+        outcome
+            .report
+            .problems
+            .extend(sheet.notes.into_iter().map(|n| Problem {
+                file: file.name.clone(),
+                sheet: Some(sheet.name.clone()),
+                row: n.row,
+                column: n.column,
+                message: n.message,
+            }));
         any_content |= sheet
             .rows
             .iter()
@@ -1067,6 +1079,63 @@ mod tests {
         let (t, r) = read_returns(&[empty, junk, noheader, missing], &opts, &NoControl).unwrap();
         assert_eq!(t.height(), 0);
         assert_eq!(r.problems.len(), 4);
+    }
+
+    fn table_workbook(path: &Path, stray: Option<(u32, u16)>) {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("March").unwrap();
+        for (c, h) in ["Sr. No.", "Name of Victim", "Age", "Sex"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for r in 1..=3u32 {
+            ws.write_number(r, 0, f64::from(r)).unwrap();
+            ws.write_string(r, 1, format!("Person {r}")).unwrap();
+            ws.write_number(r, 2, 20.0 + f64::from(r)).unwrap();
+            ws.write_string(r, 3, "F").unwrap();
+        }
+        if let Some((row, col)) = stray {
+            ws.write_string(row, col, "stray note").unwrap();
+        }
+        wb.save(path).unwrap();
+    }
+
+    #[test]
+    fn a_stray_cell_at_the_end_of_the_sheet_is_read_without_the_empty_rows() {
+        let d = tmpdir("stray");
+        // XFD1048576 (the last cell of a sheet) and CV1048576.
+        for (name, col) in [("xfd.xlsx", 16_383u16), ("cv.xlsx", 99)] {
+            let p = d.join(name);
+            table_workbook(&p, Some((1_048_575, col)));
+            let started = std::time::Instant::now();
+            let (t, r) =
+                read_returns(&[InputFile::new(&p)], &ReadOptions::default(), &NoControl).unwrap();
+            assert!(
+                started.elapsed().as_secs_f64() < 5.0,
+                "{:?}",
+                started.elapsed()
+            );
+            assert_eq!(t.height(), 3);
+            assert_eq!(
+                t.str_column("name").unwrap()[2].as_deref(),
+                Some("Person 3")
+            );
+            let march = &r.sheets[0];
+            // The header, three records and the far row: nothing in between.
+            assert_eq!(march.rows_read, 5);
+            assert_eq!(march.rows_read, march.records + march.set_aside);
+            assert!(r
+                .set_aside
+                .iter()
+                .any(|s| s.row == 1_048_576 && s.reason.starts_with("note")));
+            assert!(r
+                .problems
+                .iter()
+                .any(|p| p.row == Some(1_048_576) && p.message.contains("rows 5 to 1048575")));
+        }
     }
 
     #[test]

@@ -3,6 +3,12 @@ unclosed quotes, cut-off encodings and legacy .xls. Every file is built here."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+import textwrap
+
+import openpyxl
 import pytest
 import tipsom as ts
 
@@ -91,3 +97,61 @@ def test_utf8_cut_off_mid_character_is_reported(tmp_path):
         "the file ends in the middle of a utf-8 character (it was probably cut "
         "short); the last 1 byte(s) were dropped"
     ]
+
+
+def _table_workbook(path, *, stray=None):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "March"
+    ws.append(["Sr. No.", "Name of Victim", "Age", "Sex"])
+    for i in range(1, 4):
+        ws.append([i, f"Person {i}", 20 + i, "F"])
+    if stray:
+        ws[stray] = "x"
+    wb.save(path)
+
+
+# A child process: the old reader allocated by the declared dimension and was killed.
+_CHILD = textwrap.dedent(
+    """
+    import json, resource, sys, time
+    import tipsom as ts
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    df, rep = ts.read_returns(sys.argv[1], on_error="report", with_report=True)
+    print(json.dumps({
+        "seconds": time.perf_counter() - start,
+        "grown_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before,
+        "names": df["name"].to_list(),
+        "rows": df["source_row"].to_list(),
+        "status": rep.sheets["status"].to_list(),
+        "problems": rep.problems["message"].to_list(),
+        "set_aside": rep.set_aside.select("row", "reason").rows(),
+    }))
+    """
+)
+
+
+@pytest.mark.parametrize("stray", ["XFD1048576", "CV1048576"])
+def test_a_stray_cell_far_away_is_read_quickly_in_little_memory(tmp_path, stray):
+    p = tmp_path / "stray.xlsx"
+    _table_workbook(p, stray=stray)
+    assert p.stat().st_size < 10_000
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(p)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    got = json.loads(out.stdout)
+    assert got["names"] == ["Person 1", "Person 2", "Person 3"]
+    assert got["rows"] == [2, 3, 4]
+    assert got["status"] == ["read"]
+    # The lone cell is accounted for: a note set aside at its own row.
+    assert [1048576, "note or section label in a single cell"] in got["set_aside"]
+    assert any("rows 5 to 1048575 are empty" in m for m in got["problems"])
+    # Well under a second and a few MB (the old reader: 16 s and 5.7 GB, or killed).
+    assert got["seconds"] < 2.0
+    assert got["grown_kb"] < 100_000
