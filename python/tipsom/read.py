@@ -42,7 +42,9 @@ class ReadReport:
     sheets
         One row per CSV file or worksheet: format, encoding, delimiter, the source assigned,
         header row numbers, rows read, records kept, rows set aside and status
-        (``read``, ``no header``, ``empty`` or ``error``).
+        (``read``, ``no header``, ``empty``, ``hidden``, ``very hidden`` or ``error``).
+        Hidden sheets are listed with 0 rows: they are not read unless named in
+        ``sheets``.
     set_aside
         One row per row not kept as a record: file, sheet, row and reason (title, blank,
         repeated header, total, signature, note, serial number only, no header).
@@ -191,7 +193,10 @@ def read_returns(
         File paths, directories (every CSV/Excel file inside, recursively) or glob
         patterns such as ``"returns/**/*.xlsx"``.
     sheets
-        Worksheet name(s) to read from workbooks; every sheet when None.
+        Worksheet name(s) to read from workbooks; every visible sheet when None. Hidden
+        and very hidden sheets (lookup lists, old months, drafts) are listed in the report
+        with status ``hidden`` or ``very hidden`` and 0 records, but not read unless named
+        here.
     aliases
         Extra header aliases, ``{"Naam": "name"}``; they take precedence over the built-in
         table (English variants and abbreviations such as ``Name of Victim``, ``F/Name``,

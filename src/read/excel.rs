@@ -4,15 +4,41 @@
 //! 3520212345671 stays "3520212345671" (not "3.52E+12"), a date cell becomes an ISO date.
 //!
 //! Only the used cells are read ([`super::cells`]): xlsx, xlsm and xlsb sheets are streamed
-//! cell by cell, never as a range the size of the sheet's declared dimension.
+//! cell by cell, never as a range the size of the sheet's declared dimension. Hidden sheets
+//! are listed but not read unless asked for by name.
 
 use std::io::{BufReader, Read};
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Dimensions, Reader, Sheets, XlsxError};
+use calamine::{
+    open_workbook_auto, Data, Dimensions, Reader, SheetType, SheetVisible, Sheets, XlsxError,
+};
 
 use super::cells::{grid_from_cells, CellGrid, SheetMerge, UsedCell};
 use super::grid::{GridRow, Merge};
+
+/// Whether a sheet is shown in the spreadsheet program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    /// Shown.
+    Visible,
+    /// Hidden (Format > Sheet > Unhide shows it again).
+    Hidden,
+    /// Hidden so that only a macro or a developer tool shows it again.
+    VeryHidden,
+}
+
+impl Visibility {
+    /// The status written in the report for a sheet left unread.
+    #[must_use]
+    pub fn status(self) -> &'static str {
+        match self {
+            Self::Visible => "visible",
+            Self::Hidden => "hidden",
+            Self::VeryHidden => "very hidden",
+        }
+    }
+}
 
 /// Something in a sheet worth a person's attention, located by row and column where it
 /// applies. Never holds a cell's value.
@@ -36,6 +62,10 @@ pub struct SheetGrid {
     pub rows: Vec<GridRow>,
     /// Merged regions, as indices into `rows` and cells.
     pub merges: Vec<Merge>,
+    /// Hidden sheets that were not asked for by name are not read: their `rows` are empty.
+    pub visibility: Visibility,
+    /// Whether its rows were read (false for a hidden sheet not asked for).
+    pub read: bool,
     /// Empty runs and far cells left out.
     pub notes: Vec<SheetNote>,
 }
@@ -100,7 +130,8 @@ fn open_error(err: &calamine::Error) -> WorkbookError {
     }
 }
 
-/// Reads the sheets of a workbook (all, or those named), in workbook order.
+/// Reads the sheets of a workbook (all, or those named), in workbook order. Hidden sheets
+/// are listed without being read unless named in `sheets`.
 ///
 /// # Errors
 /// [`WorkbookError`] when the workbook cannot be opened or a requested sheet is missing.
@@ -129,28 +160,48 @@ fn read_sheets(
     wb: &mut Sheets<BufReader<std::fs::File>>,
     sheets: Option<&[String]>,
 ) -> Result<Vec<SheetGrid>, WorkbookError> {
-    let names = wb.sheet_names();
-    let wanted: Vec<String> = match sheets {
-        None => names.clone(),
-        Some(req) => {
-            for r in req {
-                if !names.contains(r) {
-                    return Err(WorkbookError::MissingSheet {
-                        requested: r.clone(),
-                        available: names.clone(),
-                    });
-                }
+    let meta = wb.sheets_metadata().to_vec();
+    let names: Vec<String> = meta.iter().map(|s| s.name.clone()).collect();
+    if let Some(req) = sheets {
+        for r in req {
+            if !names.contains(r) {
+                return Err(WorkbookError::MissingSheet {
+                    requested: r.clone(),
+                    available: names,
+                });
             }
-            names.iter().filter(|n| req.contains(n)).cloned().collect()
         }
-    };
-    let mut out = Vec::with_capacity(wanted.len());
-    for name in wanted {
-        let (grid, notes) = read_sheet(wb, &name)?;
+    }
+    let mut out = Vec::with_capacity(meta.len());
+    for sheet in meta {
+        let named = sheets.is_some_and(|req| req.contains(&sheet.name));
+        if sheets.is_some() && !named {
+            continue;
+        }
+        let visibility = match sheet.visible {
+            SheetVisible::Visible => Visibility::Visible,
+            SheetVisible::Hidden => Visibility::Hidden,
+            SheetVisible::VeryHidden => Visibility::VeryHidden,
+        };
+        if visibility != Visibility::Visible && !named {
+            out.push(SheetGrid {
+                name: sheet.name,
+                rows: Vec::new(),
+                merges: Vec::new(),
+                visibility,
+                read: false,
+                notes: Vec::new(),
+            });
+            continue;
+        }
+        let worksheet = matches!(sheet.typ, SheetType::WorkSheet);
+        let (grid, notes) = read_sheet(wb, &sheet.name, worksheet)?;
         out.push(SheetGrid {
-            name,
+            name: sheet.name,
             rows: grid.rows,
             merges: grid.merges,
+            visibility,
+            read: true,
             notes,
         });
     }
@@ -167,6 +218,7 @@ fn push(cells: &mut Vec<UsedCell>, row: u32, col: u32, value: Data) {
 fn read_sheet(
     wb: &mut Sheets<BufReader<std::fs::File>>,
     name: &str,
+    worksheet: bool,
 ) -> Result<(CellGrid, Vec<SheetNote>), WorkbookError> {
     let mut cells = Vec::new();
     let merges: Vec<Dimensions> = match wb {
@@ -188,22 +240,29 @@ fn read_sheet(
             x.merge_cells_by_sheet_name(name).unwrap_or_default()
         }
         Sheets::Xlsb(x) => {
-            let mut reader = x
-                .worksheet_cells_reader(name)
-                .map_err(|e| open_error(&calamine::Error::Xlsb(e)))?;
-            while let Some(cell) = reader
-                .next_cell()
-                .map_err(|e| open_error(&calamine::Error::Xlsb(e)))?
-            {
-                let (row, col) = cell.get_position();
-                push(&mut cells, row, col, cell.get_value().clone().into());
+            match x.worksheet_cells_reader(name) {
+                Ok(mut reader) => {
+                    while let Some(cell) = reader
+                        .next_cell()
+                        .map_err(|e| open_error(&calamine::Error::Xlsb(e)))?
+                    {
+                        let (row, col) = cell.get_position();
+                        push(&mut cells, row, col, cell.get_value().clone().into());
+                    }
+                }
+                Err(_) if !worksheet => {}
+                Err(e) => return Err(open_error(&calamine::Error::Xlsb(e))),
             }
             Vec::new()
         }
         // Xls and ods hold each sheet as a range of at most 65,536 x 256 (xls) or capped
         // cells (ods, by the library); only its used cells become rows.
         Sheets::Xls(_) | Sheets::Ods(_) => {
-            let range = wb.worksheet_range(name).map_err(|e| open_error(&e))?;
+            let range = match wb.worksheet_range(name) {
+                Ok(r) => r,
+                Err(_) if !worksheet => calamine::Range::empty(),
+                Err(e) => return Err(open_error(&e)),
+            };
             if let Some((r0, c0)) = range.start() {
                 for (r, c, v) in range.used_cells() {
                     #[allow(clippy::cast_possible_truncation)]

@@ -111,7 +111,8 @@ pub struct SheetSummary {
     pub records: u64,
     /// Rows set aside.
     pub set_aside: u64,
-    /// `read`, `no header`, or `error`.
+    /// `read`, `no header`, `empty`, `hidden`, `very hidden` (hidden sheets are not read
+    /// unless named), or `error`.
     pub status: String,
 }
 
@@ -364,8 +365,9 @@ fn read_excel(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Resul
     };
     let mut any_header = false;
     let mut any_content = false;
+    let mut any_unread = false;
     for sheet in sheets {
-        let summary = SheetSummary {
+        let mut summary = SheetSummary {
             file: file.name.clone(),
             sheet: Some(sheet.name.clone()),
             format: format.clone(),
@@ -378,6 +380,13 @@ fn read_excel(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Resul
             set_aside: 0,
             status: String::new(),
         };
+        if !sheet.read {
+            // A hidden sheet holds lookup lists, old months or drafts: listed, not read.
+            any_unread = true;
+            summary.status = sheet.visibility.status().to_owned();
+            outcome.report.sheets.push(summary);
+            continue;
+        }
         outcome
             .report
             .problems
@@ -410,6 +419,13 @@ fn read_excel(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Resul
             "no sheet has a recognisable header row (expected column names such as 'Name of Victim', 'Age', 'Sex', 'CNIC')"
         } else {
             "the workbook has no data"
+        };
+        let reason = if any_unread {
+            format!(
+                "{reason}; its hidden sheets were not read (name them in `sheets` to read them)"
+            )
+        } else {
+            reason.to_owned()
         };
         return Err(Error::read(loc, reason));
     }
@@ -1100,6 +1116,18 @@ mod tests {
         if let Some((row, col)) = stray {
             ws.write_string(row, col, "stray note").unwrap();
         }
+        let hidden = wb.add_worksheet();
+        hidden.set_name("Old").unwrap();
+        hidden.write_string(0, 0, "Name of Victim").unwrap();
+        hidden.write_string(0, 1, "Age").unwrap();
+        hidden.write_string(1, 0, "Hidden person").unwrap();
+        hidden.set_hidden(true);
+        let very = wb.add_worksheet();
+        very.set_name("Lists").unwrap();
+        very.write_string(0, 0, "Name of Victim").unwrap();
+        very.write_string(0, 1, "Sex").unwrap();
+        very.write_string(1, 0, "Listed person").unwrap();
+        very.set_very_hidden(true);
         wb.save(path).unwrap();
     }
 
@@ -1136,6 +1164,58 @@ mod tests {
                 .iter()
                 .any(|p| p.row == Some(1_048_576) && p.message.contains("rows 5 to 1048575")));
         }
+    }
+
+    #[test]
+    fn hidden_sheets_are_listed_not_read_unless_named() {
+        let d = tmpdir("hidden");
+        let p = d.join("hidden.xlsx");
+        table_workbook(&p, None);
+        let f = InputFile::new(&p);
+        let (t, r) = read_returns(
+            std::slice::from_ref(&f),
+            &ReadOptions::default(),
+            &NoControl,
+        )
+        .unwrap();
+        assert_eq!(t.height(), 3);
+        let status: Vec<(&str, &str, u64, u64)> = r
+            .sheets
+            .iter()
+            .map(|s| {
+                (
+                    s.sheet.as_deref().unwrap(),
+                    s.status.as_str(),
+                    s.rows_read,
+                    s.records,
+                )
+            })
+            .collect();
+        assert_eq!(
+            status,
+            [
+                ("March", "read", 4, 3),
+                ("Old", "hidden", 0, 0),
+                ("Lists", "very hidden", 0, 0)
+            ]
+        );
+        assert!(r
+            .set_aside
+            .iter()
+            .all(|s| s.sheet.as_deref() == Some("March")));
+        let opts = ReadOptions {
+            sheets: Some(vec!["Old".into(), "Lists".into()]),
+            ..ReadOptions::default()
+        };
+        let (t, r) = read_returns(&[f], &opts, &NoControl).unwrap();
+        assert_eq!(
+            t.str_column("name").unwrap(),
+            [
+                Some("Hidden person".to_owned()),
+                Some("Listed person".to_owned())
+            ]
+        );
+        assert!(r.sheets.iter().all(|s| s.status == "read"));
     }
 
     #[test]

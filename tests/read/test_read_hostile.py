@@ -11,6 +11,7 @@ import textwrap
 import openpyxl
 import pytest
 import tipsom as ts
+from tipsom.exceptions import ReadError
 
 
 def _victims_csv(rows):
@@ -155,3 +156,42 @@ def test_a_stray_cell_far_away_is_read_quickly_in_little_memory(tmp_path, stray)
     # Well under a second and a few MB (the old reader: 16 s and 5.7 GB, or killed).
     assert got["seconds"] < 2.0
     assert got["grown_kb"] < 100_000
+
+
+def test_hidden_sheets_are_listed_but_not_read_unless_named(tmp_path):
+    p = tmp_path / "hidden.xlsx"
+    _table_workbook(p)
+    wb = openpyxl.load_workbook(p)
+    for title, state in [("Old", "hidden"), ("Lists", "veryHidden")]:
+        ws = wb.create_sheet(title)
+        ws.append(["Name of Victim", "Age", "Sex"])
+        ws.append([f"{title} person", 30, "M"])
+        ws.sheet_state = state
+    wb.save(p)
+    df, rep = ts.read_returns(p, with_report=True)
+    assert df["name"].to_list() == ["Person 1", "Person 2", "Person 3"]
+    assert rep.sheets.select("sheet", "status", "rows_read", "records").rows() == [
+        ("March", "read", 4, 3),
+        ("Old", "hidden", 0, 0),
+        ("Lists", "very hidden", 0, 0),
+    ]
+    assert set(rep.set_aside["sheet"]) <= {"March"}
+    df = ts.read_returns(p, sheets="Old")
+    assert df["name"].to_list() == ["Old person"]
+    df = ts.read_returns(p, sheets=["March", "Lists"])
+    assert df["name"].to_list()[-1] == "Lists person"
+
+
+def test_only_hidden_sheets_with_data_says_so(tmp_path):
+    p = tmp_path / "drafts.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Cover"
+    wb.active["A1"] = "See the other sheet"
+    ws = wb.create_sheet("Data")
+    ws.append(["Name of Victim", "Age"])
+    ws.append(["A", 1])
+    ws.sheet_state = "hidden"
+    wb.save(p)
+    with pytest.raises(ReadError, match="hidden sheets were not read"):
+        ts.read_returns(p)
+    assert ts.read_returns(p, sheets="Data").height == 1
