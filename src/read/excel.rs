@@ -4,18 +4,27 @@
 //! 3520212345671 stays "3520212345671" (not "3.52E+12"), a date cell becomes an ISO date.
 //!
 //! Only the used cells are read ([`super::cells`]): xlsx, xlsm and xlsb sheets are streamed
-//! cell by cell, never as a range the size of the sheet's declared dimension. Hidden sheets
-//! are listed but not read unless asked for by name.
+//! cell by cell, never as a range the size of the sheet's declared dimension. Error cells
+//! (`#REF!`, `#N/A`...) and formulas saved without their result are read as empty and noted.
+//! Hidden sheets are listed but not read unless asked for by name.
 
 use std::io::{BufReader, Read};
 use std::path::Path;
 
 use calamine::{
-    open_workbook_auto, Data, Dimensions, Reader, SheetType, SheetVisible, Sheets, XlsxError,
+    open_workbook_auto, Data, DataRef, Dimensions, Reader, SheetType, SheetVisible, Sheets,
+    XlsxError,
 };
 
 use super::cells::{grid_from_cells, CellGrid, SheetMerge, UsedCell};
+use super::column_letter;
 use super::grid::{GridRow, Merge};
+
+/// How many error cells of a sheet are reported one by one; the rest are counted.
+pub const MAX_ERROR_CELLS_LISTED: usize = 1000;
+
+/// How many addresses of formulas without a saved result a note lists.
+const FORMULA_ADDRESSES_LISTED: usize = 5;
 
 /// Whether a sheet is shown in the spreadsheet program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +75,7 @@ pub struct SheetGrid {
     pub visibility: Visibility,
     /// Whether its rows were read (false for a hidden sheet not asked for).
     pub read: bool,
-    /// Empty runs and far cells left out.
+    /// Error cells, formulas without a saved result, empty runs and far cells left out.
     pub notes: Vec<SheetNote>,
 }
 
@@ -100,7 +109,7 @@ pub fn number_text(f: f64) -> String {
 
 fn cell_text(cell: Data) -> String {
     match cell {
-        Data::Empty => String::new(),
+        Data::Empty | Data::Error(_) => String::new(),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s,
         Data::Int(i) => i.to_string(),
         Data::Float(f) => number_text(f),
@@ -117,7 +126,6 @@ fn cell_text(cell: Data) -> String {
                 number_text(dt.as_f64())
             }
         }
-        Data::Error(e) => format!("{e}"),
     }
 }
 
@@ -208,10 +216,24 @@ fn read_sheets(
     Ok(out)
 }
 
-fn push(cells: &mut Vec<UsedCell>, row: u32, col: u32, value: Data) {
-    let text = cell_text(value);
-    if !text.is_empty() {
-        cells.push(UsedCell { row, col, text });
+/// What a sheet's cells hold besides text: errors and formulas without a saved result.
+#[derive(Default)]
+struct Collected {
+    cells: Vec<UsedCell>,
+    errors: Vec<(u32, u32, String)>,
+    unsaved_formulas: Vec<(u32, u32)>,
+}
+
+impl Collected {
+    fn push(&mut self, row: u32, col: u32, value: Data) {
+        if let Data::Error(e) = &value {
+            self.errors.push((row, col, e.to_string()));
+            return;
+        }
+        let text = cell_text(value);
+        if !text.is_empty() {
+            self.cells.push(UsedCell { row, col, text });
+        }
     }
 }
 
@@ -220,17 +242,23 @@ fn read_sheet(
     name: &str,
     worksheet: bool,
 ) -> Result<(CellGrid, Vec<SheetNote>), WorkbookError> {
-    let mut cells = Vec::new();
+    let mut collected = Collected::default();
     let merges: Vec<Dimensions> = match wb {
         Sheets::Xlsx(x) => {
             match x.worksheet_cells_reader(name) {
                 Ok(mut reader) => {
                     while let Some(cell) = reader
-                        .next_cell()
+                        .next_cell_with_formula_metadata()
                         .map_err(|e| open_error(&calamine::Error::Xlsx(e)))?
                     {
-                        let (row, col) = cell.get_position();
-                        push(&mut cells, row, col, cell.get_value().clone().into());
+                        let (row, col) = cell.pos;
+                        if cell.value == DataRef::Empty {
+                            if cell.formula.is_some() {
+                                collected.unsaved_formulas.push((row, col));
+                            }
+                            continue;
+                        }
+                        collected.push(row, col, cell.value.into());
                     }
                 }
                 // A chart sheet: nothing to read.
@@ -247,7 +275,7 @@ fn read_sheet(
                         .map_err(|e| open_error(&calamine::Error::Xlsb(e)))?
                     {
                         let (row, col) = cell.get_position();
-                        push(&mut cells, row, col, cell.get_value().clone().into());
+                        collected.push(row, col, cell.get_value().clone().into());
                     }
                 }
                 Err(_) if !worksheet => {}
@@ -266,7 +294,7 @@ fn read_sheet(
             if let Some((r0, c0)) = range.start() {
                 for (r, c, v) in range.used_cells() {
                     #[allow(clippy::cast_possible_truncation)]
-                    push(&mut cells, r0 + r as u32, c0 + c as u32, v.clone());
+                    collected.push(r0 + r as u32, c0 + c as u32, v.clone());
                 }
             }
             match wb {
@@ -284,27 +312,119 @@ fn read_sheet(
             last_col: d.end.1,
         })
         .collect();
-    let grid = grid_from_cells(cells, &merges);
-    let notes = grid
-        .notes
-        .iter()
-        .map(|n| SheetNote {
-            row: n.row,
-            column: None,
-            message: n.message.clone(),
-        })
-        .collect();
+    let mut notes = cell_notes(&mut collected);
+    let grid = grid_from_cells(collected.cells, &merges);
+    notes.extend(grid.notes.iter().map(|n| SheetNote {
+        row: n.row,
+        column: None,
+        message: n.message.clone(),
+    }));
     Ok((grid, notes))
+}
+
+fn address(row: u32, col: u32) -> String {
+    format!("{}{}", column_letter(col as usize), u64::from(row) + 1)
+}
+
+/// Notes for error cells (one each, up to [`MAX_ERROR_CELLS_LISTED`]) and one for the
+/// formulas without a saved result.
+fn cell_notes(collected: &mut Collected) -> Vec<SheetNote> {
+    let mut notes = Vec::new();
+    collected.errors.sort_by_key(|(r, c, _)| (*r, *c));
+    for (row, col, code) in collected.errors.iter().take(MAX_ERROR_CELLS_LISTED) {
+        notes.push(SheetNote {
+            row: Some(u64::from(*row) + 1),
+            column: Some(column_letter(*col as usize)),
+            message: format!(
+                "cell {} holds the error {code}; read as empty",
+                address(*row, *col)
+            ),
+        });
+    }
+    if collected.errors.len() > MAX_ERROR_CELLS_LISTED {
+        notes.push(SheetNote {
+            row: None,
+            column: None,
+            message: format!(
+                "{} more cells hold errors (#REF!, #N/A...); read as empty",
+                collected.errors.len() - MAX_ERROR_CELLS_LISTED
+            ),
+        });
+    }
+    let formulas = &mut collected.unsaved_formulas;
+    if !formulas.is_empty() {
+        formulas.sort_unstable();
+        let listed: Vec<String> = formulas
+            .iter()
+            .take(FORMULA_ADDRESSES_LISTED)
+            .map(|(r, c)| address(*r, *c))
+            .collect();
+        let more = if formulas.len() > FORMULA_ADDRESSES_LISTED {
+            " ..."
+        } else {
+            ""
+        };
+        notes.push(SheetNote {
+            row: None,
+            column: None,
+            message: format!(
+                "formula without a saved result in {}{more} ({} cell{}): open and save the file \
+                 in Excel so the values are stored; read as empty",
+                listed.join(", "),
+                formulas.len(),
+                if formulas.len() == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    notes
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use calamine::CellErrorType;
 
     #[test]
     fn numbers_keep_their_digits() {
         assert_eq!(number_text(3_520_212_345_671.0), "3520212345671");
         assert_eq!(number_text(12.5), "12.5");
         assert_eq!(number_text(-3.0), "-3");
+    }
+
+    #[test]
+    fn error_cells_are_empty_and_noted() {
+        let mut c = Collected::default();
+        c.push(6, 3, Data::Error(CellErrorType::Ref));
+        c.push(0, 0, Data::Error(CellErrorType::Div0));
+        c.push(1, 1, Data::String("Ali".into()));
+        c.unsaved_formulas = (4..16).map(|r| (r, 4)).collect();
+        let notes = cell_notes(&mut c);
+        assert_eq!(c.cells.len(), 1);
+        assert_eq!(
+            notes[0].message,
+            "cell A1 holds the error #DIV/0!; read as empty"
+        );
+        assert_eq!(
+            notes[1].message,
+            "cell D7 holds the error #REF!; read as empty"
+        );
+        assert_eq!(
+            (notes[1].row, notes[1].column.as_deref()),
+            (Some(7), Some("D"))
+        );
+        assert!(notes[2]
+            .message
+            .starts_with("formula without a saved result in E5, E6, E7, E8, E9 ... (12 cells)"));
+    }
+
+    #[test]
+    fn many_error_cells_are_counted() {
+        let mut c = Collected::default();
+        for r in 0..1500 {
+            c.push(r, 0, Data::Error(CellErrorType::NA));
+        }
+        let notes = cell_notes(&mut c);
+        assert_eq!(notes.len(), MAX_ERROR_CELLS_LISTED + 1);
+        assert!(notes.last().unwrap().message.starts_with("500 more cells"));
     }
 }

@@ -171,8 +171,8 @@ pub struct ReadReport {
     /// Every column's mapping.
     pub columns: Vec<ColumnMapping>,
     /// Problems: unreadable files (when reporting instead of raising), mixed encodings,
-    /// undecodable bytes, unclosed quotes, repeated column names, empty runs and far-away
-    /// cells in a sheet.
+    /// undecodable bytes, unclosed quotes, repeated column names, error cells, formulas without
+    /// a saved result, far-away cells.
     pub problems: Vec<Problem>,
 }
 

@@ -7,8 +7,10 @@ import json
 import subprocess
 import sys
 import textwrap
+import zipfile
 
 import openpyxl
+import polars as pl
 import pytest
 import tipsom as ts
 from tipsom.exceptions import ReadError
@@ -195,3 +197,43 @@ def test_only_hidden_sheets_with_data_says_so(tmp_path):
     with pytest.raises(ReadError, match="hidden sheets were not read"):
         ts.read_returns(p)
     assert ts.read_returns(p, sheets="Data").height == 1
+
+
+def test_error_cells_and_formulas_without_results_are_empty_and_reported(tmp_path):
+    p = tmp_path / "errors.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "March"
+    ws.append(["Sr. No.", "Name of Victim", "Age", "CNIC", "Total"])
+    codes = ["#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?", "#NULL!", "#NUM!"]
+    for i in range(1, 13):
+        ws.append([i, f"Person {i}", 20, "35202-0000000-0", f"=C{i + 1}*2"])
+    for k, code in enumerate(codes):
+        ws.cell(row=2 + k, column=4, value=code)
+    wb.save(p)
+    # openpyxl writes formulas without a cached result, and error codes as error cells
+    with zipfile.ZipFile(p) as z:
+        sheet_xml = z.read("xl/worksheets/sheet1.xml").decode()
+    assert '<c r="D7" t="e"><v>#NULL!</v></c>' in sheet_xml
+    assert '<c r="E5"><f>C5*2</f><v /></c>' in sheet_xml
+
+    df, rep = ts.read_returns(p, with_report=True)
+    assert df.height == 12
+    assert df["cnic"].to_list()[:7] == [None] * 7
+    assert df["cnic"].to_list()[7] == "35202-0000000-0"
+    assert df["Total"].null_count() == 12
+    assert rep.problems.columns == ["file", "sheet", "row", "column", "message"]
+    cells = rep.problems.filter(pl.col("column").is_not_null())
+    assert cells.select("file", "sheet", "row", "column").rows() == [
+        ("errors.xlsx", "March", 2 + k, "D") for k in range(7)
+    ]
+    assert cells["message"][5] == "cell D7 holds the error #NULL!; read as empty"
+    for code, message in zip(codes, cells["message"], strict=True):
+        assert code in message
+    formulas = rep.problems.filter(pl.col("message").str.starts_with("formula"))
+    assert formulas.height == 1
+    assert formulas["message"][0].startswith(
+        "formula without a saved result in E2, E3, E4, E5, E6 ... (12 cells): "
+        "open and save the file in Excel so the values are stored"
+    )
+    assert "problem: errors.xlsx [March] row 2: cell D2 holds" in rep.summary()
