@@ -6,14 +6,17 @@
 //! Only the used cells are read ([`super::cells`]): xlsx, xlsm and xlsb sheets are streamed
 //! cell by cell, never as a range the size of the sheet's declared dimension. Error cells
 //! (`#REF!`, `#N/A`...) and formulas saved without their result are read as empty and noted.
-//! Hidden sheets are listed but not read unless asked for by name.
+//! Hidden sheets are listed but not read unless asked for by name. Errors from the library are
+//! mapped onto a fixed description by kind ([`Damage`]): its own text can quote the file's
+//! content (a cell value in a parse error), so it is never passed on.
 
 use std::io::{BufReader, Read};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 use calamine::{
-    open_workbook_auto, Data, DataRef, Dimensions, Reader, SheetType, SheetVisible, Sheets,
-    XlsxError,
+    open_workbook_auto, Data, DataRef, Dimensions, OdsError, Reader, SheetType, SheetVisible,
+    Sheets, XlsError, XlsbError, XlsxError,
 };
 
 use super::cells::{grid_from_cells, CellGrid, SheetMerge, UsedCell};
@@ -79,13 +82,66 @@ pub struct SheetGrid {
     pub notes: Vec<SheetNote>,
 }
 
+/// What kind of damage made a workbook or sheet unreadable: a fixed description each, so that
+/// no text from the file reaches a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Damage {
+    /// The zip container is broken.
+    Zip,
+    /// A part the workbook needs (its sheet list, a sheet, relationships) is not there.
+    MissingPart,
+    /// The XML of a part is malformed.
+    Xml,
+    /// A cell holds a value of a kind the format does not allow.
+    CellValue,
+    /// The legacy (xls) container or its records are broken.
+    Records,
+    /// A format or format version that cannot be read.
+    Unsupported,
+    /// More cells than can be held.
+    TooLarge,
+    /// The operating system could not read the file.
+    Io,
+    /// Anything else.
+    Other,
+}
+
+impl Damage {
+    /// What to tell a person.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Zip => "corrupt zip archive (the file is damaged, or is not an Excel workbook)",
+            Self::MissingPart => {
+                "a part of the workbook is missing (the file is damaged, or is not an Excel workbook)"
+            }
+            Self::Xml => "malformed XML (the file is damaged)",
+            Self::CellValue => {
+                "a cell holds a value its type does not allow (the file is damaged, or was not written by a spreadsheet program)"
+            }
+            Self::Records => "damaged Excel 97-2003 (xls) records",
+            Self::Unsupported => "the format or its version is not supported (save it as .xlsx and read that)",
+            Self::TooLarge => "more cells than can be read",
+            Self::Io => "the file could not be read from disk",
+            Self::Other => "corrupt, or another format",
+        }
+    }
+}
+
 /// Why a workbook could not be opened.
 #[derive(Debug)]
 pub enum WorkbookError {
     /// Encrypted with a password.
     Protected,
-    /// Not a workbook, or damaged; with calamine's description.
-    Corrupt(String),
+    /// Not a workbook, or damaged.
+    Corrupt(Damage),
+    /// One sheet could not be read.
+    BadSheet {
+        /// The sheet.
+        sheet: String,
+        /// What is wrong with it.
+        damage: Damage,
+    },
     /// A requested sheet is not in the workbook.
     MissingSheet {
         /// The sheet asked for.
@@ -129,12 +185,110 @@ fn cell_text(cell: Data) -> String {
     }
 }
 
+/// The kind of a library error, never its text.
+fn damage(err: &calamine::Error) -> Result<Damage, WorkbookError> {
+    use calamine::Error as E;
+    Ok(match err {
+        E::Io(_) => Damage::Io,
+        E::Xlsx(e) => xlsx_damage(e)?,
+        E::Xlsb(e) => xlsb_damage(e)?,
+        E::Xls(e) => xls_damage(e)?,
+        E::Ods(e) => ods_damage(e)?,
+        E::Msg(_) => Damage::Unsupported,
+        _ => Damage::Other,
+    })
+}
+
+fn xlsx_damage(e: &XlsxError) -> Result<Damage, WorkbookError> {
+    use XlsxError as X;
+    Ok(match e {
+        X::Password => return Err(WorkbookError::Protected),
+        X::Io(_) => Damage::Io,
+        X::Zip(_) => Damage::Zip,
+        X::Xml(_)
+        | X::XmlAttr(_)
+        | X::XmlEof(_)
+        | X::UnexpectedNode(_)
+        | X::Unexpected(_)
+        | X::Encoding(_)
+        | X::Alphanumeric(_)
+        | X::NumericColumn(_)
+        | X::RangeWithoutColumnComponent
+        | X::RangeWithoutRowComponent
+        | X::ColumnNumberOverflow
+        | X::RowNumberOverflow
+        | X::DimensionCount(_) => Damage::Xml,
+        X::FileNotFound(_)
+        | X::RelationshipNotFound
+        | X::WorksheetNotFound(_)
+        | X::NotAWorksheet(_) => Damage::MissingPart,
+        X::Parse(_)
+        | X::ParseFloat(_)
+        | X::ParseInt(_)
+        | X::CellTAttribute(_)
+        | X::CellError(_)
+        | X::Unrecognized { .. } => Damage::CellValue,
+        _ => Damage::Other,
+    })
+}
+
+fn xlsb_damage(e: &XlsbError) -> Result<Damage, WorkbookError> {
+    use XlsbError as X;
+    Ok(match e {
+        X::Password => return Err(WorkbookError::Protected),
+        X::Io(_) => Damage::Io,
+        X::Zip(_) => Damage::Zip,
+        X::Xml(_) | X::XmlAttr(_) | X::Encoding(_) => Damage::Xml,
+        X::FileNotFound(_) | X::WorksheetNotFound(_) => Damage::MissingPart,
+        X::UnsupportedType(_) => Damage::Unsupported,
+        X::CellError(_) | X::BErr(_) => Damage::CellValue,
+        _ => Damage::Records,
+    })
+}
+
+fn xls_damage(e: &XlsError) -> Result<Damage, WorkbookError> {
+    use XlsError as X;
+    Ok(match e {
+        X::Password => return Err(WorkbookError::Protected),
+        X::Io(_) => Damage::Io,
+        X::WorksheetNotFound(_) => Damage::MissingPart,
+        _ => Damage::Records,
+    })
+}
+
+fn ods_damage(e: &OdsError) -> Result<Damage, WorkbookError> {
+    use OdsError as X;
+    Ok(match e {
+        X::Password => return Err(WorkbookError::Protected),
+        X::Io(_) => Damage::Io,
+        X::Zip(_) => Damage::Zip,
+        X::Xml(_)
+        | X::XmlAttr(_)
+        | X::AttrError(_)
+        | X::EncodingError(_)
+        | X::Eof(_)
+        | X::Mismatch { .. } => Damage::Xml,
+        X::FileNotFound(_) | X::WorksheetNotFound(_) => Damage::MissingPart,
+        X::InvalidMime(_) => Damage::Unsupported,
+        X::Parse(_) | X::ParseInt(_) | X::ParseFloat(_) | X::ParseBool(_) => Damage::CellValue,
+        X::CellLimitExceeded { .. } => Damage::TooLarge,
+    })
+}
+
 fn open_error(err: &calamine::Error) -> WorkbookError {
-    let text = err.to_string();
-    if text.to_lowercase().contains("password") || text.to_lowercase().contains("encrypt") {
-        WorkbookError::Protected
-    } else {
-        WorkbookError::Corrupt(text)
+    match damage(err) {
+        Ok(d) => WorkbookError::Corrupt(d),
+        Err(e) => e,
+    }
+}
+
+fn sheet_error(sheet: &str, err: calamine::Error) -> WorkbookError {
+    match damage(&err) {
+        Ok(damage) => WorkbookError::BadSheet {
+            sheet: sheet.to_owned(),
+            damage,
+        },
+        Err(e) => e,
     }
 }
 
@@ -142,7 +296,8 @@ fn open_error(err: &calamine::Error) -> WorkbookError {
 /// are listed without being read unless named in `sheets`.
 ///
 /// # Errors
-/// [`WorkbookError`] when the workbook cannot be opened or a requested sheet is missing.
+/// [`WorkbookError`] when the workbook cannot be opened, a sheet cannot be read or a
+/// requested sheet is missing.
 pub fn read_workbook(
     path: &Path,
     sheets: Option<&[String]>,
@@ -160,8 +315,13 @@ pub fn read_workbook(
             return Err(WorkbookError::Protected);
         }
     }
-    let mut wb = open_workbook_auto(path).map_err(|e| open_error(&e))?;
-    read_sheets(&mut wb, sheets)
+    // A damaged file can drive the library into a panic (an overflowing cell reference): it is
+    // a damaged file like any other, not a crash.
+    catch_unwind(AssertUnwindSafe(|| {
+        let mut wb = open_workbook_auto(path).map_err(|e| open_error(&e))?;
+        read_sheets(&mut wb, sheets)
+    }))
+    .unwrap_or(Err(WorkbookError::Corrupt(Damage::Other)))
 }
 
 fn read_sheets(
@@ -249,7 +409,7 @@ fn read_sheet(
                 Ok(mut reader) => {
                     while let Some(cell) = reader
                         .next_cell_with_formula_metadata()
-                        .map_err(|e| open_error(&calamine::Error::Xlsx(e)))?
+                        .map_err(|e| sheet_error(name, calamine::Error::Xlsx(e)))?
                     {
                         let (row, col) = cell.pos;
                         if cell.value == DataRef::Empty {
@@ -263,7 +423,7 @@ fn read_sheet(
                 }
                 // A chart sheet: nothing to read.
                 Err(XlsxError::NotAWorksheet(_)) => {}
-                Err(e) => return Err(open_error(&calamine::Error::Xlsx(e))),
+                Err(e) => return Err(sheet_error(name, calamine::Error::Xlsx(e))),
             }
             x.merge_cells_by_sheet_name(name).unwrap_or_default()
         }
@@ -272,14 +432,14 @@ fn read_sheet(
                 Ok(mut reader) => {
                     while let Some(cell) = reader
                         .next_cell()
-                        .map_err(|e| open_error(&calamine::Error::Xlsb(e)))?
+                        .map_err(|e| sheet_error(name, calamine::Error::Xlsb(e)))?
                     {
                         let (row, col) = cell.get_position();
                         collected.push(row, col, cell.get_value().clone().into());
                     }
                 }
                 Err(_) if !worksheet => {}
-                Err(e) => return Err(open_error(&calamine::Error::Xlsb(e))),
+                Err(e) => return Err(sheet_error(name, calamine::Error::Xlsb(e))),
             }
             Vec::new()
         }
@@ -289,7 +449,7 @@ fn read_sheet(
             let range = match wb.worksheet_range(name) {
                 Ok(r) => r,
                 Err(_) if !worksheet => calamine::Range::empty(),
-                Err(e) => return Err(open_error(&e)),
+                Err(e) => return Err(sheet_error(name, e)),
             };
             if let Some((r0, c0)) = range.start() {
                 for (r, c, v) in range.used_cells() {
@@ -426,5 +586,36 @@ mod tests {
         let notes = cell_notes(&mut c);
         assert_eq!(notes.len(), MAX_ERROR_CELLS_LISTED + 1);
         assert!(notes.last().unwrap().message.starts_with("500 more cells"));
+    }
+
+    #[test]
+    fn library_errors_are_described_by_kind() {
+        let marker = "Rukhsana Bibi";
+        for err in [
+            calamine::Error::Xlsx(XlsxError::CellError(marker.into())),
+            calamine::Error::Xlsx(XlsxError::Unrecognized {
+                typ: "boolean cell value",
+                val: marker.into(),
+            }),
+            calamine::Error::Xlsx(XlsxError::FileNotFound(marker.into())),
+            calamine::Error::Xlsb(XlsbError::WorksheetNotFound(marker.into())),
+            calamine::Error::Ods(OdsError::Mismatch {
+                expected: "x",
+                found: marker.into(),
+            }),
+        ] {
+            let WorkbookError::BadSheet { damage, .. } = sheet_error("S", err) else {
+                panic!("not a sheet error");
+            };
+            assert!(!damage.describe().contains(marker));
+        }
+        assert!(matches!(
+            open_error(&calamine::Error::Xlsx(XlsxError::Password)),
+            WorkbookError::Protected
+        ));
+        assert!(matches!(
+            open_error(&calamine::Error::Msg("Cannot detect file format")),
+            WorkbookError::Corrupt(Damage::Unsupported)
+        ));
     }
 }

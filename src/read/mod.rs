@@ -346,9 +346,14 @@ fn read_excel(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Resul
             loc.clone(),
             "the workbook is password-protected (encrypted); save a copy without a password and read that",
         ),
-        excel::WorkbookError::Corrupt(why) => {
-            Error::read(loc.clone(), format!("not a readable Excel workbook (corrupt or another format): {why}"))
-        }
+        excel::WorkbookError::Corrupt(damage) => Error::read(
+            loc.clone(),
+            format!("not a readable Excel workbook: {}", damage.describe()),
+        ),
+        excel::WorkbookError::BadSheet { sheet, damage } => Error::read(
+            loc.clone().with_sheet(sheet),
+            format!("the sheet cannot be read: {}", damage.describe()),
+        ),
         excel::WorkbookError::MissingSheet { requested, available } => Error::read(
             loc.clone().with_sheet(requested),
             format!("no such sheet; the workbook has: {}", available.join(", ")),

@@ -4,6 +4,7 @@ unclosed quotes, cut-off encodings and legacy .xls. Every file is built here."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -13,6 +14,7 @@ import openpyxl
 import polars as pl
 import pytest
 import tipsom as ts
+from tipsom.cli import main
 from tipsom.exceptions import ReadError
 
 
@@ -237,3 +239,85 @@ def test_error_cells_and_formulas_without_results_are_empty_and_reported(tmp_pat
         "open and save the file in Excel so the values are stored"
     )
     assert "problem: errors.xlsx [March] row 2: cell D2 holds" in rep.summary()
+
+
+MARKER = "Rukhsana Bibi 35202-1234567-2"
+
+
+def _crafted(tmp_path, name, cell_xml):
+    """A workbook whose cell B2 is replaced by `cell_xml` in the sheet's XML."""
+    plain = tmp_path / ("plain_" + name)
+    _table_workbook(plain)
+    p = tmp_path / name
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(p, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text, n = re.subn(r'<c r="B2"[^>]*>.*?</c>', cell_xml, data.decode())
+                assert n == 1
+                data = text.encode()
+            dst.writestr(item, data)
+    return p
+
+
+@pytest.mark.parametrize(
+    "cell_xml",
+    [
+        # an error cell whose code is a name: the library's error quotes it
+        f'<c r="B2" t="e"><v>{MARKER}</v></c>',
+        # a boolean cell holding a name: likewise
+        f'<c r="B2" t="b"><v>{MARKER}</v></c>',
+        # an unknown cell type
+        f'<c r="B2" t="{MARKER}"><v>1</v></c>',
+        # a number cell holding a name
+        f'<c r="B2" t="n"><v>{MARKER}</v></c>',
+    ],
+)
+def test_library_errors_never_echo_the_file_content(tmp_path, capsys, cell_xml):
+    p = _crafted(tmp_path, "crafted.xlsx", cell_xml)
+    with pytest.raises(ReadError) as info:
+        ts.read_returns(p)
+    message = str(info.value)
+    assert "crafted.xlsx" in message
+    assert "sheet 'March'" in message
+    assert "the sheet cannot be read" in message
+    assert "Rukhsana" not in message
+    assert "35202" not in message
+
+    good = tmp_path / "good.csv"
+    good.write_text("Name,Age\nA,1\n")
+    df, rep = ts.read_returns([p, good], on_error="report", with_report=True)
+    assert df.height == 1
+    for column in rep.problems.columns:
+        for value in rep.problems[column].cast(pl.String).drop_nulls():
+            assert "Rukhsana" not in value
+            assert "35202" not in value
+
+    out = tmp_path / "out" / "records.csv"
+    assert main(["read", str(p), str(good), "-o", str(out), "--keep-going"]) == 0
+    assert main(["read", str(p), "-o", str(tmp_path / "x.csv"), "--quiet"]) == 2
+    captured = capsys.readouterr()
+    written = (out.parent / "records_problems.csv").read_text()
+    assert "crafted.xlsx" in written
+    for text in (captured.out, captured.err, written):
+        assert "Rukhsana" not in text
+        assert "35202" not in text
+
+
+@pytest.mark.parametrize(
+    "ref", ["AAAAAAAAAAAAAAAA2", "B99999999999999999", "B4294967296"]
+)
+def test_overflowing_cell_references_are_damage_not_a_crash(tmp_path, ref):
+    # The library's arithmetic on such a reference overflows: a panic in a debug build,
+    # a wrapped-around position in a release build. Either way the process goes on.
+    p = _crafted(
+        tmp_path, "overflow.xlsx", f'<c r="{ref}" t="inlineStr"><is><t>A</t></is></c>'
+    )
+    try:
+        names, message = ts.read_returns(p)["name"].to_list(), ""
+    except ReadError as err:
+        names, message = [], str(err)
+    if message:
+        assert "overflow.xlsx" in message
+    else:
+        assert names[-2:] == ["Person 2", "Person 3"]
