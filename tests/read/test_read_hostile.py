@@ -321,3 +321,47 @@ def test_overflowing_cell_references_are_damage_not_a_crash(tmp_path, ref):
         assert "overflow.xlsx" in message
     else:
         assert names[-2:] == ["Person 2", "Person 3"]
+
+
+def test_legacy_xls_with_merged_cells_and_a_hidden_sheet(tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("March")
+    ws.write(0, 0, "FIA AHT Circle Multan")
+    ws.write_merge(2, 3, 0, 0, "Sr")
+    ws.write_merge(2, 2, 1, 3, "Victim particulars")
+    ws.write_merge(2, 2, 4, 5, "Father / Guardian")
+    for c, label in enumerate(["Name", "Age", "CNIC", "Name", "CNIC"], start=1):
+        ws.write(3, c, label)
+    ws.write_merge(2, 3, 6, 6, "Date")
+    for r, row in enumerate(
+        [
+            [1, "Nasreen", 16, 3520212345672.0, "Aslam", 3520212345671.0, "04/03/2025"],
+            [2, "Zahid", "approx 20", "36302-7654321-3", "Karim", "", "05/03/2025"],
+        ],
+        start=4,
+    ):
+        for c, v in enumerate(row):
+            ws.write(r, c, v)
+    ws.write(6, 0, "Total")
+    ws.write(6, 6, 2)
+    old = wb.add_sheet("Old")
+    old.write(0, 0, "Name of Victim")
+    old.write(0, 1, "Age")
+    old.write(1, 0, "Hidden person")
+    old.visibility = 1
+    p = tmp_path / "multan.xls"
+    wb.save(str(p))
+
+    df, rep = ts.read_returns(p, with_report=True)
+    assert df["name"].to_list() == ["Nasreen", "Zahid"]
+    assert df["father_name"].to_list() == ["Aslam", "Karim"]
+    assert df["cnic"].to_list() == ["3520212345672", "36302-7654321-3"]
+    assert df["father_cnic"].to_list() == ["3520212345671", None]
+    assert df["source_row"].to_list() == [5, 6]
+    assert df["source"].unique().to_list() == ["FIA AHT Circle Multan"]
+    assert rep.sheets.select("sheet", "format", "status", "header_rows").rows() == [
+        ("March", "xls", "read", "3, 4"),
+        ("Old", "xls", "hidden", None),
+    ]
+    assert ts.read_returns(p, sheets="Old")["name"].to_list() == ["Hidden person"]
