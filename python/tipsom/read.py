@@ -54,7 +54,10 @@ class ReadReport:
     problems
         Anything a person should look at, with file, sheet, row and column letter where
         they apply (never a cell's value): unreadable files (with ``on_error="report"``),
-        rows decoded with a fallback encoding, repeated column names.
+        rows decoded with a fallback encoding, bytes that decode to nothing (an odd last
+        byte of UTF-16, a file cut off mid-character), quotes that never close, repeated
+        column names, error cells (``#REF!``, ``#N/A``... read as empty), formulas saved
+        without their result (read as empty), and cells far from the rest of a sheet.
     """
 
     sheets: pl.DataFrame
@@ -229,7 +232,24 @@ def read_returns(
     ------
     ReadError
         A file is missing, empty, binary, a corrupt or password-protected workbook, has no
-        recognisable header, or a requested sheet is missing (``on_error="raise"``).
+        recognisable header, or a requested sheet is missing (``on_error="raise"``). The
+        message names the file (and sheet) and the kind of damage, never text from inside
+        the file.
+
+    Notes
+    -----
+    Workbooks are read cell by cell, never by their declared dimension: a stray value at
+    XFD1048576 is one far-away cell (set aside or kept like any other row), not a grid of
+    17 billion cells. Runs of more than 1,000 empty rows between values are not listed
+    as blank rows; the report's ``problems`` says where they are. A cell holding an Excel
+    error (``#REF!``, ``#DIV/0!``, ``#N/A``, ``#VALUE!``, ``#NAME?``, ``#NULL!``,
+    ``#NUM!``) and a formula saved without its result (files written by a program rather
+    than saved in Excel) are read as empty and reported with their cell address.
+
+    In CSV, a quote that opens a field and never closes (or is closed only by another
+    stray quote rows later, swallowing whole records) is read as a literal character and
+    reported, so that the rows after it keep their own cells and row numbers. Quoted line
+    breaks (an address over two lines) are read as usual.
 
     Examples
     --------
