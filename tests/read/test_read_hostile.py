@@ -320,7 +320,7 @@ def test_overflowing_cell_references_are_damage_not_a_crash(tmp_path, ref):
     if message:
         assert "overflow.xlsx" in message
     else:
-        assert names[-2:] == ["Person 2", "Person 3"]
+        assert {"Person 2", "Person 3"} <= set(names)
 
 
 def test_legacy_xls_with_merged_cells_and_a_hidden_sheet(tmp_path):
