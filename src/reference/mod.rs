@@ -213,7 +213,10 @@ impl Places {
             if key.chars().count() < 3 || by_key.contains_key(&key) {
                 continue;
             }
-            let Some(d) = districts.iter().position(|d| d.district_id == a.district_id) else {
+            let Some(d) = districts
+                .iter()
+                .position(|d| d.district_id == a.district_id)
+            else {
                 panic!("unknown district id {} in the gazetteer", a.district_id)
             };
             gazetteer.insert(
