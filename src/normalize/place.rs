@@ -104,6 +104,26 @@ pub fn sound_key(raw: &str) -> String {
         .replace('h', "")
 }
 
+/// A looser sound key: the words (Urdu transliterated) joined before folding, then h, w and y
+/// dropped, so that a name written in Urdu script meets its Roman spelling whatever its
+/// spacing and semi-vowels ("سانگلہ ہل" Sangla Hill, "رائیونڈ" Raiwind, "حویلی لکھا" Haveli
+/// Lakha). Looked up only after the exact and the word-by-word sound keys.
+#[must_use]
+pub fn joined_sound_key(raw: &str) -> String {
+    let joined: String = word_text(raw)
+        .split_whitespace()
+        .filter(|w| !NOISE_WORDS.contains(w))
+        .map(|w| {
+            if crate::normalize::text::has_arabic_script(w) {
+                name::transliterate_urdu(w)
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect();
+    name::phonetic(&joined).replace(['h', 'w', 'y'], "")
+}
+
 fn lookup(key: &str) -> Option<Place> {
     places().by_key.get(key).copied()
 }
@@ -239,15 +259,37 @@ fn resolve_strict(raw: &str) -> Option<(Place, f64)> {
                 .flatten()
                 .map(|p| (p, SOUND_CONFIDENCE))
         })
+        .or_else(|| loose_sound(raw))
         .or_else(|| gazetteer(raw))
+}
+
+/// A district, alias or tehsil by [`joined_sound_key`].
+fn loose_sound(raw: &str) -> Option<(Place, f64)> {
+    let k = joined_sound_key(raw);
+    (k.chars().count() >= 3)
+        .then(|| places().by_sound.get(&format!("~{k}")).copied().flatten())
+        .flatten()
+        .map(|p| (p, SOUND_CONFIDENCE))
 }
 
 /// A town, village, union council or city locality of the gazetteer, by its exact name.
 fn gazetteer(raw: &str) -> Option<(Place, f64)> {
-    let g = &places().gazetteer;
+    let p = places();
+    let g = &p.gazetteer;
     g.get(&lookup_key(raw))
         .or_else(|| g.get(&without_noise(raw)))
         .map(|p| (*p, GAZETTEER_CONFIDENCE))
+        .or_else(|| {
+            // Urdu spellings of gazetteer names ("ٹاؤن شپ" Township).
+            if !crate::normalize::text::has_arabic_script(raw) {
+                return None;
+            }
+            let k = joined_sound_key(raw);
+            (k.chars().count() >= 4)
+                .then(|| p.gazetteer_sound.get(&k).copied().flatten())
+                .flatten()
+                .map(|p| (p, GAZETTEER_CONFIDENCE * SOUND_CONFIDENCE))
+        })
 }
 
 /// Confidence reported for a place found only in the gazetteer (flagged `district.fuzzy`):
@@ -631,6 +673,10 @@ mod tests {
         assert_eq!(d("Kot Ladha, Kot Lakhpat"), Some("Lahore"));
         assert_eq!(d("Chak Ramdas, Dinga"), Some("Gujrat"));
         assert_eq!(d("Mohallah Arainan, Eminabad"), Some("Gujranwala"));
+        // Urdu spellings of tehsils and towns written in Roman in the tables.
+        assert_eq!(d("چک مغلانی، سانگلہ ہل"), Some("Nankana Sahib"));
+        assert_eq!(d("محلہ شیخاں، رائیونڈ"), Some("Lahore"));
+        assert_eq!(d("کرسچن کالونی، ٹاؤن شپ"), Some("Lahore"));
         assert_eq!(d("House 4, Mohalla Islampura"), None);
         // A district cell holding an address is read as one.
         let (p, issues) = parse_district("Street 5, Ghulam Muhammad Abad, Faisalabad");

@@ -102,6 +102,9 @@ pub struct Places {
     /// Lookup key of a town, village, union council or city locality below tehsil level
     /// (`place_gazetteer.csv`) → place: weaker evidence, used for whole address parts only.
     pub gazetteer: HashMap<String, Place>,
+    /// [`crate::normalize::place::joined_sound_key`] of gazetteer names → place, or `None`
+    /// when two places share it: for Urdu spellings of those names.
+    pub gazetteer_sound: HashMap<String, Option<Place>>,
     /// Lookup key of a province alias → province index.
     pub province_by_key: HashMap<String, usize>,
     /// First CNIC digit (0–9) → province index (NADRA locality codes, domain.md §3.1).
@@ -170,6 +173,18 @@ impl Places {
                     }
                 })
                 .or_insert(Some(place));
+            // The looser joined key, in its own key space ("~…").
+            let loose = crate::normalize::place::joined_sound_key(name);
+            if loose.chars().count() >= 3 {
+                by_sound
+                    .entry(format!("~{loose}"))
+                    .and_modify(|p| {
+                        if *p != Some(place) {
+                            *p = None;
+                        }
+                    })
+                    .or_insert(Some(place));
+            }
         };
         for (i, d) in districts.iter().enumerate() {
             add_sound(
@@ -208,6 +223,7 @@ impl Places {
         let gazetteer_rows: Vec<DistrictAlias> =
             rows("place_gazetteer.csv", data_file!("place_gazetteer.csv"));
         let mut gazetteer = HashMap::new();
+        let mut gazetteer_sound: HashMap<String, Option<Place>> = HashMap::new();
         for a in gazetteer_rows {
             let key = lookup_key(&a.alias);
             if key.chars().count() < 3 || by_key.contains_key(&key) {
@@ -219,13 +235,19 @@ impl Places {
             else {
                 panic!("unknown district id {} in the gazetteer", a.district_id)
             };
-            gazetteer.insert(
-                key,
-                Place {
-                    district: Some(d),
-                    province: code_index(&a.province_code),
-                },
-            );
+            let place = Place {
+                district: Some(d),
+                province: code_index(&a.province_code),
+            };
+            gazetteer.insert(key, place);
+            gazetteer_sound
+                .entry(crate::normalize::place::joined_sound_key(&a.alias))
+                .and_modify(|p| {
+                    if *p != Some(place) {
+                        *p = None;
+                    }
+                })
+                .or_insert(Some(place));
         }
         Self {
             districts,
@@ -234,6 +256,7 @@ impl Places {
             not_in_text,
             by_sound,
             gazetteer,
+            gazetteer_sound,
             province_by_key,
             province_by_cnic_digit,
         }
