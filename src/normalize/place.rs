@@ -407,6 +407,17 @@ const TEHSIL_MARKERS: [&str; 5] = ["tehsil", "teh", "tehseel", "تحصیل", "ta
 /// is named, the province alone is returned.
 #[must_use]
 pub fn district_in_address(text: &str) -> Option<PlaceResult> {
+    district_in_address_with(text, true)
+}
+
+/// [`district_in_address`] without spelling slips (no Jaro–Winkler search over every place
+/// name): cheap enough to test many values, as column inference does.
+#[must_use]
+pub fn district_in_address_exact(text: &str) -> Option<PlaceResult> {
+    district_in_address_with(text, false)
+}
+
+fn district_in_address_with(text: &str, spelling_slips: bool) -> Option<PlaceResult> {
     let mut province_only: Option<PlaceResult> = None;
     let parts: Vec<&str> = text
         .split([',', ';', '\n', '\r', '،', '|', '؛'])
@@ -472,7 +483,8 @@ pub fn district_in_address(text: &str) -> Option<PlaceResult> {
             // Spelling slips are forgiven only in the last part, where the district is
             // written; elsewhere an unknown quarter must not be taken for a look-alike place.
             let found = resolve_strict(part).or_else(|| {
-                (std::ptr::eq(*part, *parts.last().unwrap_or(part))
+                (spelling_slips
+                    && std::ptr::eq(*part, *parts.last().unwrap_or(part))
                     && without_noise(part).chars().count() >= 6)
                     .then(|| fuzzy(&without_noise(part)))
                     .flatten()
@@ -543,6 +555,13 @@ pub fn residence_in_name(raw: &str) -> Option<&str> {
                 .trim()
         })
         .filter(|r| !r.is_empty())
+}
+
+/// Whether a short text is the name of a district, or of a tehsil or town in one district,
+/// exactly, by alias or by sound (no fuzzy search): for telling a column of district names.
+#[must_use]
+pub fn is_place_name(raw: &str) -> bool {
+    resolve_strict(raw).is_some_and(|(p, conf)| p.district.is_some() && conf >= SOUND_CONFIDENCE)
 }
 
 /// Resolves a province cell.
