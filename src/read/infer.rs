@@ -9,8 +9,8 @@
 //! is the fraction of sampled values of that kind), and [`ContentGuess`] names the kind that
 //! dominates, with its share as the confidence.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, OnceLock};
 
 use crate::normalize::vocab::Vocabulary;
 use crate::normalize::{
@@ -176,7 +176,7 @@ pub struct ContentGuess {
 
 /// Values sampled per column: enough to tell a kind, few enough to cost nothing beside
 /// reading the file.
-pub const SAMPLE: usize = 120;
+pub const SAMPLE: usize = 60;
 
 /// Tie order when two kinds are equally common: the more specific kind first.
 const PRIORITY: [Kind; 18] = [
@@ -336,6 +336,25 @@ fn known_name_words() -> &'static HashSet<String> {
 /// Every kind a single value could be.
 #[must_use]
 pub fn kinds_of(v: &str) -> Vec<Kind> {
+    // Statuses, sexes, districts and sections repeat across the sheets of a workbook and the
+    // files of a directory: each distinct value is classified once per process (the cache is
+    // emptied when it grows large).
+    static CACHE: OnceLock<Mutex<HashMap<String, Vec<Kind>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(k) = cache.lock().ok().and_then(|c| c.get(v).cloned()) {
+        return k;
+    }
+    let kinds = classify_value(v);
+    if let Ok(mut c) = cache.lock() {
+        if c.len() >= 100_000 {
+            c.clear();
+        }
+        c.insert(v.to_owned(), kinds.clone());
+    }
+    kinds
+}
+
+fn classify_value(v: &str) -> Vec<Kind> {
     let mut out = Vec::new();
     let chars = v.chars().count();
     let digits = v.chars().filter(|c| c.is_numeric()).count();
@@ -367,6 +386,10 @@ pub fn kinds_of(v: &str) -> Vec<Kind> {
         && v.chars().skip(2).all(|c| c.is_ascii_digit())
     {
         out.push(Kind::Passport);
+    }
+    // An identity number or a phone number is nothing else.
+    if !out.is_empty() {
+        return out;
     }
     let sections = chars <= 160
         && letters > 0
