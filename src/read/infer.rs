@@ -391,8 +391,11 @@ fn classify_value(v: &str) -> Vec<Kind> {
     if !out.is_empty() {
         return out;
     }
+    // A citation has a section number; a relation has a marker ("s/o", "d.o", "son of",
+    // "ولد"): cheap tests before the parsers.
     let sections = chars <= 160
         && letters > 0
+        && digits > 0
         && !offence::sections_in_text(v, LawTable::default_table()).is_empty();
     // "3/6 PSMA 2018" is a citation, not the 3rd of June.
     if digits >= 4 && chars <= 40 && !sections {
@@ -405,7 +408,13 @@ fn classify_value(v: &str) -> Vec<Kind> {
     if sections {
         out.push(Kind::Sections);
     }
-    if digits == 0 && letters >= 2 && chars <= 120 {
+    let lower = v.to_lowercase();
+    let marker = lower.contains('/')
+        || lower.contains('.')
+        || lower.contains(" of ")
+        || lower.contains(" bin ")
+        || text::has_arabic_script(v);
+    if digits == 0 && letters >= 2 && chars <= 120 && marker {
         let parts = name::parse_name(v);
         if parts.name.is_some() && (parts.father.is_some() || parts.husband.is_some()) {
             out.push(Kind::NameWithRelation);
@@ -431,7 +440,7 @@ fn classify_value(v: &str) -> Vec<Kind> {
         if v.split_whitespace().count() <= 3 && nationality::is_country(v) {
             out.push(Kind::Nationality);
         }
-        if place::is_place_name(v) {
+        if v.split_whitespace().count() <= 4 && place::is_place_name(v) {
             out.push(Kind::District);
         }
     }
