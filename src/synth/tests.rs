@@ -644,3 +644,73 @@ fn law_sections_fit_the_date_of_the_law() {
     }
     assert!(seen > 100);
 }
+
+/// Every form of every offence profile has the profile's crime type under the shipped law
+/// table on every date the profile is used: `true_crime_type` is what the table says.
+#[test]
+fn offence_forms_have_their_profiles_crime_type_under_the_law_table() {
+    use crate::normalize::date::days_from_ymd;
+    use crate::normalize::offence::{classify, parse_sections};
+    use crate::reference::LawTable;
+    use chrono::Datelike;
+    let table = LawTable::default_table();
+    let days = |d: NaiveDate| days_from_ymd(d.year(), d.month(), d.day());
+    let end = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    for o in &data::reference().vocab.offences {
+        let from = NaiveDate::parse_from_str(&o.from, "%Y-%m-%d").unwrap();
+        let to = NaiveDate::parse_from_str(&o.to, "%Y-%m-%d")
+            .unwrap()
+            .min(end);
+        let last = to.pred_opt().unwrap();
+        for form in &o.forms {
+            let (codes, _) = parse_sections(form, table);
+            assert!(!codes.is_empty(), "{form}");
+            for date in [from, last] {
+                let (crime, _, _) = classify(&codes, days(date), table);
+                assert_eq!(crime.code(), o.crime, "{form} ({codes:?}) on {date}");
+            }
+        }
+    }
+}
+
+/// Normalized generated records: where the law sections were written, the crime type the
+/// normalizer derives is the true one.
+#[test]
+fn normalized_crime_types_match_the_truth() {
+    use crate::normalize::{normalize_table, Options};
+    let t = circle_returns(&opts(3000, 21), &NoControl).unwrap();
+    let raw = Table {
+        columns: t
+            .columns
+            .iter()
+            .filter(|c| !c.name.starts_with("true_"))
+            .cloned()
+            .collect(),
+    };
+    let out = normalize_table(&raw, &Options::default(), &NoControl).unwrap();
+    let truth = strs(&t, "true_crime_type");
+    let got = strs(&out, "crime_type");
+    let sections = strs(&t, "law_sections");
+    let mut compared = 0;
+    let mut kinds: HashSet<&str> = HashSet::new();
+    for i in 0..t.height() {
+        if sections[i].is_none() {
+            continue;
+        }
+        compared += 1;
+        kinds.insert(truth[i].as_deref().unwrap());
+        assert_eq!(got[i], truth[i], "row {i}: {:?}", sections[i]);
+    }
+    assert!(compared > 2000, "{compared}");
+    for k in [
+        "som",
+        "tip",
+        "both",
+        "tip_related",
+        "som_related",
+        "migration_fraud",
+        "other",
+    ] {
+        assert!(kinds.contains(k), "{k} missing from {kinds:?}");
+    }
+}
