@@ -105,12 +105,12 @@ code_list! {
 }
 
 code_list! {
-    /// Trafficking in persons (PTPA 2018, PACHTO 2002 and the PPC sections with a trafficking
-    /// act and purpose), smuggling of migrants (PSMA 2018, Emigration Ordinance facilitation),
-    /// both, offences related to either without being it (PPC 498-B forced marriage, 374
-    /// compelled labour, BLSA, THOTA; Passport Act document offences), recruitment fraud
-    /// against emigrants (Emigration Ordinance ss.18, 19, 22: no illegal entry, so not
-    /// smuggling under SOM Protocol arts. 3 and 6), another crime, or not known.
+    /// Trafficking in persons (PTPA 2018, PACHTO 2002), smuggling of migrants (PSMA 2018),
+    /// both, offences related to either without being it (the PPC's trafficking-like
+    /// sections, 498-B forced marriage, 374 compelled labour, BLSA, THOTA; Emigration
+    /// Ordinance s.17, Passport Act), recruitment fraud against emigrants (Emigration
+    /// Ordinance ss.18, 19, 22: no illegal entry, so not smuggling under SOM Protocol arts. 3
+    /// and 6), another crime, or not known (domain.md §1.7).
     CrimeType {
         Tip => "tip",
         Som => "som",

@@ -97,8 +97,10 @@ def default_law_table() -> pl.DataFrame:
     --------
     >>> import tipsom as ts
     >>> laws = ts.default_law_table()
-    >>> laws.filter(law="PPC", section="371-A")["crime_type"].item()
+    >>> laws.filter(law="PTPA-2018", section="3")["crime_type"].item()
     'tip'
+    >>> laws.filter(law="PPC", section="371-A")["crime_type"].item()
+    'tip_related'
     >>> laws.filter(law="EO-1979", section="22")["crime_type"].item()
     'migration_fraud'
     """

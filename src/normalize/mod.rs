@@ -1022,6 +1022,7 @@ pub fn normalize_columns<'a>(
     let role_m = Memo::new(dict("role"), |s| parsed(s, role::parse_role));
     let sheet_role_m = Memo::new(dict("source_sheet"), role::role_of_sheet);
     let source_deported_m = Memo::new(dict("source"), role::names_deportees);
+    let file_deported_m = Memo::new(dict("source_file"), role::names_deportees);
     let remarks_deported_m = Memo::new(dict("remarks"), role::names_deportees);
     let cnic_m = Memo::new(dict("cnic"), |s| parsed(s, cnic::parse_cnic));
     let passport_m = Memo::new(dict("passport"), |s| parsed(s, cnic::parse_passport));
@@ -1409,9 +1410,10 @@ pub fn normalize_columns<'a>(
             push_all(issues, iss);
             *v
         } else {
-            let deported = if source_deported_m.get(i).copied().unwrap_or(false) {
+            let listed = |m: &Memo<'_, bool>| m.get(i).copied().unwrap_or(false);
+            let deported = if listed(&source_deported_m) || listed(&file_deported_m) {
                 Some("role.from_source")
-            } else if remarks_deported_m.get(i).copied().unwrap_or(false) {
+            } else if listed(&remarks_deported_m) {
                 Some("role.from_remarks")
             } else {
                 None
@@ -2181,7 +2183,7 @@ mod tests {
                 Some("accused"),
                 Some("accused"),
                 Some("deportee"),
-                Some("smuggled_migrant"),
+                Some("victim"),
                 Some("victim"),
                 Some("victim"),
                 Some("deportee"),
@@ -2192,8 +2194,8 @@ mod tests {
             strs(&out, "crime_type"),
             [
                 Some("tip"),
-                Some("other"),
-                Some("other"),
+                Some("som_related"),
+                Some("som_related"),
                 Some("som"),
                 Some("tip"),
                 Some("migration_fraud"),

@@ -398,15 +398,16 @@ pub fn epoch_date(change_dates: &[i32], epoch: u32) -> Option<i32> {
 /// date (days since 1970-01-01).
 ///
 /// The codes' crime types combine by precedence: a trafficking code with a smuggling code is
-/// `both` (PTPA with PSMA, or with EO 17(2)); then `tip` (PTPA, PACHTO, the PPC sections with
-/// a trafficking act and purpose), `som`, `tip_related`, `som_related`, `migration_fraud`,
-/// `other`; no code gives `unknown`. So "22 EO r/w 420 PPC" is recruitment fraud, and
-/// "3 PTPA r/w 374 PPC" trafficking.
+/// `both` (PTPA with PSMA); then `tip` (PTPA, PACHTO), `som` (PSMA), `tip_related` (the PPC's
+/// trafficking-like sections, BLSA, THOTA), `som_related` (Emigration Ordinance s.17,
+/// Passport Act), `migration_fraud` (EO ss.18, 19, 22), `other`; no code gives `unknown`. So
+/// "22 EO r/w 420 PPC" is recruitment fraud, and "3 PTPA r/w 374 PPC" trafficking.
 ///
 /// Issue codes: `law.not_yet_in_force` when a section is cited for a date before it was
 /// enacted or inserted (PPC 369-A dated 2015); `law.repealed` for a date on or after its
 /// repeal (PACHTO after 2 June 2018); `law.subsection_missing` when the subsection decides
-/// the crime type and none is given (EO s.17); `law.unknown` when a code is not in the table.
+/// the crime type, or whether the person is the offender, and none is given (EO s.17:
+/// 17(1) books the migrant himself); `law.unknown` when a code is not in the table.
 #[must_use]
 pub fn classify(
     codes: &[String],
@@ -440,7 +441,9 @@ pub fn classify(
                 push(&mut issues, "law.repealed");
             }
         }
-        if section.is_some_and(|s| table.subsection_decides(law, s)) {
+        if section.is_some_and(|s| {
+            table.subsection_decides(law, s) || (law == SELF_EMIGRATION.0 && s == SELF_EMIGRATION.1)
+        }) {
             push(&mut issues, "law.subsection_missing");
         }
         match CrimeType::from_code(&row.crime_type) {
@@ -475,6 +478,9 @@ pub fn classify(
     };
     (crime, forms, issues)
 }
+
+/// Emigration Ordinance s.17, whose subsection (1) books the migrant himself.
+const SELF_EMIGRATION: (&str, &str) = ("EO-1979", "17");
 
 /// Crime types below trafficking and smuggling, most decisive first.
 const PRECEDENCE: [CrimeType; 5] = [
@@ -634,18 +640,21 @@ mod tests {
         let d2020 = days_from_ymd(2020, 1, 1);
         assert_eq!(classify(&c(&["PTPA-2018:3"]), d2020, t).0, CrimeType::Tip);
         assert_eq!(
-            classify(&c(&["PTPA-2018:3", "EO-1979:17(2)"]), d2020, t).0,
+            classify(&c(&["PTPA-2018:3", "PSMA-2018:3"]), d2020, t).0,
             CrimeType::Both
         );
         assert_eq!(
             classify(&c(&["EO-1979:17(1)"]), d2020, t).0,
-            CrimeType::Other
+            CrimeType::SomRelated
         );
         assert_eq!(classify(&[], d2020, t).0, CrimeType::Unknown);
         let (ct, forms, _) = classify(&c(&["PPC:371-A"]), d2020, t);
         assert_eq!(
             (ct, forms),
-            (CrimeType::Tip, vec![Exploitation::SexualExploitation])
+            (
+                CrimeType::TipRelated,
+                vec![Exploitation::SexualExploitation]
+            )
         );
         // PACHTO was repealed on 2 June 2018; PTPA was not yet in force in 2017.
         assert_eq!(
@@ -675,7 +684,9 @@ mod tests {
             (&["PTPA-2018:3", "EO-1979:22"], CrimeType::Tip),
             (&["PSMA-2018:3", "PPC:420"], CrimeType::Som),
             (&["PSMA-2018:6", "EO-1979:22"], CrimeType::Som),
-            (&["EO-1979:17(2)", "EO-1979:22"], CrimeType::Som),
+            (&["PTPA-2018:3", "EO-1979:17(2)"], CrimeType::Tip),
+            (&["PTPA-2018:3", "PPC:371-A"], CrimeType::Tip),
+            (&["EO-1979:17(2)", "EO-1979:22"], CrimeType::SomRelated),
             (&["PPC:498-B", "PA-1974:13"], CrimeType::TipRelated),
             (&["PA-1974:13", "EO-1979:22"], CrimeType::SomRelated),
             (&["EO-1979:22", "PPC:420"], CrimeType::MigrationFraud),
@@ -710,6 +721,21 @@ mod tests {
         );
         // PPC 364-A: kidnapping a child under 14 for purposes that include slavery.
         assert_eq!(ct(&["PPC:364-A"]), CrimeType::TipRelated);
+        // The PPC's trafficking-like sections are related offences: PTPA 2018 (before it
+        // PACHTO 2002) is the trafficking law (domain.md 1.7).
+        for s in [
+            "PPC:365-B",
+            "PPC:366-A",
+            "PPC:366-B",
+            "PPC:370",
+            "PPC:371",
+            "PPC:371-B",
+        ] {
+            assert_eq!(ct(&[s]), CrimeType::TipRelated, "{s}");
+        }
+        assert_eq!(ct(&["PTPA-2018:3", "PPC:371-A"]), CrimeType::Tip);
+        // Facilitating unlawful departure is not smuggling (no illegal entry, no benefit).
+        assert_eq!(ct(&["EO-1979:17(2)"]), CrimeType::SomRelated);
         // EO ss.18 and 22 are recruitment fraud: no illegal entry (SOM Protocol arts. 3, 6).
         assert_eq!(ct(&["EO-1979:22", "PPC:420"]), CrimeType::MigrationFraud);
         assert_eq!(ct(&["EO-1979:18"]), CrimeType::MigrationFraud);

@@ -9,12 +9,14 @@
 //! 2. the crime type when it is trafficking (`tip`, `both`): the person is a victim, who is
 //!    not criminally liable for an offence under the PTPA (s.6) even when booked under
 //!    Emigration Ordinance s.17(1) or deported;
-//! 3. a deportee list or remark ("Deportees", "deported from Oman", "DFD"): a deportee;
+//! 3. a deportee list or remark (a unit, file or remark naming deportees, "deported from
+//!    Oman", "DFD"): a deportee;
 //! 4. Emigration Ordinance s.17(1) among the sections: the person emigrated unlawfully and is
 //!    the offender (domain.md §1.4), not a victim;
-//! 5. the crime type: smuggling and related offences give a smuggled migrant (SOM Protocol
-//!    art. 5: the object of the crime, not its victim); other offences a victim; none known,
-//!    unknown.
+//! 5. otherwise a victim: a return lists its victims unless it says otherwise. Whether they
+//!    count as victims of trafficking is the crime type's to say (a person in a smuggling
+//!    case is counted with the smuggled migrants); `unknown` is left for a role cell that
+//!    names no role.
 
 use std::sync::OnceLock;
 
@@ -116,12 +118,7 @@ pub fn derive_role(crime: CrimeType, cues: Cues) -> (Role, Option<&'static str>)
     if cues.self_emigration {
         return (Role::Accused, Some("role.from_sections"));
     }
-    let role = match crime {
-        CrimeType::Som | CrimeType::SomRelated => Role::SmuggledMigrant,
-        CrimeType::Unknown => Role::Unknown,
-        _ => Role::Victim,
-    };
-    (role, None)
+    (Role::Victim, None)
 }
 
 #[cfg(test)]
@@ -164,6 +161,9 @@ mod tests {
         assert_eq!(role_of_sheet("Sheet1"), None);
         assert!(names_deportees("Deportees from Iran (Taftan)"));
         assert!(names_deportees("DFD"));
+        assert!(names_deportees(
+            "FIA_Immigration_AIIAP/deportees_Sep2023.csv"
+        ));
         assert!(!names_deportees("FIA AHTC Lahore"));
         assert!(!names_deportees("accused arrested"));
     }
@@ -172,11 +172,8 @@ mod tests {
     fn derived_roles() {
         let none = Cues::default();
         assert_eq!(derive_role(CrimeType::Tip, none), (Role::Victim, None));
-        assert_eq!(
-            derive_role(CrimeType::Som, none),
-            (Role::SmuggledMigrant, None)
-        );
-        assert_eq!(derive_role(CrimeType::Unknown, none), (Role::Unknown, None));
+        assert_eq!(derive_role(CrimeType::Som, none), (Role::Victim, None));
+        assert_eq!(derive_role(CrimeType::Unknown, none), (Role::Victim, None));
         assert_eq!(
             derive_role(CrimeType::MigrationFraud, none),
             (Role::Victim, None)
@@ -187,7 +184,7 @@ mod tests {
             ..Cues::default()
         };
         assert_eq!(
-            derive_role(CrimeType::Other, booked),
+            derive_role(CrimeType::SomRelated, booked),
             (Role::Accused, Some("role.from_sections"))
         );
         let deported = Cues {
@@ -196,7 +193,7 @@ mod tests {
             ..Cues::default()
         };
         assert_eq!(
-            derive_role(CrimeType::Other, deported),
+            derive_role(CrimeType::SomRelated, deported),
             (Role::Deportee, Some("role.from_remarks"))
         );
         // PTPA s.6: a trafficking victim is not an offender, deported or not.

@@ -633,16 +633,23 @@ mod tests {
         let t = LawTable::default_table();
         assert_eq!(
             t.lookup("EO-1979", Some("17(1)")).unwrap().crime_type,
-            "other"
+            "som_related"
         );
         assert_eq!(t.lookup("EO-1979", Some("17(9)")).unwrap().section, "17");
         assert_eq!(t.lookup("PPC", Some("302")).unwrap().crime_type, "other");
         assert_eq!(t.law_of_bare_section("371-A"), Some("PPC"));
-        assert!(t.subsection_decides("EO-1979", "17"));
+        // EO 17's subsections are all related to smuggling (17(1) is flagged in classify
+        // because it names the migrant himself, not because its crime type differs).
+        assert!(!t.subsection_decides("EO-1979", "17"));
         assert!(!t.subsection_decides("EO-1979", "17(2)"));
         // PTPA 3(1) and 3(2) are both trafficking: "u/s 3 PTPA" needs no subsection.
         assert!(!t.subsection_decides("PTPA-2018", "3"));
         assert!(!t.subsection_decides("PPC", "420"));
+        let user = LawTable::from_csv(
+            "law,section,valid_from,valid_to,crime_type,exploitation\nX,5(1),,,other,\nX,5(2),,,som,\n",
+        )
+        .unwrap();
+        assert!(user.subsection_decides("X", "5"));
     }
 
     #[test]

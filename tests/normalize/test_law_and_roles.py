@@ -30,17 +30,24 @@ def one(**cells: str | None) -> dict:
         ("11 BLSA 1992", "tip_related"),
         ("9 THOTA 2010", "tip_related"),
         ("364-A PPC", "tip_related"),
-        # An act and a purpose of exploitation: trafficking.
-        ("371-A PPC", "tip"),
+        # The PPC's trafficking-like sections are related offences: PTPA 2018 (PACHTO 2002
+        # before it) is the trafficking law, the PSMA the smuggling law (domain.md 1.7).
+        ("371-A PPC", "tip_related"),
+        ("366-A PPC", "tip_related"),
         ("u/s 3 PTPA 2018", "tip"),
+        ("3 PTPA r/w 371-A PPC", "tip"),
+        ("3 PACHTO 2002", "tip"),
         # Recruitment fraud has no illegal entry: not smuggling (SOM Protocol arts. 3, 6).
         ("22 EO r/w 420 PPC", "migration_fraud"),
         ("u/s 18 Emigration Ordinance 1979", "migration_fraud"),
-        # An emigrant breaching his contract abroad; a migrant departing unlawfully.
+        # An emigrant breaching his contract abroad.
         ("20 EO", "other"),
-        ("17(1) EO", "other"),
-        ("17(2) EO", "som"),
+        # A migrant departing unlawfully; facilitating unlawful departure (no illegal
+        # entry, no benefit): related to smuggling.
+        ("17(1) EO", "som_related"),
+        ("17(2) EO", "som_related"),
         ("3 PSMA 2018", "som"),
+        ("3 PTPA r/w 17(2) EO", "tip"),
         ("3 PTPA r/w 3 PSMA", "both"),
         ("17 EO", "som_related"),
         ("13 Passport Act 1974", "som_related"),
@@ -112,7 +119,12 @@ def test_roles() -> None:
     assert deported["role"] == "deportee"
     # PTPA s.6: a trafficking victim is not an offender, even if deported.
     assert one(law_sections="3 PTPA", remarks="Deported from Oman")["role"] == "victim"
-    assert one(law_sections="3 PSMA 2018")["role"] == "smuggled_migrant"
+    # A return lists its victims unless it says otherwise; the crime type decides whether
+    # they count as victims of trafficking or with the smuggled migrants.
+    assert one(law_sections="3 PSMA 2018")["role"] == "victim"
+    assert one(role="Smuggled migrant", law_sections="3 PSMA 2018")["role"] == (
+        "smuggled_migrant"
+    )
     assert one(law_sections="22 EO r/w 420 PPC")["role"] == "victim"
     assert one(source="FIA Deportees Cell, Lahore Airport")["role"] == "deportee"
     assert one(name="Ali", source_sheet="Accused persons")["role"] == "accused"

@@ -99,7 +99,12 @@ def test_known_answers(out: pl.DataFrame) -> None:
         None,
     ]
     # "22 EO r/w 420 PPC": recruitment fraud, not smuggling (no illegal entry).
-    assert out["crime_type"].to_list() == ["tip", "migration_fraud", "tip", "unknown"]
+    assert out["crime_type"].to_list() == [
+        "tip",
+        "migration_fraud",
+        "tip_related",
+        "unknown",
+    ]
     assert out["exploitation"].to_list() == [
         ["sexual_exploitation", "bonded_labour"],
         [],

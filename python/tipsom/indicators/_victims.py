@@ -123,8 +123,10 @@ def victims(
         Count these crime types instead of trafficking (e.g. ``["migration_fraud"]``,
         ``"som"``); smuggled migrants count when som or som_related is among them.
     related
-        Also count victims of offences related to trafficking (``tip_related``: PPC
-        498-B, 310-A, 374, BLSA, THOTA; with ``smuggled_migrants``, ``som_related`` too).
+        Also count victims of offences related to trafficking (``tip_related``: the
+        PPC's trafficking-like sections such as 366-A, 371-A, 374, 498-B, 310-A; BLSA;
+        THOTA); with ``smuggled_migrants``, ``som_related`` too (Emigration Ordinance
+        s.17, Passport Act: most FIA smuggling cases before the 2021 Schedule amendment).
     smuggled_migrants
         Also count smuggled migrants (role ``smuggled_migrant``, crime type ``som``).
     suppress_below
