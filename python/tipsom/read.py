@@ -41,17 +41,31 @@ class ReadReport:
     ----------
     sheets
         One row per CSV file or worksheet: format, encoding, delimiter, the source assigned,
-        header row numbers, rows read, records kept, rows set aside and status
-        (``read``, ``no header``, ``empty`` or ``error``).
+        header row numbers, rows read, records kept (rows), persons emitted (more than the
+        records where one row names several persons), rows set aside and status
+        (``read``, ``no header``, ``summary`` (a table of counts), ``empty``, ``hidden``,
+        ``very hidden`` or ``error``). Hidden sheets are listed with 0 rows: they are not
+        read unless named in ``sheets``.
     set_aside
         One row per row not kept as a record: file, sheet, row and reason (title, blank,
-        repeated header, total, signature, note, serial number only, no header).
+        repeated header, total, signature, note, serial number only, no header, summary
+        table of counts).
     columns
         How each column was mapped: file, sheet, column letter, header as printed, canonical
-        field (null when unmapped) and the output column holding its values.
+        field (null when unmapped), the output column holding its values, ``mapped_by``
+        (``alias``, ``keyword``, ``fuzzy header``, ``group header``, ``content`` when the
+        values decided, or ``none``), ``confidence`` (0–1) and ``content`` (what the values
+        hold when one kind dominates: "dates", "CNIC numbers", "shelter or protection
+        outcomes"…).
     problems
-        Anything a person should look at: unreadable files (with ``on_error="report"``),
-        rows decoded with a fallback encoding, repeated column names.
+        Anything a person should look at, with file, sheet, row and column letter where
+        they apply (never a cell's value): unreadable files (with ``on_error="report"``),
+        rows decoded with a fallback encoding, bytes that decode to nothing (an odd last
+        byte of UTF-16, a file cut off mid-character), quotes that never close, repeated
+        column names, error cells (``#REF!``, ``#N/A``... read as empty), formulas saved
+        without their result (read as empty), cells far from the rest of a sheet, a header
+        contradicted by its values (and the field the column was read as), and rows naming
+        several persons whose parallel lists (CNICs, ages) do not line up.
     """
 
     sheets: pl.DataFrame
@@ -83,7 +97,7 @@ class ReadReport:
         if n_unmapped:
             lines.append(f"  {n_unmapped} column(s) kept unmapped")
         shown = 5
-        for file, sheet, row, message in self.problems.head(shown).iter_rows():
+        for file, sheet, row, _column, message in self.problems.head(shown).iter_rows():
             where = (
                 file + (f" [{sheet}]" if sheet else "") + (f" row {row}" if row else "")
             )
@@ -190,7 +204,10 @@ def read_returns(
         File paths, directories (every CSV/Excel file inside, recursively) or glob
         patterns such as ``"returns/**/*.xlsx"``.
     sheets
-        Worksheet name(s) to read from workbooks; every sheet when None.
+        Worksheet name(s) to read from workbooks; every visible sheet when None. Hidden
+        and very hidden sheets (lookup lists, old months, drafts) are listed in the report
+        with status ``hidden`` or ``very hidden`` and 0 records, but not read unless named
+        here.
     aliases
         Extra header aliases, ``{"Naam": "name"}``; they take precedence over the built-in
         table (English variants and abbreviations such as ``Name of Victim``, ``F/Name``,
@@ -223,7 +240,24 @@ def read_returns(
     ------
     ReadError
         A file is missing, empty, binary, a corrupt or password-protected workbook, has no
-        recognisable header, or a requested sheet is missing (``on_error="raise"``).
+        recognisable header, or a requested sheet is missing (``on_error="raise"``). The
+        message names the file (and sheet) and the kind of damage, never text from inside
+        the file.
+
+    Notes
+    -----
+    Workbooks are read cell by cell, never by their declared dimension: a stray value at
+    XFD1048576 is one far-away cell (set aside or kept like any other row), not a grid of
+    17 billion cells. Runs of more than 1,000 empty rows between values are not listed
+    as blank rows; the report's ``problems`` says where they are. A cell holding an Excel
+    error (``#REF!``, ``#DIV/0!``, ``#N/A``, ``#VALUE!``, ``#NAME?``, ``#NULL!``,
+    ``#NUM!``) and a formula saved without its result (files written by a program rather
+    than saved in Excel) are read as empty and reported with their cell address.
+
+    In CSV, a quote that opens a field and never closes (or is closed only by another
+    stray quote rows later, swallowing whole records) is read as a literal character and
+    reported, so that the rows after it keep their own cells and row numbers. Quoted line
+    breaks (an address over two lines) are read as usual.
 
     Examples
     --------

@@ -80,6 +80,13 @@ pub fn parse_country(raw: &str, field: &'static str) -> (Option<&'static str>, V
     (None, vec![code("unknown")])
 }
 
+/// Whether a short text is exactly a country name, demonym or abbreviation (no fuzzy
+/// search): cheap enough for telling a column of nationalities.
+#[must_use]
+pub fn is_country(raw: &str) -> bool {
+    countries().contains_key(&lookup_key(raw))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -104,6 +104,26 @@ pub fn sound_key(raw: &str) -> String {
         .replace('h', "")
 }
 
+/// A looser sound key: the words (Urdu transliterated) joined before folding, then h, w and y
+/// dropped, so that a name written in Urdu script meets its Roman spelling whatever its
+/// spacing and semi-vowels ("سانگلہ ہل" Sangla Hill, "رائیونڈ" Raiwind, "حویلی لکھا" Haveli
+/// Lakha). Looked up only after the exact and the word-by-word sound keys.
+#[must_use]
+pub fn joined_sound_key(raw: &str) -> String {
+    let joined: String = word_text(raw)
+        .split_whitespace()
+        .filter(|w| !NOISE_WORDS.contains(w))
+        .map(|w| {
+            if crate::normalize::text::has_arabic_script(w) {
+                name::transliterate_urdu(w)
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect();
+    name::phonetic(&joined).replace(['h', 'w', 'y'], "")
+}
+
 fn lookup(key: &str) -> Option<Place> {
     places().by_key.get(key).copied()
 }
@@ -217,6 +237,7 @@ fn resolve(raw: &str) -> Option<(Place, f64)> {
                     .flatten()
                     .map(|p| (p, SOUND_CONFIDENCE))
             })
+            .or_else(|| gazetteer(raw))
             .or_else(|| fuzzy(&k2))
     })
 }
@@ -238,7 +259,42 @@ fn resolve_strict(raw: &str) -> Option<(Place, f64)> {
                 .flatten()
                 .map(|p| (p, SOUND_CONFIDENCE))
         })
+        .or_else(|| loose_sound(raw))
+        .or_else(|| gazetteer(raw))
 }
+
+/// A district, alias or tehsil by [`joined_sound_key`].
+fn loose_sound(raw: &str) -> Option<(Place, f64)> {
+    let k = joined_sound_key(raw);
+    (k.chars().count() >= 3)
+        .then(|| places().by_sound.get(&format!("~{k}")).copied().flatten())
+        .flatten()
+        .map(|p| (p, SOUND_CONFIDENCE))
+}
+
+/// A town, village, union council or city locality of the gazetteer, by its exact name.
+fn gazetteer(raw: &str) -> Option<(Place, f64)> {
+    let p = places();
+    let g = &p.gazetteer;
+    g.get(&lookup_key(raw))
+        .or_else(|| g.get(&without_noise(raw)))
+        .map(|p| (*p, GAZETTEER_CONFIDENCE))
+        .or_else(|| {
+            // Urdu spellings of gazetteer names ("ٹاؤن شپ" Township).
+            if !crate::normalize::text::has_arabic_script(raw) {
+                return None;
+            }
+            let k = joined_sound_key(raw);
+            (k.chars().count() >= 4)
+                .then(|| p.gazetteer_sound.get(&k).copied().flatten())
+                .flatten()
+                .map(|p| (p, GAZETTEER_CONFIDENCE * SOUND_CONFIDENCE))
+        })
+}
+
+/// Confidence reported for a place found only in the gazetteer (flagged `district.fuzzy`):
+/// such names are less certain to be unique than districts and tehsils.
+pub const GAZETTEER_CONFIDENCE: f64 = 0.8;
 
 /// Least Jaro–Winkler similarity for a fuzzy match of the last part of an address (stricter
 /// than for a district cell: an address holds many names of quarters and villages).
@@ -351,6 +407,17 @@ const TEHSIL_MARKERS: [&str; 5] = ["tehsil", "teh", "tehseel", "تحصیل", "ta
 /// is named, the province alone is returned.
 #[must_use]
 pub fn district_in_address(text: &str) -> Option<PlaceResult> {
+    district_in_address_with(text, true)
+}
+
+/// [`district_in_address`] without spelling slips (no Jaro–Winkler search over every place
+/// name): cheap enough to test many values, as column inference does.
+#[must_use]
+pub fn district_in_address_exact(text: &str) -> Option<PlaceResult> {
+    district_in_address_with(text, false)
+}
+
+fn district_in_address_with(text: &str, spelling_slips: bool) -> Option<PlaceResult> {
     let mut province_only: Option<PlaceResult> = None;
     let parts: Vec<&str> = text
         .split([',', ';', '\n', '\r', '،', '|', '؛'])
@@ -416,7 +483,8 @@ pub fn district_in_address(text: &str) -> Option<PlaceResult> {
             // Spelling slips are forgiven only in the last part, where the district is
             // written; elsewhere an unknown quarter must not be taken for a look-alike place.
             let found = resolve_strict(part).or_else(|| {
-                (std::ptr::eq(*part, *parts.last().unwrap_or(part))
+                (spelling_slips
+                    && std::ptr::eq(*part, *parts.last().unwrap_or(part))
                     && without_noise(part).chars().count() >= 6)
                     .then(|| fuzzy(&without_noise(part)))
                     .flatten()
@@ -487,6 +555,13 @@ pub fn residence_in_name(raw: &str) -> Option<&str> {
                 .trim()
         })
         .filter(|r| !r.is_empty())
+}
+
+/// Whether a short text is the name of a district, or of a tehsil or town in one district,
+/// exactly, by alias or by sound (no fuzzy search): for telling a column of district names.
+#[must_use]
+pub fn is_place_name(raw: &str) -> bool {
+    resolve_strict(raw).is_some_and(|(p, conf)| p.district.is_some() && conf >= SOUND_CONFIDENCE)
 }
 
 /// Resolves a province cell.
@@ -613,6 +688,14 @@ mod tests {
             assert_eq!(d(raw), Some(want), "{raw}");
         }
         assert_eq!(d("Near Lahore Road"), Some("Lahore"));
+        // Towns and city quarters below tehsil level, from the gazetteer.
+        assert_eq!(d("Kot Ladha, Kot Lakhpat"), Some("Lahore"));
+        assert_eq!(d("Chak Ramdas, Dinga"), Some("Gujrat"));
+        assert_eq!(d("Mohallah Arainan, Eminabad"), Some("Gujranwala"));
+        // Urdu spellings of tehsils and towns written in Roman in the tables.
+        assert_eq!(d("چک مغلانی، سانگلہ ہل"), Some("Nankana Sahib"));
+        assert_eq!(d("محلہ شیخاں، رائیونڈ"), Some("Lahore"));
+        assert_eq!(d("کرسچن کالونی، ٹاؤن شپ"), Some("Lahore"));
         assert_eq!(d("House 4, Mohalla Islampura"), None);
         // A district cell holding an address is read as one.
         let (p, issues) = parse_district("Street 5, Ghulam Muhammad Abad, Faisalabad");

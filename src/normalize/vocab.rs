@@ -9,8 +9,9 @@
 //! - **abbreviation**: a word of at least three letters that begins a longer vocabulary word
 //!   ("inv" for "investigation", "fem" for "female");
 //! - **misspelling**: one edit away (optimal string alignment: insertion, deletion, substitution
-//!   or transposition of adjacent letters) from a vocabulary word of four letters or more, two
-//!   edits for words of nine letters or more ("acquited", "mael", "invistigation");
+//!   or transposition of adjacent letters; the first letter kept) from a vocabulary word of four
+//!   letters or more, two edits for words of nine letters or more ("acquited", "mael",
+//!   "invistigation");
 //! - **acronym**: three to five letters that are the initials of a phrase of as many words
 //!   ("PUI" for "pending under investigation", "P.U.I" too).
 //!
@@ -51,8 +52,9 @@ impl MatchRule {
 pub struct Vocabulary<T> {
     /// Phrases as word lists, in priority order.
     phrases: Vec<(Vec<String>, T)>,
-    /// Every distinct vocabulary word of letters only, for the tolerant rules.
-    words: Vec<String>,
+    /// Every distinct vocabulary word of letters only, with its length in characters, for
+    /// the tolerant rules.
+    words: Vec<(String, usize)>,
     /// Initials of phrases of three to five words → index of the first such phrase.
     acronyms: HashMap<String, usize>,
 }
@@ -68,7 +70,7 @@ impl<T: Clone> Vocabulary<T> {
     /// A vocabulary from `(phrase, value)` pairs in priority order.
     pub fn new<'s>(entries: impl IntoIterator<Item = (&'s str, T)>) -> Self {
         let mut phrases = Vec::new();
-        let mut words: Vec<String> = Vec::new();
+        let mut words: Vec<(String, usize)> = Vec::new();
         let mut acronyms = HashMap::new();
         for (phrase, value) in entries {
             let ws: Vec<String> = word_text(phrase)
@@ -79,8 +81,8 @@ impl<T: Clone> Vocabulary<T> {
                 continue;
             }
             for w in &ws {
-                if w.chars().all(char::is_alphabetic) && !words.contains(w) {
-                    words.push(w.clone());
+                if w.chars().all(char::is_alphabetic) && !words.iter().any(|(x, _)| x == w) {
+                    words.push((w.clone(), w.chars().count()));
                 }
             }
             if (3..=5).contains(&ws.len()) && ws.iter().all(|w| w.chars().all(char::is_alphabetic))
@@ -137,19 +139,21 @@ impl<T: Clone> Vocabulary<T> {
             return Vec::new();
         }
         let mut out = Vec::new();
-        for w in &self.words {
-            if w == token {
+        for (w, m) in &self.words {
+            let m = *m;
+            if w == token || m + 2 < n {
                 continue;
             }
-            let m = w.chars().count();
             if m > n + 1 && w.starts_with(token) {
                 out.push((w.as_str(), MatchRule::Abbreviation));
             } else if m >= MIN_ONE_EDIT && n + 2 >= m && m + 2 >= n {
                 let limit = if m >= MIN_TWO_EDITS { 2 } else { 1 };
                 // Short words: one edit only when the first letters agree, so that "male" and
                 // "mael" meet but "sale" does not stand for "male".
-                let same_start = w.chars().next() == token.chars().next();
-                if (m >= 6 || same_start) && strsim::osa_distance(token, w) <= limit {
+                // One edit away, the first letter kept: "acquited", "mael", "invistigation"
+                // (requiring it keeps this cheap, and "sale" from standing for "male").
+                let same_start = w.as_bytes().first() == token.as_bytes().first();
+                if same_start && strsim::osa_distance(token, w) <= limit {
                     out.push((w.as_str(), MatchRule::Misspelling));
                 }
             }

@@ -293,23 +293,35 @@ fn similar_word(word: &str, keyword: &str) -> bool {
     if word == keyword {
         return true;
     }
-    let stems = |w: &str| -> Vec<String> {
-        let mut out = vec![w.to_owned()];
-        for suffix in ["es", "ed", "s", "d"] {
-            if let Some(s) = w.strip_suffix(suffix) {
-                if s.chars().count() >= 3 {
-                    out.push(s.to_owned());
+    // Cheap filters first: this runs for every cell of the rows scanned for a header.
+    let (n, m) = (word.len(), keyword.len());
+    if n.abs_diff(m) > 2 || word.as_bytes().first() != keyword.as_bytes().first() {
+        return false;
+    }
+    let stem = |w: &'_ str, suffix: &str| -> Option<usize> {
+        w.strip_suffix(suffix)
+            .filter(|s| s.chars().count() >= 3)
+            .map(str::len)
+    };
+    for suffix in ["es", "ed", "s", "d"] {
+        // "dated" is "date" + "d"; "sections" is "section" + "s"; both may carry one.
+        if let Some(l) = stem(word, suffix) {
+            if word[..l] == *keyword
+                || stem(keyword, suffix).is_some_and(|k| word[..l] == keyword[..k])
+            {
+                return true;
+            }
+            for other in ["es", "ed", "s", "d"] {
+                if stem(keyword, other).is_some_and(|k| word[..l] == keyword[..k]) {
+                    return true;
                 }
             }
         }
-        out
-    };
-    let (a, b) = (stems(word), stems(keyword));
-    if a.iter().any(|x| b.contains(x)) {
-        return true;
+        if stem(keyword, suffix).is_some_and(|k| *word == keyword[..k]) {
+            return true;
+        }
     }
-    let (n, m) = (word.chars().count(), keyword.chars().count());
-    n >= 5 && m >= 5 && strsim::osa_distance(word, keyword) <= 1
+    n >= 5 && m >= 5 && n.abs_diff(m) <= 1 && strsim::osa_distance(word, keyword) <= 1
 }
 
 fn relation_of(group: &str) -> Option<&'static str> {

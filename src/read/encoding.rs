@@ -3,7 +3,9 @@
 //! Offices send UTF-8 (with or without a byte-order mark), UTF-16 (what Excel's "Unicode text"
 //! saves) and Windows-1252 (what Excel's plain "CSV" saves on an English Windows). Files that
 //! were pasted together can mix UTF-8 and Windows-1252 line by line; such lines are decoded one
-//! by one and reported, so that nothing is lost or silently garbled.
+//! by one and reported, so that nothing is lost or silently garbled. Bytes that decode to
+//! nothing (an odd last byte of UTF-16, a character cut off at the end of a UTF-8 file,
+//! unpaired UTF-16 surrogates) are reported too.
 
 use std::borrow::Cow;
 
@@ -41,6 +43,40 @@ impl TextEncoding {
     }
 }
 
+/// Bytes that could not be decoded as the file's encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undecodable {
+    /// UTF-16 with an odd number of bytes: the last byte is half a character; dropped.
+    OddTrailingByte,
+    /// UTF-8 ending in the middle of a character (a file cut short); those bytes dropped.
+    TruncatedTail {
+        /// How many bytes were dropped.
+        bytes: usize,
+    },
+    /// Invalid sequences in UTF-16 (unpaired surrogates), replaced with U+FFFD.
+    Replaced,
+}
+
+impl Undecodable {
+    /// What to tell a person.
+    #[must_use]
+    pub fn describe(self, encoding: TextEncoding) -> String {
+        match self {
+            Self::OddTrailingByte => format!(
+                "the file ends with an odd byte that is not part of any {} character (the file was probably cut short); the byte was dropped",
+                encoding.name()
+            ),
+            Self::TruncatedTail { bytes } => format!(
+                "the file ends in the middle of a utf-8 character (it was probably cut short); the last {bytes} byte(s) were dropped"
+            ),
+            Self::Replaced => format!(
+                "some bytes are not valid {}; they were read as the replacement character U+FFFD",
+                encoding.name()
+            ),
+        }
+    }
+}
+
 /// Decoded text, its encoding, and the 0-based physical line numbers that had to be decoded as
 /// Windows-1252 in a mixed file.
 #[derive(Debug)]
@@ -51,6 +87,33 @@ pub struct Decoded<'a> {
     pub encoding: TextEncoding,
     /// Lines (0-based) decoded as Windows-1252 in a mixed file.
     pub fallback_lines: Vec<usize>,
+    /// Bytes that could not be decoded.
+    pub undecodable: Vec<Undecodable>,
+}
+
+/// Decodes UTF-16 (with or without a byte-order mark), dropping an odd last byte.
+fn decode_utf16<'a>(bytes: &'a [u8], enc: &'static Encoding) -> Decoded<'a> {
+    let mut undecodable = Vec::new();
+    let even = if bytes.len() % 2 == 1 {
+        undecodable.push(Undecodable::OddTrailingByte);
+        &bytes[..bytes.len() - 1]
+    } else {
+        bytes
+    };
+    let (text, had_errors) = enc.decode_with_bom_removal(even);
+    if had_errors {
+        undecodable.push(Undecodable::Replaced);
+    }
+    Decoded {
+        text,
+        encoding: if enc == UTF_16LE {
+            TextEncoding::Utf16Le
+        } else {
+            TextEncoding::Utf16Be
+        },
+        fallback_lines: Vec::new(),
+        undecodable,
+    }
 }
 
 fn looks_like_utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
@@ -82,44 +145,36 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
         return decode_utf8_or_mixed(rest, TextEncoding::Utf8Bom);
     }
     if bytes.starts_with(b"\xFF\xFE") {
-        let (text, _) = UTF_16LE.decode_with_bom_removal(bytes);
-        return Decoded {
-            text,
-            encoding: TextEncoding::Utf16Le,
-            fallback_lines: Vec::new(),
-        };
+        return decode_utf16(bytes, UTF_16LE);
     }
     if bytes.starts_with(b"\xFE\xFF") {
-        let (text, _) = UTF_16BE.decode_with_bom_removal(bytes);
-        return Decoded {
-            text,
-            encoding: TextEncoding::Utf16Be,
-            fallback_lines: Vec::new(),
-        };
+        return decode_utf16(bytes, UTF_16BE);
     }
     if let Some(enc) = looks_like_utf16_without_bom(bytes) {
-        let (text, _, _) = enc.decode(bytes);
-        let encoding = if enc == UTF_16LE {
-            TextEncoding::Utf16Le
-        } else {
-            TextEncoding::Utf16Be
-        };
-        return Decoded {
-            text,
-            encoding,
-            fallback_lines: Vec::new(),
-        };
+        return decode_utf16(bytes, enc);
     }
     decode_utf8_or_mixed(bytes, TextEncoding::Utf8)
 }
 
 fn decode_utf8_or_mixed(bytes: &[u8], utf8: TextEncoding) -> Decoded<'_> {
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded {
-            text: Cow::Borrowed(text),
-            encoding: utf8,
-            fallback_lines: Vec::new(),
-        };
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            return Decoded {
+                text: Cow::Borrowed(text),
+                encoding: utf8,
+                fallback_lines: Vec::new(),
+                undecodable: Vec::new(),
+            }
+        }
+        // Valid up to a character cut off by the end of the file.
+        Err(e) if e.error_len().is_none() && !bytes[..e.valid_up_to()].is_ascii() => {
+            let (whole, cut) = bytes.split_at(e.valid_up_to());
+            let mut d = decode_utf8_or_mixed(whole, utf8);
+            d.undecodable
+                .push(Undecodable::TruncatedTail { bytes: cut.len() });
+            return d;
+        }
+        Err(_) => {}
     }
     // Not valid UTF-8 as a whole. If some lines are valid UTF-8 with non-ASCII characters, the
     // file mixes encodings: decode line by line. Otherwise it is Windows-1252 throughout.
@@ -133,6 +188,7 @@ fn decode_utf8_or_mixed(bytes: &[u8], utf8: TextEncoding) -> Decoded<'_> {
             text,
             encoding: TextEncoding::Windows1252,
             fallback_lines: Vec::new(),
+            undecodable: Vec::new(),
         };
     }
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
@@ -150,6 +206,7 @@ fn decode_utf8_or_mixed(bytes: &[u8], utf8: TextEncoding) -> Decoded<'_> {
         text: Cow::Owned(text),
         encoding: TextEncoding::Mixed,
         fallback_lines,
+        undecodable: Vec::new(),
     }
 }
 
@@ -224,5 +281,52 @@ mod tests {
     fn binary_is_detected() {
         assert!(looks_binary(b"\x00\x01\x02PK\x03\x04garbage\x00\x00"));
         assert!(!looks_binary(b"a,b\n1,2\n"));
+    }
+
+    #[test]
+    fn odd_trailing_byte_of_utf16_is_dropped_and_reported() {
+        let mut b = vec![0xFF, 0xFE];
+        for u in "Name\tAge\nAli\t12\n".encode_utf16() {
+            b.extend_from_slice(&u.to_le_bytes());
+        }
+        b.push(b'x');
+        let d = decode(&b);
+        assert_eq!(d.encoding, TextEncoding::Utf16Le);
+        assert_eq!(d.text, "Name\tAge\nAli\t12\n");
+        assert_eq!(d.undecodable, [Undecodable::OddTrailingByte]);
+        assert!(d.undecodable[0]
+            .describe(d.encoding)
+            .contains("odd byte that is not part of any utf-16le character"));
+        // Without a byte-order mark too.
+        let d = decode(&b[2..]);
+        assert_eq!(d.undecodable, [Undecodable::OddTrailingByte]);
+        assert_eq!(d.text, "Name\tAge\nAli\t12\n");
+    }
+
+    #[test]
+    fn unpaired_surrogates_are_reported() {
+        let mut b = vec![0xFF, 0xFE];
+        for u in "Name\nA".encode_utf16() {
+            b.extend_from_slice(&u.to_le_bytes());
+        }
+        b.extend_from_slice(&0xD800u16.to_le_bytes());
+        b.extend_from_slice(&u16::from(b'\n').to_le_bytes());
+        let d = decode(&b);
+        assert_eq!(d.undecodable, [Undecodable::Replaced]);
+        assert!(d.text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn utf8_cut_off_mid_character_is_reported() {
+        let mut b = "Name,City\nعلی,Lahore\nعمر,".as_bytes().to_vec();
+        b.extend_from_slice(&"ل".as_bytes()[..1]);
+        let d = decode(&b);
+        assert_eq!(d.encoding, TextEncoding::Utf8);
+        assert_eq!(d.text, "Name,City\nعلی,Lahore\nعمر,");
+        assert_eq!(d.undecodable, [Undecodable::TruncatedTail { bytes: 1 }]);
+        // Plain ASCII before the cut: Windows-1252 reads every byte, nothing is lost.
+        let d = decode(b"Name\nJos\xc3");
+        assert_eq!(d.encoding, TextEncoding::Windows1252);
+        assert!(d.undecodable.is_empty());
     }
 }

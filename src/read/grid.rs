@@ -667,7 +667,13 @@ fn sort_rows(
 
 /// Fields that identify a case: a row with none of them (and no serial number) continues the
 /// case above it.
-const CASE_KEYS: [&str; 5] = ["fir_no", "case_id", "date", "law_sections", "police_station"];
+const CASE_KEYS: [&str; 5] = [
+    "fir_no",
+    "case_id",
+    "date",
+    "law_sections",
+    "police_station",
+];
 /// Further fields of the case, copied to its continuation rows where they are blank (the
 /// brief facts of an FIR hold its sections; the status is the case's).
 const CASE_EXTRAS: [&str; 4] = ["case_status", "crime_type", "remarks", "date_of_report"];
@@ -714,7 +720,12 @@ fn fill_continuations(rows: &mut [GridRow], records: &[usize], columns: &[Column
             if !blank(&rows[i], c) {
                 continue;
             }
-            let Some(v) = rows[h].cells.get(c).filter(|v| !v.trim().is_empty()).cloned() else {
+            let Some(v) = rows[h]
+                .cells
+                .get(c)
+                .filter(|v| !v.trim().is_empty())
+                .cloned()
+            else {
                 continue;
             };
             let cells = &mut rows[i].cells;
@@ -867,6 +878,27 @@ fn infer_columns(
         }
     }
     notes
+}
+
+/// Whether a sheet without a header holds a table of counts: at least two rows with three or
+/// more cells, most cells after each row's first being whole numbers ("January | 3 | 5 | 8").
+#[must_use]
+pub fn looks_like_counts(rows: &[GridRow]) -> bool {
+    let (mut table_rows, mut cells, mut numbers) = (0usize, 0usize, 0usize);
+    for r in rows {
+        let filled: Vec<&str> = non_empty(&r.cells).map(|(_, v)| v).collect();
+        if filled.len() < 3 {
+            continue;
+        }
+        table_rows += 1;
+        for v in &filled[1..] {
+            cells += 1;
+            if v.trim_end_matches(".0").chars().all(|c| c.is_numeric()) {
+                numbers += 1;
+            }
+        }
+    }
+    table_rows >= 2 && numbers * 10 >= cells * 6
 }
 
 /// Whether a table is a summary of counts: no column identifies a person, and most cells of

@@ -215,17 +215,30 @@ pub fn profile<'v>(values: impl Iterator<Item = &'v str>) -> Profile {
     let sample: Vec<&str> = all.iter().step_by(step).copied().collect();
     let n = sample.len() as f64;
     let mut counts = [0usize; PRIORITY.len()];
+    // Each distinct value is tested once (codes such as "M", "F" repeat in every row).
+    let mut distinct: Vec<(&str, usize)> = Vec::new();
     for v in &sample {
+        match distinct.iter_mut().find(|(d, _)| d == v) {
+            Some((_, c)) => *c += 1,
+            None => distinct.push((v, 1)),
+        }
+    }
+    for (v, times) in &distinct {
         for k in kinds_of(v) {
             if let Some(p) = PRIORITY.iter().position(|x| *x == k) {
-                counts[p] += 1;
+                counts[p] += times;
             }
         }
     }
     // Serial numbers count up by one in row order (after sampling: by the step).
     let numbers: Vec<i64> = sample
         .iter()
-        .filter_map(|v| v.trim_end_matches('.').parse::<i64>().ok())
+        .filter_map(|v| {
+            let t = v.trim_end_matches(['.', '۔']);
+            (!t.is_empty() && t.chars().all(char::is_numeric))
+                .then(|| t.chars().map(text::ascii_digit).collect::<String>())
+                .and_then(|d| d.parse::<i64>().ok())
+        })
         .collect();
     if numbers.len() * 10 >= sample.len() * 8 && numbers.len() >= 2 {
         let step = step as i64;
@@ -392,22 +405,16 @@ pub fn kinds_of(v: &str) -> Vec<Kind> {
         }
     }
     if letters >= 2 && chars <= 30 && digits == 0 {
-        let (country, issues) = nationality::parse_country(v, "nationality");
-        if country.is_some() && issues.is_empty() && v.split_whitespace().count() <= 3 {
+        if v.split_whitespace().count() <= 3 && nationality::is_country(v) {
             out.push(Kind::Nationality);
         }
-        let (p, issues) = place::parse_district(v);
-        if p.is_some_and(|p| p.district.is_some())
-            && !issues
-                .iter()
-                .any(|i| *i == "district.fuzzy" || *i == "district.from_address")
-        {
+        if place::is_place_name(v) {
             out.push(Kind::District);
         }
     }
     if letters >= 3 && (v.contains([',', '،']) || v.split_whitespace().count() >= 3) && chars <= 200
     {
-        if place::district_in_address(v).is_some_and(|p| p.district.is_some()) {
+        if place::district_in_address_exact(v).is_some_and(|p| p.district.is_some()) {
             out.push(Kind::Address);
         }
     }

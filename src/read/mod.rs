@@ -8,6 +8,7 @@
 //! the text that was in the cell.
 
 pub mod aliases;
+pub mod cells;
 pub mod delimited;
 pub mod encoding;
 pub mod excel;
@@ -114,7 +115,8 @@ pub struct SheetSummary {
     pub persons: u64,
     /// Rows set aside.
     pub set_aside: u64,
-    /// `read`, `no header`, or `error`.
+    /// `read`, `no header`, `empty`, `hidden`, `very hidden` (hidden sheets are not read
+    /// unless named), or `error`.
     pub status: String,
 }
 
@@ -164,6 +166,8 @@ pub struct Problem {
     pub sheet: Option<String>,
     /// Row, where it applies.
     pub row: Option<u64>,
+    /// Column letter, where it applies.
+    pub column: Option<String>,
     /// What happened.
     pub message: String,
 }
@@ -178,7 +182,8 @@ pub struct ReadReport {
     /// Every column's mapping.
     pub columns: Vec<ColumnMapping>,
     /// Problems: unreadable files (when reporting instead of raising), mixed encodings,
-    /// repeated column names.
+    /// undecodable bytes, unclosed quotes, repeated column names, error cells, formulas without
+    /// a saved result, far-away cells.
     pub problems: Vec<Problem>,
 }
 
@@ -336,6 +341,7 @@ fn read_file(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Result
                 file: file.name.clone(),
                 sheet: None,
                 row: None,
+                column: None,
                 message: "the file is an Excel workbook despite its name; read as a workbook"
                     .into(),
             });
@@ -352,9 +358,14 @@ fn read_excel(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Resul
             loc.clone(),
             "the workbook is password-protected (encrypted); save a copy without a password and read that",
         ),
-        excel::WorkbookError::Corrupt(why) => {
-            Error::read(loc.clone(), format!("not a readable Excel workbook (corrupt or another format): {why}"))
-        }
+        excel::WorkbookError::Corrupt(damage) => Error::read(
+            loc.clone(),
+            format!("not a readable Excel workbook: {}", damage.describe()),
+        ),
+        excel::WorkbookError::BadSheet { sheet, damage } => Error::read(
+            loc.clone().with_sheet(sheet),
+            format!("the sheet cannot be read: {}", damage.describe()),
+        ),
         excel::WorkbookError::MissingSheet { requested, available } => Error::read(
             loc.clone().with_sheet(requested),
             format!("no such sheet; the workbook has: {}", available.join(", ")),
@@ -371,8 +382,9 @@ fn read_excel(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Resul
     };
     let mut any_header = false;
     let mut any_content = false;
+    let mut any_unread = false;
     for sheet in sheets {
-        let summary = SheetSummary {
+        let mut summary = SheetSummary {
             file: file.name.clone(),
             sheet: Some(sheet.name.clone()),
             format: format.clone(),
@@ -386,6 +398,23 @@ fn read_excel(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Resul
             set_aside: 0,
             status: String::new(),
         };
+        if !sheet.read {
+            // A hidden sheet holds lookup lists, old months or drafts: listed, not read.
+            any_unread = true;
+            summary.status = sheet.visibility.status().to_owned();
+            outcome.report.sheets.push(summary);
+            continue;
+        }
+        outcome
+            .report
+            .problems
+            .extend(sheet.notes.into_iter().map(|n| Problem {
+                file: file.name.clone(),
+                sheet: Some(sheet.name.clone()),
+                row: n.row,
+                column: n.column,
+                message: n.message,
+            }));
         any_content |= sheet
             .rows
             .iter()
@@ -409,6 +438,13 @@ fn read_excel(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Resul
         } else {
             "the workbook has no data"
         };
+        let reason = if any_unread {
+            format!(
+                "{reason}; its hidden sheets were not read (name them in `sheets` to read them)"
+            )
+        } else {
+            reason.to_owned()
+        };
         return Err(Error::read(loc, reason));
     }
     Ok(outcome)
@@ -428,11 +464,23 @@ fn read_csv(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Result<
         return Err(Error::read(loc, "file is empty"));
     }
     let delimiter = delimited::sniff_delimiter(&decoded.text);
-    let records = delimited::parse(&decoded.text, delimiter);
+    let delimited::Parsed {
+        records,
+        unclosed_quotes,
+    } = delimited::parse(&decoded.text, delimiter);
     let mut outcome = FileOutcome {
         blocks: Vec::new(),
         report: ReadReport::default(),
     };
+    for u in &decoded.undecodable {
+        outcome.report.problems.push(Problem {
+            file: file.name.clone(),
+            sheet: None,
+            row: None,
+            column: None,
+            message: u.describe(decoded.encoding),
+        });
+    }
     if !decoded.fallback_lines.is_empty() {
         let mut idx = 0;
         for (k, rec) in records.iter().enumerate() {
@@ -445,12 +493,23 @@ fn read_csv(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Result<
                     file: file.name.clone(),
                     sheet: None,
                     row: Some(rec.row),
+                    column: None,
                     message:
                         "row decoded as windows-1252: the file mixes utf-8 and windows-1252 text"
                             .into(),
                 });
             }
         }
+    }
+    for row in unclosed_quotes {
+        outcome.report.problems.push(Problem {
+            file: file.name.clone(),
+            sheet: None,
+            row: Some(row),
+            column: None,
+            message: "a quote opened in this row is never closed; the quote was read as text"
+                .into(),
+        });
     }
     let rows: Vec<GridRow> = records
         .into_iter()
@@ -513,7 +572,9 @@ fn process_grid(
     summary.rows_read = rows.len() as u64;
     let sheet_name = sheet.map(str::to_owned);
     let Some(found) = grid::find_table(table, &mut rows, merges, opts.header_scan_rows) else {
-        // No header: every non-blank row is reported as set aside, so none is lost silently.
+        // No header: every non-blank row is reported as set aside, so none is lost silently;
+        // a table of counts says so.
+        let summary_table = grid::looks_like_counts(&rows);
         let mut n = 0;
         for r in &rows {
             let blank = r.cells.iter().all(|c| c.trim().is_empty());
@@ -523,6 +584,8 @@ fn process_grid(
                 row: r.number,
                 reason: if blank {
                     SetAside::Blank
+                } else if summary_table {
+                    SetAside::Summary
                 } else {
                     SetAside::NoHeader
                 }
@@ -537,6 +600,8 @@ fn process_grid(
             .all(|r| r.cells.iter().all(|c| c.trim().is_empty()))
         {
             "empty".into()
+        } else if summary_table {
+            "summary".into()
         } else {
             "no header".into()
         };
@@ -557,6 +622,7 @@ fn process_grid(
             file: file.name.clone(),
             sheet: sheet_name.clone(),
             row: None,
+            column: Some(column_letter(position)),
             message: format!("column {}: {note}", column_letter(position)),
         });
     }
@@ -582,6 +648,7 @@ fn process_grid(
                     file: file.name.clone(),
                     sheet: sheet_name.clone(),
                     row: None,
+                    column: None,
                     message: format!(
                         "columns {} and {letter} both read as '{f}'; the first is used as '{f}', column {letter} is kept under its header",
                         first_position.get(f).cloned().unwrap_or_default()
@@ -608,6 +675,7 @@ fn process_grid(
                 file: file.name.clone(),
                 sheet: sheet_name.clone(),
                 row: None,
+                column: None,
                 message: format!("column header '{base}' appears more than once; column {letter} is kept as '{name}'"),
             });
         }
@@ -688,6 +756,7 @@ fn process_grid(
                 file: file.name.clone(),
                 sheet: sheet_name.clone(),
                 row: Some(rows[i].number),
+                column: None,
                 message: format!(
                     "{n} persons are named in one cell, but column(s) {} do not list {n} values in the same order; their values were not assigned",
                     unaligned.join(", ")
@@ -789,6 +858,7 @@ pub fn read_returns(
                     file: file.name.clone(),
                     sheet: None,
                     row: None,
+                    column: None,
                     message: e.to_string(),
                 });
                 report.sheets.push(SheetSummary {
@@ -1035,6 +1105,10 @@ impl ReadReport {
                     ),
                 ),
                 Column::text(
+                    "column",
+                    self.problems.iter().map(|x| x.column.clone()).collect(),
+                ),
+                Column::text(
                     "message",
                     self.problems.iter().map(|x| s(&x.message)).collect(),
                 ),
@@ -1148,6 +1222,127 @@ mod tests {
         assert_eq!(r.problems.len(), 4);
     }
 
+    fn table_workbook(path: &Path, stray: Option<(u32, u16)>) {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("March").unwrap();
+        for (c, h) in ["Sr. No.", "Name of Victim", "Age", "Sex"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for r in 1..=3u32 {
+            ws.write_number(r, 0, f64::from(r)).unwrap();
+            ws.write_string(r, 1, format!("Person {r}")).unwrap();
+            ws.write_number(r, 2, 20.0 + f64::from(r)).unwrap();
+            ws.write_string(r, 3, "F").unwrap();
+        }
+        if let Some((row, col)) = stray {
+            ws.write_string(row, col, "stray note").unwrap();
+        }
+        let hidden = wb.add_worksheet();
+        hidden.set_name("Old").unwrap();
+        hidden.write_string(0, 0, "Name of Victim").unwrap();
+        hidden.write_string(0, 1, "Age").unwrap();
+        hidden.write_string(1, 0, "Hidden person").unwrap();
+        hidden.set_hidden(true);
+        let very = wb.add_worksheet();
+        very.set_name("Lists").unwrap();
+        very.write_string(0, 0, "Name of Victim").unwrap();
+        very.write_string(0, 1, "Sex").unwrap();
+        very.write_string(1, 0, "Listed person").unwrap();
+        very.set_very_hidden(true);
+        wb.save(path).unwrap();
+    }
+
+    #[test]
+    fn a_stray_cell_at_the_end_of_the_sheet_is_read_without_the_empty_rows() {
+        let d = tmpdir("stray");
+        // XFD1048576 (the last cell of a sheet) and CV1048576.
+        for (name, col) in [("xfd.xlsx", 16_383u16), ("cv.xlsx", 99)] {
+            let p = d.join(name);
+            table_workbook(&p, Some((1_048_575, col)));
+            let started = std::time::Instant::now();
+            let (t, r) =
+                read_returns(&[InputFile::new(&p)], &ReadOptions::default(), &NoControl).unwrap();
+            assert!(
+                started.elapsed().as_secs_f64() < 5.0,
+                "{:?}",
+                started.elapsed()
+            );
+            assert_eq!(t.height(), 3);
+            assert_eq!(
+                t.str_column("name").unwrap()[2].as_deref(),
+                Some("Person 3")
+            );
+            let march = &r.sheets[0];
+            // The header, three records and the far row: nothing in between.
+            assert_eq!(march.rows_read, 5);
+            assert_eq!(march.rows_read, march.records + march.set_aside);
+            assert!(r
+                .set_aside
+                .iter()
+                .any(|s| s.row == 1_048_576 && s.reason.starts_with("note")));
+            assert!(r
+                .problems
+                .iter()
+                .any(|p| p.row == Some(1_048_576) && p.message.contains("rows 5 to 1048575")));
+        }
+    }
+
+    #[test]
+    fn hidden_sheets_are_listed_not_read_unless_named() {
+        let d = tmpdir("hidden");
+        let p = d.join("hidden.xlsx");
+        table_workbook(&p, None);
+        let f = InputFile::new(&p);
+        let (t, r) = read_returns(
+            std::slice::from_ref(&f),
+            &ReadOptions::default(),
+            &NoControl,
+        )
+        .unwrap();
+        assert_eq!(t.height(), 3);
+        let status: Vec<(&str, &str, u64, u64)> = r
+            .sheets
+            .iter()
+            .map(|s| {
+                (
+                    s.sheet.as_deref().unwrap(),
+                    s.status.as_str(),
+                    s.rows_read,
+                    s.records,
+                )
+            })
+            .collect();
+        assert_eq!(
+            status,
+            [
+                ("March", "read", 4, 3),
+                ("Old", "hidden", 0, 0),
+                ("Lists", "very hidden", 0, 0)
+            ]
+        );
+        assert!(r
+            .set_aside
+            .iter()
+            .all(|s| s.sheet.as_deref() == Some("March")));
+        let opts = ReadOptions {
+            sheets: Some(vec!["Old".into(), "Lists".into()]),
+            ..ReadOptions::default()
+        };
+        let (t, r) = read_returns(&[f], &opts, &NoControl).unwrap();
+        assert_eq!(
+            t.str_column("name").unwrap(),
+            [
+                Some("Hidden person".to_owned()),
+                Some("Listed person".to_owned())
+            ]
+        );
+        assert!(r.sheets.iter().all(|s| s.status == "read"));
+    }
+
     #[test]
     fn header_only_file_is_read_with_no_records() {
         let d = tmpdir("hdr");
@@ -1173,7 +1368,7 @@ mod timing {
         eprintln!("decode {:?}", t.elapsed());
         let t = std::time::Instant::now();
         let d = delimited::sniff_delimiter(&decoded.text);
-        let recs = delimited::parse(&decoded.text, d);
+        let recs = delimited::parse(&decoded.text, d).records;
         eprintln!("parse {:?} ({} records)", t.elapsed(), recs.len());
         let rows: Vec<GridRow> = recs
             .into_iter()

@@ -99,6 +99,12 @@ pub struct Places {
     /// Sound key (the name fold of `normalize::name::phonetic`, word by word) of every
     /// district and alias → the place, or `None` when two places sound alike.
     pub by_sound: HashMap<String, Option<Place>>,
+    /// Lookup key of a town, village, union council or city locality below tehsil level
+    /// (`place_gazetteer.csv`) → place: weaker evidence, used for whole address parts only.
+    pub gazetteer: HashMap<String, Place>,
+    /// [`crate::normalize::place::joined_sound_key`] of gazetteer names → place, or `None`
+    /// when two places share it: for Urdu spellings of those names.
+    pub gazetteer_sound: HashMap<String, Option<Place>>,
     /// Lookup key of a province alias → province index.
     pub province_by_key: HashMap<String, usize>,
     /// First CNIC digit (0–9) → province index (NADRA locality codes, domain.md §3.1).
@@ -167,6 +173,18 @@ impl Places {
                     }
                 })
                 .or_insert(Some(place));
+            // The looser joined key, in its own key space ("~…").
+            let loose = crate::normalize::place::joined_sound_key(name);
+            if loose.chars().count() >= 3 {
+                by_sound
+                    .entry(format!("~{loose}"))
+                    .and_modify(|p| {
+                        if *p != Some(place) {
+                            *p = None;
+                        }
+                    })
+                    .or_insert(Some(place));
+            }
         };
         for (i, d) in districts.iter().enumerate() {
             add_sound(
@@ -201,12 +219,44 @@ impl Places {
             add_sound(&a.alias, place, false);
             by_key.insert(lookup_key(&a.alias), place);
         }
+        // The gazetteer of towns and localities: exact names only, below every other table.
+        let gazetteer_rows: Vec<DistrictAlias> =
+            rows("place_gazetteer.csv", data_file!("place_gazetteer.csv"));
+        let mut gazetteer = HashMap::new();
+        let mut gazetteer_sound: HashMap<String, Option<Place>> = HashMap::new();
+        for a in gazetteer_rows {
+            let key = lookup_key(&a.alias);
+            if key.chars().count() < 3 || by_key.contains_key(&key) {
+                continue;
+            }
+            let Some(d) = districts
+                .iter()
+                .position(|d| d.district_id == a.district_id)
+            else {
+                panic!("unknown district id {} in the gazetteer", a.district_id)
+            };
+            let place = Place {
+                district: Some(d),
+                province: code_index(&a.province_code),
+            };
+            gazetteer.insert(key, place);
+            gazetteer_sound
+                .entry(crate::normalize::place::joined_sound_key(&a.alias))
+                .and_modify(|p| {
+                    if *p != Some(place) {
+                        *p = None;
+                    }
+                })
+                .or_insert(Some(place));
+        }
         Self {
             districts,
             provinces,
             by_key,
             not_in_text,
             by_sound,
+            gazetteer,
+            gazetteer_sound,
             province_by_key,
             province_by_cnic_digit,
         }
