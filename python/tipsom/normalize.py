@@ -145,8 +145,9 @@ def normalize(
         ``sex_age`` keeps transgender persons in a category of their own. ``role``
         (victim, smuggled_migrant, accused, complainant, witness, deportee, unknown)
         comes from a role column, else from the sheet's name, the crime type, a deportee
-        list or remark, or Emigration Ordinance s.17(1) (the migrant booked as the
-        offender), the cue named in ``issues`` (``role.from_sections``...).
+        list (a unit or file naming deportees) or Emigration Ordinance s.17(1) (the
+        migrant booked as the offender), the cue named in ``issues``
+        (``role.from_sections``...); otherwise a return lists its victims.
 
     Examples
     --------

@@ -1023,7 +1023,6 @@ pub fn normalize_columns<'a>(
     let sheet_role_m = Memo::new(dict("source_sheet"), role::role_of_sheet);
     let source_deported_m = Memo::new(dict("source"), role::names_deportees);
     let file_deported_m = Memo::new(dict("source_file"), role::names_deportees);
-    let remarks_deported_m = Memo::new(dict("remarks"), role::names_deportees);
     let cnic_m = Memo::new(dict("cnic"), |s| parsed(s, cnic::parse_cnic));
     let passport_m = Memo::new(dict("passport"), |s| parsed(s, cnic::parse_passport));
     let phone_m = Memo::new(dict("phone"), |s| parsed(s, phone::parse_phone));
@@ -1411,13 +1410,10 @@ pub fn normalize_columns<'a>(
             *v
         } else {
             let listed = |m: &Memo<'_, bool>| m.get(i).copied().unwrap_or(false);
-            let deported = if listed(&source_deported_m) || listed(&file_deported_m) {
-                Some("role.from_source")
-            } else if listed(&remarks_deported_m) {
-                Some("role.from_remarks")
-            } else {
-                None
-            };
+            // A deportee list (the unit or file names deportees); a remark does not make a
+            // deportee of a person a victims' register lists ("complaint of deportee...").
+            let deported = (listed(&source_deported_m) || listed(&file_deported_m))
+                .then_some("role.from_source");
             let cues = role::Cues {
                 sheet: sheet_role_m.get(i).copied().flatten(),
                 deported,
@@ -2127,10 +2123,10 @@ mod tests {
                 &[
                     None,
                     None,
-                    Some("deported from Oman"),
                     None,
                     None,
                     None,
+                    Some("Complaint of deportee from Greece"),
                     None,
                     None,
                 ],
@@ -2140,7 +2136,7 @@ mod tests {
                 &[
                     None,
                     None,
-                    None,
+                    Some("FIA Deportees Cell Lahore Airport"),
                     None,
                     None,
                     None,
@@ -2211,7 +2207,8 @@ mod tests {
         let has =
             |row: usize, code: &str| issues[row].as_deref().unwrap().iter().any(|c| c == code);
         assert!(has(1, "role.from_sections"));
-        assert!(has(2, "role.from_remarks"));
+        assert!(has(2, "role.from_source"));
+        assert!(!has(5, "role.from_source"));
         assert!(has(4, "law.ptpa_3_2_expected"));
         assert!(has(6, "role.from_source"));
         assert!(!has(0, "law.ptpa_3_2_expected"));

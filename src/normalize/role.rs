@@ -9,8 +9,9 @@
 //! 2. the crime type when it is trafficking (`tip`, `both`): the person is a victim, who is
 //!    not criminally liable for an offence under the PTPA (s.6) even when booked under
 //!    Emigration Ordinance s.17(1) or deported;
-//! 3. a deportee list or remark (a unit, file or remark naming deportees, "deported from
-//!    Oman", "DFD"): a deportee;
+//! 3. a deportee list (a unit or file naming deportees: "FIA Immigration deportee desk",
+//!    "Deportees Oct-2023.xlsx", "DFD"): a deportee. A remark is not enough: victims'
+//!    registers note "complaint of deportee from Greece" for persons who are victims;
 //! 4. Emigration Ordinance s.17(1) among the sections: the person emigrated unlawfully and is
 //!    the offender (domain.md §1.4), not a victim;
 //! 5. otherwise a victim: a return lists its victims unless it says otherwise. Whether they
@@ -81,7 +82,7 @@ pub fn role_of_sheet(name: &str) -> Option<Role> {
     }
 }
 
-/// Whether a text (a source's name, remarks) says word for word that the person was deported.
+/// Whether a text (a source's or a file's name) names deportees word for word.
 #[must_use]
 pub fn names_deportees(text: &str) -> bool {
     matches!(
@@ -95,14 +96,14 @@ pub fn names_deportees(text: &str) -> bool {
 pub struct Cues {
     /// The role its sheet's name gives.
     pub sheet: Option<Role>,
-    /// The source (list) or the remarks say the person was deported: the issue code to give.
+    /// The source or file is a deportee list: the issue code to give.
     pub deported: Option<&'static str>,
     /// Emigration Ordinance s.17(1) is among the sections.
     pub self_emigration: bool,
 }
 
 /// The role of a row whose role is not written (see the module docs), with the issue code
-/// that says where it came from (`role.from_sheet`, `role.from_source`, `role.from_remarks`,
+/// that says where it came from (`role.from_sheet`, `role.from_source`,
 /// `role.from_sections`); `None` when it follows from the crime type alone.
 #[must_use]
 pub fn derive_role(crime: CrimeType, cues: Cues) -> (Role, Option<&'static str>) {
@@ -188,13 +189,13 @@ mod tests {
             (Role::Accused, Some("role.from_sections"))
         );
         let deported = Cues {
-            deported: Some("role.from_remarks"),
+            deported: Some("role.from_source"),
             self_emigration: true,
             ..Cues::default()
         };
         assert_eq!(
             derive_role(CrimeType::SomRelated, deported),
-            (Role::Deportee, Some("role.from_remarks"))
+            (Role::Deportee, Some("role.from_source"))
         );
         // PTPA s.6: a trafficking victim is not an offender, deported or not.
         assert_eq!(derive_role(CrimeType::Both, deported), (Role::Victim, None));

@@ -115,10 +115,15 @@ def test_roles() -> None:
     booked = one(law_sections="17(1) EO")
     assert booked["role"] == "accused"
     assert "role.from_sections" in booked["issues"]
-    deported = one(law_sections="17(1) EO", remarks="Deported from Oman")
+    desk = "FIA Immigration deportee desk, AIIAP Lahore"
+    deported = one(law_sections="17(1) EO", source=desk)
     assert deported["role"] == "deportee"
-    # PTPA s.6: a trafficking victim is not an offender, even if deported.
-    assert one(law_sections="3 PTPA", remarks="Deported from Oman")["role"] == "victim"
+    # PTPA s.6: a trafficking victim is not an offender, even on a deportee list.
+    assert one(law_sections="3 PTPA", source=desk)["role"] == "victim"
+    # A victims' register noting a deportee's complaint still lists a victim.
+    assert one(law_sections="22 EO", remarks="Complaint of deportee from Greece")[
+        "role"
+    ] == ("victim")
     # A return lists its victims unless it says otherwise; the crime type decides whether
     # they count as victims of trafficking or with the smuggled migrants.
     assert one(law_sections="3 PSMA 2018")["role"] == "victim"
