@@ -92,18 +92,56 @@ code_list! {
 }
 
 code_list! {
-    /// The GLOTIP disaggregation of victims.
-    SexAge { Man => "man", Woman => "woman", Boy => "boy", Girl => "girl", Unknown => "unknown" }
+    /// The GLOTIP disaggregation of victims (women, men, girls, boys), with transgender persons
+    /// in a category of their own whatever their age (never folded into unknown).
+    SexAge {
+        Man => "man",
+        Woman => "woman",
+        Boy => "boy",
+        Girl => "girl",
+        Transgender => "transgender",
+        Unknown => "unknown",
+    }
 }
 
 code_list! {
-    /// Trafficking in persons, smuggling of migrants, both, another crime, or not known.
-    CrimeType { Tip => "tip", Som => "som", Both => "both", Other => "other", Unknown => "unknown" }
+    /// Trafficking in persons (PTPA 2018, PACHTO 2002), smuggling of migrants (PSMA 2018),
+    /// both, offences related to either without being it (the PPC's trafficking-like
+    /// sections, 498-B forced marriage, 374 compelled labour, BLSA, THOTA; Emigration
+    /// Ordinance s.17, Passport Act), recruitment fraud against emigrants (Emigration
+    /// Ordinance ss.18, 19, 22: no illegal entry, so not smuggling under SOM Protocol arts. 3
+    /// and 6), another crime, or not known (domain.md §1.7).
+    CrimeType {
+        Tip => "tip",
+        Som => "som",
+        Both => "both",
+        TipRelated => "tip_related",
+        SomRelated => "som_related",
+        MigrationFraud => "migration_fraud",
+        Other => "other",
+        Unknown => "unknown",
+    }
 }
 
 code_list! {
-    /// Forms of exploitation (GLOTIP categories, with bonded labour kept apart as Pakistani
-    /// data report it).
+    /// A person's role in a case. Indicators count victims (and, on request, smuggled
+    /// migrants); a migrant booked under Emigration Ordinance s.17(1) or deported is an
+    /// offender or a deportee, not a victim.
+    Role {
+        Victim => "victim",
+        SmuggledMigrant => "smuggled_migrant",
+        Accused => "accused",
+        Complainant => "complainant",
+        Witness => "witness",
+        Deportee => "deportee",
+        Unknown => "unknown",
+    }
+}
+
+code_list! {
+    /// Forms of exploitation (GLOTIP categories, with bonded labour and domestic servitude kept
+    /// apart as Pakistani data report them; tables roll both up under forced labour). Armed
+    /// combat covers children used as soldiers; mixed is a record that says so.
     Exploitation {
         SexualExploitation => "sexual_exploitation",
         ForcedLabour => "forced_labour",
@@ -114,6 +152,8 @@ code_list! {
         ForcedCriminality => "forced_criminality",
         OrganRemoval => "organ_removal",
         IllegalAdoption => "illegal_adoption",
+        ArmedCombat => "armed_combat",
+        Mixed => "mixed",
         Other => "other",
         Unknown => "unknown",
     }
@@ -160,11 +200,12 @@ code_list! {
 }
 
 impl SexAge {
-    /// The GLOTIP category from sex and age group. Transgender and unknown sex, or unknown
-    /// age, give `Unknown`.
+    /// The GLOTIP category from sex and age group. Transgender persons are `Transgender`
+    /// at any age; unknown sex, or unknown age of a man or woman, give `Unknown`.
     #[must_use]
     pub fn from_sex_and_age_group(sex: Sex, age_group: AgeGroup) -> Self {
         match (sex, age_group) {
+            (Sex::Transgender, _) => Self::Transgender,
             (Sex::Male, AgeGroup::Adult) => Self::Man,
             (Sex::Female, AgeGroup::Adult) => Self::Woman,
             (Sex::Male, AgeGroup::Child) => Self::Boy,
@@ -192,8 +233,15 @@ mod tests {
             SexAge::from_sex_and_age_group(Sex::Female, AgeGroup::Child),
             SexAge::Girl
         );
+        // Transgender victims keep their own row in every table (DESIGN.md).
+        for group in AgeGroup::ALL {
+            assert_eq!(
+                SexAge::from_sex_and_age_group(Sex::Transgender, *group),
+                SexAge::Transgender
+            );
+        }
         assert_eq!(
-            SexAge::from_sex_and_age_group(Sex::Transgender, AgeGroup::Adult),
+            SexAge::from_sex_and_age_group(Sex::Male, AgeGroup::Unknown),
             SexAge::Unknown
         );
     }

@@ -144,17 +144,15 @@ def exploitation(
     unit: Literal["person", "record"] = "person",
     suppress_below: int | None = 5,
 ) -> Any:
-    """Forms of exploitation by sex–age (women, men, girls, boys), stacked bars.
+    """GLOTIP forms of exploitation by sex–age (women, men, girls, boys, transgender).
 
-    A victim counts once under each form.
+    A victim counts once: bonded labour and domestic servitude under forced labour,
+    several forms under mixed.
     """
-    table = victims(data, linkage, by=("exploitation", "sex_age"), unit=unit)
-    table = to_polars(table).filter(pl.col("exploitation") != "all_forms")
+    table = to_polars(victims(data, linkage, by=("form", "sex_age"), unit=unit))
     if suppress_below and table.height:
         table = suppress(table, threshold=suppress_below)
-    forms = [
-        f for f in LEVELS["exploitation"] if f in set(table["exploitation"].to_list())
-    ]
+    forms = [f for f in LEVELS["form"] if f in set(table["form"].to_list())]
     fig = _figure(7, max(3, 0.45 * len(forms) + 1.5))
     ax = fig.subplots()
     left = [0.0] * len(forms)
@@ -163,7 +161,7 @@ def exploitation(
         if part.height == 0:
             continue
         lookup = dict(
-            zip(part["exploitation"].to_list(), part["victims"].to_list(), strict=True)
+            zip(part["form"].to_list(), part["victims"].to_list(), strict=True)
         )
         widths = []
         for i, f in enumerate(forms):
@@ -187,7 +185,7 @@ def exploitation(
         left = [a + b for a, b in zip(left, widths, strict=True)]
     ax.set_yticks(range(len(forms)), [f.replace("_", " ") for f in forms])
     ax.invert_yaxis()
-    ax.set_xlabel("victims (a victim counts under each form)")
+    ax.set_xlabel("victims (each counted once)")
     ax.legend(frameon=False, fontsize=8)
     ax.set_title("Form of exploitation by sex and age")
     return fig

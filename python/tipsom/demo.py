@@ -125,14 +125,24 @@ def run(
         _table(scores, quiet=quiet)
 
     _heading("5. Detected victims (GLOTIP), small cells suppressed", quiet=quiet)
-    table = ts.indicators.victims(links, by=["sex_age", "crime_type"], suppress_below=5)
-    _table(table, quiet=quiet)
+    tables = ts.indicators.glotip_tables(links, suppress_below=5)
+    _table(tables["Victims by form of exploitation and sex-age"], quiet=quiet)
+    _say("smuggled migrants (not victims of trafficking), by crime type:", quiet=quiet)
+    smuggled = ts.indicators.victims(
+        links, by=["crime_type"], crime_type=["som", "som_related"], suppress_below=5
+    )
+    _table(smuggled, quiet=quiet)
 
     _heading("6. Hidden victims: multiple systems estimation", quiet=quiet)
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ts.exceptions.DataQualityWarning)
-            estimate = ts.mse.estimate(links, lists="source_type", method="stepwise")
+            estimate = ts.mse.estimate(
+                links,
+                lists="source_type",
+                method="stepwise",
+                crime_type=["tip", "both"],
+            )
         _say(str(estimate), quiet=quiet)
         for w in caught:
             _say(f"note: {w.message}", quiet=quiet)

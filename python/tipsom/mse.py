@@ -737,6 +737,7 @@ def estimate(
     by: str | None = None,
     population: float | Mapping[Any, float] | None = None,
     progress: Callable[[str, int, int | None], Any] | None = None,
+    crime_type: Sequence[str] | str | None = None,
 ) -> MSEResult | StratifiedResult:
     """Estimate the total population, seen and unseen, from overlapping lists.
 
@@ -792,6 +793,12 @@ def estimate(
         stratum to population.
     progress
         Optional callback ``progress(stage, done, total)`` for long bootstraps.
+    crime_type
+        For a Linkage (or records): estimate only the persons of these crime types
+        (``["tip", "both"]`` for victims of trafficking, as SDG 16.2.2 counts them;
+        ``"som"`` for smuggled migrants), counted as :func:`tipsom.indicators.victims`
+        counts them (victims, and smuggled migrants for smuggling types; never accused
+        persons, witnesses or deportees).
 
     Returns
     -------
@@ -802,7 +809,9 @@ def estimate(
     -----
     DataQualityWarning
         Duplicate histories (summed), empty or identical lists, a list that overlaps no
-        other, too few overlapping cases, bootstrap replicates that failed.
+        other, too few overlapping cases, bootstrap replicates that failed; records that
+        mix smuggled migrants with victims of trafficking when ``crime_type`` is not
+        given (the two are different populations, and SDG 16.2.2 counts victims).
 
     Raises
     ------
@@ -832,6 +841,12 @@ def estimate(
     """
     levels = _levels(level)
     seed_value = _seed(seed)
+    original = data
+    if _is_linkage(data) or (
+        crime_type is not None and "source" in to_polars(data).columns
+    ):
+        data = _persons_of_crime_type(data, crime_type)
+        lists = lists if lists is not None else "source"
     frame, names, count_col = _prepare(data, lists=lists, count=count, by=by)
     if by is not None:
         if by not in frame.columns:
@@ -858,7 +873,7 @@ def estimate(
             ),
             progress,
         )
-        return _like(stratified, data)
+        return _like(stratified, original)
     if population is not None and not isinstance(population, (int, float)):
         msg = "`population` must be a number unless `by` is given"
         raise InvalidArgumentError(msg)
@@ -882,7 +897,41 @@ def estimate(
         progress,
     )
     _emit(result, stacklevel=2)
-    return _like(result, data)
+    return _like(result, original)
+
+
+def _persons_of_crime_type(data: Any, crime_type: Sequence[str] | str | None) -> Any:
+    """Records of the persons counted for ``crime_type``; warns on a mix when None."""
+    from tipsom.indicators import _persons
+
+    records = to_polars(data.records if _is_linkage(data) else data)
+    if "person_id" not in records.columns or not (
+        {"crime_type", "role"} & set(records.columns)
+    ):
+        return records
+    people = _persons._resolve_persons(records, {"crime_type", "role"})
+    if crime_type is None:
+        victims = _persons.DEFAULT_COUNTED.expr(people)
+        smuggled = pl.lit(False)
+        if "crime_type" in people.columns:
+            smuggled = smuggled | pl.col("crime_type").is_in(["som", "som_related"])
+        if "role" in people.columns:
+            smuggled = smuggled | (pl.col("role") == "smuggled_migrant")
+        n_victims = people.filter(victims).height if victims is not None else 0
+        n_smuggled = people.filter(smuggled).height
+        if n_victims and n_smuggled:
+            warnings.warn(
+                f"the lists mix smuggled migrants ({n_smuggled} persons) with victims "
+                f"of trafficking ({n_victims}): they are different populations, and "
+                "SDG 16.2.2 counts victims of trafficking; pass crime_type=['tip', "
+                "'both'] (or 'som' for smuggled migrants) to estimate one of them",
+                DataQualityWarning,
+                stacklevel=3,
+            )
+        return records
+    keep = _persons.counted(crime_type=crime_type).expr(people)
+    ids = people.filter(keep)["person_id"] if keep is not None else people["person_id"]
+    return records.filter(pl.col("person_id").cast(pl.String).is_in(ids.implode()))
 
 
 def _like(result: Any, original: Any) -> Any:

@@ -80,9 +80,13 @@ def default_law_table() -> pl.DataFrame:
     """Return the law table tipsom classifies offences with.
 
     Each row maps a law and section (``*`` for any other section) to a crime type
-    (``tip``, ``som``, ``both``, ``other``) and the forms of exploitation it implies,
-    valid from ``valid_from`` (inclusive) to ``valid_to`` (exclusive). Edit it and
-    pass it back as ``normalize(..., law_table=...)`` to apply your own classification.
+    (``tip``, ``som``, ``both``, ``tip_related``, ``som_related``, ``migration_fraud``,
+    ``other``) and the forms of exploitation it implies, valid from ``valid_from``
+    (inclusive: the date the section was enacted or inserted) to ``valid_to``
+    (exclusive: its repeal). A record's codes combine by precedence: trafficking with
+    smuggling is ``both``; then tip, som, tip_related, som_related, migration_fraud,
+    other. Edit it and pass it back as ``normalize(..., law_table=...)`` to apply your
+    own classification.
 
     Returns
     -------
@@ -93,8 +97,12 @@ def default_law_table() -> pl.DataFrame:
     --------
     >>> import tipsom as ts
     >>> laws = ts.default_law_table()
-    >>> laws.filter(law="PPC", section="371-A")["crime_type"].item()
+    >>> laws.filter(law="PTPA-2018", section="3")["crime_type"].item()
     'tip'
+    >>> laws.filter(law="PPC", section="371-A")["crime_type"].item()
+    'tip_related'
+    >>> laws.filter(law="EO-1979", section="22")["crime_type"].item()
+    'migration_fraud'
     """
     import io
 
@@ -133,7 +141,13 @@ def normalize(
         ``father_name_key``, ``age_group``, ``sex_age``, ``cnic_province``,
         ``cnic_sex_hint``, ``date_precision``, ``district_confidence``; and
         ``issues``, a list of machine-readable problem codes per row (``cnic.length``,
-        ``date.ambiguous``, ``sex.cnic_parity_conflict``...).
+        ``date.ambiguous``, ``sex.cnic_parity_conflict``, ``law.not_yet_in_force``...).
+        ``sex_age`` keeps transgender persons in a category of their own. ``role``
+        (victim, smuggled_migrant, accused, complainant, witness, deportee, unknown)
+        comes from a role column, else from the sheet's name, the crime type, a deportee
+        list (a unit or file naming deportees) or Emigration Ordinance s.17(1) (the
+        migrant booked as the offender), the cue named in ``issues``
+        (``role.from_sections``...); otherwise a return lists its victims.
 
     Examples
     --------

@@ -32,6 +32,7 @@ SECTIONS = (
     ("victims", "Victims by sex and age"),
     ("exploitation", "Forms of exploitation"),
     ("citizenship", "Citizenship"),
+    ("protection", "Protection by sex and age"),
     ("geography", "Provinces and rates per 100,000"),
     ("trends", "Trends and crime type"),
     ("justice", "Criminal-justice response"),
@@ -261,10 +262,21 @@ def _document(
                 "exploitation by sex and age",
             ),
             *tables_for("Victims by form of exploitation and sex-age"),
-            '<p class="note">A victim counts once under each form of exploitation; '
-            "forms do not add up to the total.</p>",
+            '<p class="note">GLOTIP forms: each victim counts once. Bonded labour and '
+            "domestic servitude count under forced labour; a victim recorded with "
+            "several forms counts under mixed (other purposes).</p>",
         ]
-    sections["citizenship"] = tables_for("Victims by citizenship and sex-age")
+    sections["citizenship"] = tables_for(
+        "Victims by citizenship and sex-age",
+        "Victims by national or foreign citizenship and sex-age",
+    )
+    protection = tables_for("Victims by protection status and sex-age")
+    if protection:
+        protection.append(
+            '<p class="note">Outcomes recorded by shelters and protection units '
+            "(Darul Aman, restored to family, repatriated...), never a case status.</p>"
+        )
+    sections["protection"] = protection
     sections["geography"] = tables_for(
         "Victims by province and sex",
         "Victims per 100,000 population by province",
@@ -275,10 +287,11 @@ def _document(
             _img(
                 charts.trends(frame, unit=unit_used, suppress_below=chart_dc), "trends"
             ),
-            *tables_for("Victims by year and crime type"),
+            *tables_for("Victims and smuggled migrants by year and crime type"),
         ]
     justice_parts = tables_for(
         "Persons suspected, prosecuted and convicted by sex",
+        "Persons suspected, prosecuted and convicted by citizenship",
         "Case funnel",
         "Days from FIR to challan and verdict",
     )
@@ -300,6 +313,17 @@ def _document(
                 bad if bad.height else checked,
             ),
         ]
+    roles = tables_for("Persons recorded by role and sex")
+    if roles:
+        sections["summary"].extend(
+            [
+                '<p class="note">Counted: victims of trafficking (crime type tip or '
+                "both, or not recorded), once each. Smuggled migrants, accused persons, "
+                "complainants, witnesses and deportees (booked under Emigration "
+                "Ordinance s.17(1)) are listed below and not counted as victims.</p>",
+                *roles,
+            ]
+        )
     source_parts = tables_for(
         "Victims by source type", "Victims by number of sources that recorded them"
     )

@@ -6,13 +6,19 @@
 //!   position of vulnerability, payments to a controlling person) + a *purpose* of exploitation.
 //!   For a child (under 18) no means is needed; once a means is used, consent is irrelevant.
 //! - TIP, PTPA 2018 s.3: the same act, through force, fraud or coercion, for compelled labour
-//!   (including debt bondage and servitude) or commercial sex acts; s.7: for a child victim the
-//!   prosecution need not prove coercion and consent is no defence. Organ removal and forced
-//!   marriage are not in s.3 (THOTA 2010; PPC 365-B, 498-B, 310-A).
+//!   (including debt bondage and servitude) or commercial sex acts; s.3(2): against a child
+//!   *or a woman* the penalty is 2 to 10 years; s.7: for a child victim the prosecution need
+//!   not prove coercion and consent is no defence. Organ removal and forced marriage are not
+//!   in s.3 (THOTA 2010; PPC 365-B, 498-B, 310-A).
 //! - SOM, UN Protocol art. 3 and PSMA 2018: procuring, for a financial or other material
-//!   benefit, the illegal entry of a person into a state of which they are not a national. The
-//!   migrant consents; crossing irregularly on one's own is an Emigration Ordinance s.17(1)
-//!   offence by the person, not smuggling.
+//!   benefit, the illegal entry of a person into a state of which they are not a national;
+//!   art. 6 also makes offences of producing, procuring, providing or possessing a fraudulent
+//!   travel or identity document to enable smuggling, and of enabling a person to remain in a
+//!   state illegally, for such a benefit. The migrant consents; crossing irregularly on one's
+//!   own is an Emigration Ordinance s.17(1) offence by the person, not smuggling.
+//! - Attempts are offences under both Acts (PTPA s.3(1) "or attempts to do so"; PSMA 2018;
+//!   TIP Protocol art. 5(2)(a), SOM Protocol art. 6(2)(a)): an attempted act or illegal entry
+//!   is decided like a completed one, and the reasons say it was an attempt.
 //! - Both: a person can be smuggled and then trafficked (§1.8).
 //!
 //! Which purposes each law covers, the legal references and the wording of every reason live in
@@ -24,7 +30,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::schema::Exploitation;
+use crate::schema::{Exploitation, Sex};
 use crate::table::{Column, ColumnData, Table};
 
 #[derive(Debug, Deserialize)]
@@ -85,8 +91,20 @@ pub struct CaseElements {
     pub consent: Option<bool>,
     /// Illegal entry into a state of which the person is not a national.
     pub border_crossing: Option<bool>,
-    /// Someone obtained a financial or other material benefit for procuring that entry.
+    /// Someone obtained a financial or other material benefit for procuring that entry (or
+    /// for the documents or the stay below).
     pub benefit: Option<bool>,
+    /// Sex of the person (PTPA s.3(2): trafficking against a woman or a child).
+    pub sex: Option<Sex>,
+    /// The act or the illegal entry was attempted but not completed (a traveller offloaded
+    /// at the airport); the other elements describe what was attempted.
+    pub attempt: Option<bool>,
+    /// Someone enabled the person to remain in a state of which they are not a national
+    /// without meeting the requirements for legal stay (SOM Protocol art. 6(1)(c)).
+    pub illegal_stay: Option<bool>,
+    /// Someone produced, procured, provided or possessed a fraudulent travel or identity
+    /// document to enable the person's smuggling (SOM Protocol art. 6(1)(b)).
+    pub fraudulent_documents: Option<bool>,
 }
 
 /// The decision.
@@ -150,12 +168,16 @@ pub fn classify_case(case: &CaseElements) -> Classification {
     let act = case.act == Some(true);
     let means = case.means == Some(true);
     let child = case.age.is_some_and(|a| a < 18);
+    let woman = case.sex == Some(Sex::Female) && !child;
+    let attempt = case.attempt == Some(true);
     let tip_un = act && !un_purposes.is_empty() && (means || child);
     let tip_ptpa = act && !ptpa_purposes.is_empty() && (means || child);
     let tip = tip_un || tip_ptpa;
     let crossing = case.border_crossing == Some(true);
     let benefit = case.benefit == Some(true);
-    let som = crossing && benefit;
+    let stay = case.illegal_stay == Some(true);
+    let documents = case.fraudulent_documents == Some(true);
+    let som = benefit && (crossing || stay || documents);
 
     let mut laws = Vec::new();
     let mut reasons = Vec::new();
@@ -170,7 +192,14 @@ pub fn classify_case(case: &CaseElements) -> Classification {
             reasons.push(reason("consent_irrelevant", &[]));
         }
         if tip_ptpa {
-            laws.push(law(if child { "tip_ptpa_child" } else { "tip_ptpa" }));
+            laws.push(law(if child || woman {
+                "tip_ptpa_child_or_woman"
+            } else {
+                "tip_ptpa"
+            }));
+            if woman {
+                reasons.push(reason("ptpa_woman", &[]));
+            }
         }
         if tip_un {
             laws.push(law("tip_un"));
@@ -202,9 +231,22 @@ pub fn classify_case(case: &CaseElements) -> Classification {
         }
     }
     if som {
-        reasons.push(reason("som_elements", &[]));
+        if crossing {
+            reasons.push(reason("som_elements", &[]));
+        }
+        if documents {
+            reasons.push(reason("som_documents", &[]));
+        }
+        if stay {
+            reasons.push(reason("som_stay", &[]));
+        }
         laws.push(law("som_psma"));
-        laws.push(law("som_un"));
+        if crossing {
+            laws.push(law("som_un"));
+        }
+        if documents || stay {
+            laws.push(law("som_un_6"));
+        }
     } else if crossing {
         reasons.push(reason("som_no_benefit", &[]));
         if !tip {
@@ -213,6 +255,9 @@ pub fn classify_case(case: &CaseElements) -> Classification {
         }
     } else if !tip {
         reasons.push(reason("som_no_crossing", &[]));
+    }
+    if attempt && (tip || som || crossing) {
+        reasons.push(reason("attempt", &[]));
     }
     let decision = match (tip, som) {
         (true, true) => {
@@ -240,6 +285,9 @@ pub fn classify_case(case: &CaseElements) -> Classification {
     }
     if case.age.is_none() {
         missing.push("age");
+    }
+    if case.sex.is_none() && tip && !child {
+        missing.push("sex");
     }
     if !missing.is_empty() {
         reasons.push(reason("missing", &[("elements", &missing.join(", "))]));
@@ -377,14 +425,37 @@ fn age_column(table: &Table) -> Result<Vec<Option<u32>>> {
     }
 }
 
+fn sex_column(table: &Table) -> Result<Vec<Option<Sex>>> {
+    let n = table.height();
+    let Some(column) = table.get("sex") else {
+        return Ok(vec![None; n]);
+    };
+    match &column.data {
+        ColumnData::Str(v) => Ok(v
+            .iter()
+            .map(|s| {
+                s.as_deref()
+                    .map(|s| crate::normalize::sex::parse_sex(s).0)
+                    .filter(|s| *s != Sex::Unknown)
+            })
+            .collect()),
+        other => Err(Error::Schema {
+            column: "sex".into(),
+            expected: "text (male, female, transgender)".into(),
+            found: other.type_name().into(),
+        }),
+    }
+}
+
 /// The frame version: one row per case with (any of) the columns `act`, `means`, `purpose`,
-/// `age`, `consent`, `border_crossing`, `benefit`; returns `crime_type`, `laws`, `reasons`.
+/// `age`, `sex`, `consent`, `border_crossing`, `benefit`, `attempt`, `illegal_stay`,
+/// `fraudulent_documents`; returns `crime_type`, `laws`, `reasons`.
 ///
 /// # Errors
 /// [`Error::InvalidArgument`] when none of the element columns is present; [`Error::Schema`]
 /// for a column of the wrong type or an unknown exploitation code (naming the row).
 pub fn classify_table(table: &Table) -> Result<Table> {
-    const ELEMENTS: [&str; 7] = [
+    const ELEMENTS: [&str; 11] = [
         "act",
         "means",
         "purpose",
@@ -392,6 +463,10 @@ pub fn classify_table(table: &Table) -> Result<Table> {
         "consent",
         "border_crossing",
         "benefit",
+        "sex",
+        "attempt",
+        "illegal_stay",
+        "fraudulent_documents",
     ];
     if !ELEMENTS.iter().any(|c| table.get(c).is_some()) {
         return Err(Error::invalid_argument(
@@ -408,8 +483,12 @@ pub fn classify_table(table: &Table) -> Result<Table> {
     let consent = bool_column(table, "consent")?;
     let crossing = bool_column(table, "border_crossing")?;
     let benefit = bool_column(table, "benefit")?;
+    let attempt = bool_column(table, "attempt")?;
+    let stay = bool_column(table, "illegal_stay")?;
+    let documents = bool_column(table, "fraudulent_documents")?;
     let purpose = purpose_column(table)?;
     let age = age_column(table)?;
+    let sex = sex_column(table)?;
     let mut decisions = Vec::with_capacity(table.height());
     let mut laws = Vec::with_capacity(table.height());
     let mut reasons = Vec::with_capacity(table.height());
@@ -422,6 +501,10 @@ pub fn classify_table(table: &Table) -> Result<Table> {
             consent: consent[i],
             border_crossing: crossing[i],
             benefit: benefit[i],
+            sex: sex[i],
+            attempt: attempt[i],
+            illegal_stay: stay[i],
+            fraudulent_documents: documents[i],
         });
         decisions.push(Some(c.decision.code().to_owned()));
         laws.push(Some(c.laws));
@@ -455,6 +538,7 @@ mod tests {
             consent: Some(false),
             border_crossing: Some(crossing),
             benefit: Some(benefit),
+            ..CaseElements::default()
         }
     }
 
@@ -474,7 +558,7 @@ mod tests {
         c.consent = Some(true);
         let r = classify_case(&c);
         assert_eq!(r.decision, Decision::Both);
-        assert!(r.laws.contains(&"PTPA-2018:3".to_owned()));
+        assert!(r.laws.contains(&"PTPA-2018:3(1)".to_owned()));
         assert!(r.laws.contains(&"PSMA-2018".to_owned()));
         assert!(r
             .reasons
@@ -536,6 +620,67 @@ mod tests {
         assert!(r.laws.contains(&"UN-TIP-Protocol:3".to_owned()));
         assert!(!r.laws.iter().any(|l| l.starts_with("PTPA")));
         assert!(r.laws.contains(&"THOTA-2010".to_owned()));
+    }
+
+    /// PTPA s.3(2): "If the offence of trafficking in persons under sub-section (1) is
+    /// committed against a child or woman" (Act XXXIV of 2018).
+    #[test]
+    fn a_30_year_old_woman_is_s_3_2() {
+        let mut c = case(true, true, &[E::DomesticServitude], 30, false, false);
+        c.sex = Some(Sex::Female);
+        let r = classify_case(&c);
+        assert_eq!(r.decision, Decision::Tip);
+        assert!(
+            r.laws.contains(&"PTPA-2018:3(2)".to_owned()),
+            "{:?}",
+            r.laws
+        );
+        assert!(r.reasons.iter().any(|s| s.contains("s.3(2)")));
+        c.sex = Some(Sex::Male);
+        let r = classify_case(&c);
+        assert!(
+            r.laws.contains(&"PTPA-2018:3(1)".to_owned()),
+            "{:?}",
+            r.laws
+        );
+        // Sex not recorded for an adult: said to be missing, as it decides the subsection.
+        c.sex = None;
+        let last = classify_case(&c).reasons.pop().unwrap();
+        assert!(last.contains("sex"), "{last}");
+    }
+
+    /// PTPA s.3(1) "or attempts to do so"; PSMA "engages in or attempts to engage in".
+    #[test]
+    fn a_traveller_offloaded_at_the_airport_is_an_attempted_smuggling() {
+        let mut c = case(true, false, &[], 24, true, true);
+        c.consent = Some(true);
+        c.attempt = Some(true);
+        let r = classify_case(&c);
+        assert_eq!(r.decision, Decision::Som);
+        assert!(r.reasons.iter().any(|s| s.contains("attempt")));
+        // An attempted recruitment of a child for sex is trafficking too.
+        let mut t = case(true, false, &[E::SexualExploitation], 16, false, false);
+        t.attempt = Some(true);
+        assert_eq!(classify_case(&t).decision, Decision::Tip);
+    }
+
+    /// SOM Protocol art. 6(1)(b) and (c): documents and illegal stay, for a benefit.
+    #[test]
+    fn fraudulent_documents_and_illegal_stay_are_smuggling_offences() {
+        let mut c = case(false, false, &[], 35, false, true);
+        c.fraudulent_documents = Some(true);
+        let r = classify_case(&c);
+        assert_eq!(r.decision, Decision::Som);
+        assert!(r.laws.contains(&"UN-SOM-Protocol:6".to_owned()));
+        assert!(!r.laws.contains(&"UN-SOM-Protocol:3".to_owned()));
+        let mut c = case(false, false, &[], 35, false, true);
+        c.illegal_stay = Some(true);
+        let r = classify_case(&c);
+        assert_eq!(r.decision, Decision::Som);
+        assert!(r.reasons.iter().any(|s| s.contains("remain")));
+        // Without a benefit it is not smuggling.
+        c.benefit = Some(false);
+        assert_eq!(classify_case(&c).decision, Decision::Neither);
     }
 
     #[test]

@@ -138,8 +138,10 @@ enum Tok {
 /// Excel serial day → days since 1970-01-01 (Excel's day 25569 is 1970-01-01).
 #[must_use]
 pub fn from_excel_serial(serial: f64) -> Option<i32> {
-    // 10000 is 1927-05-18, 80000 is 2119-01-10: outside this a number is not a plausible date.
-    if !(10_000.0..=80_000.0).contains(&serial) {
+    // 10000 is 1927-05-18, 73415 is 2100-12-31 (the last date `days_from_ymd` accepts, so
+    // that a date read from a serial reads back from its ISO text): outside this a number is
+    // not a plausible date.
+    if !(10_000.0..=73_415.0).contains(&serial) {
         return None;
     }
     Some(serial.floor() as i32 - 25_569)
@@ -441,5 +443,7 @@ mod tests {
         assert_eq!(days_from_ymd(1970, 1, 1), Some(0));
         assert_eq!(from_excel_serial(25_569.0), Some(0));
         assert_eq!(from_excel_serial(5_000.0), None); // outside the plausible window
+        assert_eq!(from_excel_serial(73_415.0), days_from_ymd(2100, 12, 31));
+        assert_eq!(from_excel_serial(74_000.0), None);
     }
 }

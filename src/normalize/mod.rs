@@ -22,7 +22,10 @@
 //! - a district missing from its column is looked for in the address (`district.from_address`);
 //!   a province that disagrees with the district's is flagged `province.district_conflict` and
 //!   the district's province is kept;
-//! - crime type from the law sections at the offence date, unless the return states it.
+//! - crime type from the law sections at the offence date, unless the return states it;
+//! - role from the role cell, else from the sheet, the crime type, a deportee list or remark
+//!   and Emigration Ordinance s.17(1) ([`role`]); a PTPA s.3(1) citation for a woman or a
+//!   child is flagged `law.ptpa_3_2_expected` (s.3(2) applies).
 
 pub mod age;
 pub mod cnic;
@@ -33,6 +36,7 @@ pub mod nationality;
 pub mod offence;
 pub mod phone;
 pub mod place;
+pub mod role;
 pub mod sex;
 pub mod source;
 pub mod status;
@@ -47,7 +51,9 @@ use rayon::prelude::*;
 use crate::control::Control;
 use crate::error::Result;
 use crate::reference::LawTable;
-use crate::schema::{AgeGroup, CaseStatus, CrimeType, Exploitation, ProtectionStatus, Sex, SexAge};
+use crate::schema::{
+    AgeGroup, CaseStatus, CrimeType, Exploitation, ProtectionStatus, Role, Sex, SexAge,
+};
 use crate::table::{Column, ColumnData, Table};
 
 use self::text::clean_value;
@@ -66,8 +72,7 @@ pub struct Options {
 const CHUNK_ROWS: usize = 65_536;
 
 /// The input fields read by [`normalize_table`]: the canonical fields of
-/// [`crate::schema::CANONICAL_FIELDS`] (except `role`, which passes through unchanged) and the
-/// provenance columns.
+/// [`crate::schema::CANONICAL_FIELDS`] and the provenance columns.
 #[must_use]
 pub fn input_fields() -> &'static [&'static str] {
     static FIELDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
@@ -75,7 +80,6 @@ pub fn input_fields() -> &'static [&'static str] {
         crate::schema::CANONICAL_FIELDS
             .iter()
             .copied()
-            .filter(|f| *f != "role")
             .chain(crate::schema::PROVENANCE_COLUMNS)
             .collect()
     })
@@ -544,6 +548,7 @@ row_results! {
     case_status: Option<&'static str>,
     protection_status: Option<&'static str>,
     destination: Option<&'static str>,
+    role: Option<&'static str>,
 }
 
 /// Rows given to one task of the per-row stage.
@@ -559,7 +564,8 @@ fn push_all(issues: &mut Vec<&'static str>, more: &[&'static str]) {
 
 fn crime_type_given(raw: &str) -> Option<CrimeType> {
     let w = text::word_text(raw);
-    if let Some(c) = CrimeType::from_code(w.trim()) {
+    // Codes as tipsom writes them ("tip_related", "migration fraud").
+    if let Some(c) = CrimeType::from_code(&w.trim().replace(' ', "_")) {
         return Some(c);
     }
     let tip = w.contains(" tip ") || w.contains(" trafficking") || w.contains(" ht ");
@@ -682,9 +688,9 @@ pub fn normalize_table(table: &Table, options: &Options, control: &dyn Control) 
 }
 
 /// Whether [`normalize_table`] follows the typed column `name` with its `<field>_raw` text:
-/// every canonical field but `role` (not normalized) and `date_of_report` (kept as given).
+/// every canonical field but `date_of_report` (kept as given).
 fn keeps_raw(name: &str) -> bool {
-    crate::schema::CANONICAL_FIELDS.contains(&name) && !matches!(name, "role" | "date_of_report")
+    crate::schema::CANONICAL_FIELDS.contains(&name) && name != "date_of_report"
 }
 
 /// Repeats of record ids among `n` rows, in row order: rows whose given id (`id(row).1`)
@@ -897,10 +903,9 @@ pub fn normalize_columns<'a>(
         parsed(s, |c| {
             let (status, issues) = status::parse_case_status(c);
             // A shelter's outcome written under "Status" is a protection status.
-            let protection = (status == CaseStatus::Unknown || !issues.is_empty())
-                .then(|| status::is_protection_outcome(c))
-                .unwrap_or(false)
-                .then(|| status::parse_protection_status(c).0);
+            let protection = ((status == CaseStatus::Unknown || !issues.is_empty())
+                && status::is_protection_outcome(c))
+            .then(|| status::parse_protection_status(c).0);
             ((status, protection), issues)
         })
     });
@@ -969,6 +974,16 @@ pub fn normalize_columns<'a>(
         values: law_values,
         index: &law_index,
     };
+    // What each distinct citation says about the person (EO 17(1), PTPA 3(1) or 3(2)).
+    let citation_flags: Vec<offence::CitationFlags> = law_m
+        .values
+        .par_iter()
+        .map(|v| {
+            v.as_ref()
+                .map(|(codes, _)| offence::CitationFlags::of(codes))
+                .unwrap_or_default()
+        })
+        .collect();
     let expl_m = Memo::new(dict("exploitation"), |s| {
         parsed(s, exploitation::parse_exploitation)
     });
@@ -1003,6 +1018,11 @@ pub fn normalize_columns<'a>(
     let remarks_forms_m = Memo::new(dict("remarks"), exploitation::forms_in_text);
     // Shelter outcomes written in the remarks.
     let remarks_protection_m = Memo::new(dict("remarks"), status::protection_in_text);
+    // Roles: the role cell, the sheet's name, a deportee list or remark, EO s.17(1).
+    let role_m = Memo::new(dict("role"), |s| parsed(s, role::parse_role));
+    let sheet_role_m = Memo::new(dict("source_sheet"), role::role_of_sheet);
+    let source_deported_m = Memo::new(dict("source"), role::names_deportees);
+    let file_deported_m = Memo::new(dict("source_file"), role::names_deportees);
     let cnic_m = Memo::new(dict("cnic"), |s| parsed(s, cnic::parse_cnic));
     let passport_m = Memo::new(dict("passport"), |s| parsed(s, cnic::parse_passport));
     let phone_m = Memo::new(dict("phone"), |s| parsed(s, phone::parse_phone));
@@ -1372,10 +1392,45 @@ pub fn normalize_columns<'a>(
                 }
             }
         }
-        if forms == 0 && crime != CrimeType::Som {
+        // Smuggling and recruitment fraud have no purpose of exploitation to be unknown.
+        if forms == 0
+            && !matches!(
+                crime,
+                CrimeType::Som | CrimeType::SomRelated | CrimeType::MigrationFraud
+            )
+        {
             forms = 1 << (Exploitation::Unknown as u16);
         }
         r.exploitation = forms;
+        let flags = law_m.pos(i).map(|j| citation_flags[j]).unwrap_or_default();
+
+        // Role.
+        let role_v = if let Some((v, iss)) = role_m.hit(i) {
+            push_all(issues, iss);
+            *v
+        } else {
+            let listed = |m: &Memo<'_, bool>| m.get(i).copied().unwrap_or(false);
+            // A deportee list (the unit or file names deportees); a remark does not make a
+            // deportee of a person a victims' register lists ("complaint of deportee...").
+            let deported = (listed(&source_deported_m) || listed(&file_deported_m))
+                .then_some("role.from_source");
+            let cues = role::Cues {
+                sheet: sheet_role_m.get(i).copied().flatten(),
+                deported,
+                self_emigration: flags.self_emigration,
+            };
+            let (v, code) = role::derive_role(crime, cues);
+            if let Some(code) = code {
+                issues.push(code);
+            }
+            v
+        };
+        r.role = Some(role_v.code());
+        if role_v == Role::Victim {
+            if let Some(code) = flags.ptpa_issue(sex_v, group) {
+                issues.push(code);
+            }
+        }
         let mut status_v = CaseStatus::Unknown;
         let mut protection = None;
         if let Some(((s, p), iss)) = status_m.hit(i) {
@@ -1469,6 +1524,7 @@ pub fn normalize_columns<'a>(
         case_status,
         protection_status,
         destination,
+        role: role_col,
         issues,
         issue_ends,
     } = cols;
@@ -1649,6 +1705,7 @@ pub fn normalize_columns<'a>(
         ("case_status", OutColumn::Strs(case_status)),
         ("protection_status", OutColumn::Strs(protection_status)),
         ("destination", OutColumn::Strs(destination)),
+        ("role", OutColumn::Strs(role_col)),
         ("remarks", text_out(remarks_m.values, remarks_m.index)),
         (
             "issues",
@@ -1954,6 +2011,7 @@ mod tests {
             "case_status",
             "protection_status",
             "destination",
+            "role",
             "remarks",
             "source_file",
             "source_sheet",
@@ -2036,6 +2094,130 @@ mod tests {
             panic!()
         };
         assert_eq!(laws[0].as_deref().unwrap(), ["PTPA-2018:3", "PPC:371-A"]);
+    }
+
+    /// Roles from the role cell and from cues; transgender keeps its own sex-age category;
+    /// PTPA s.3(1) cited for a woman is flagged (s.3(2) applies).
+    #[test]
+    fn roles_crime_types_and_sex_age() {
+        let input = t(&[
+            (
+                "law_sections",
+                &[
+                    Some("3 PTPA"),
+                    Some("17(1) EO"),
+                    Some("17(1) EO"),
+                    Some("u/s 3 PSMA 2018"),
+                    Some("3(1) PTPA"),
+                    Some("22 EO r/w 420 PPC"),
+                    None,
+                    Some("498-B PPC"),
+                ],
+            ),
+            (
+                "role",
+                &[Some("Accused"), None, None, None, None, None, None, None],
+            ),
+            (
+                "remarks",
+                &[
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    Some("Complaint of deportee from Greece"),
+                    None,
+                    None,
+                ],
+            ),
+            (
+                "source",
+                &[
+                    None,
+                    None,
+                    Some("FIA Deportees Cell Lahore Airport"),
+                    None,
+                    None,
+                    None,
+                    Some("FIA Deportees Cell Lahore Airport"),
+                    None,
+                ],
+            ),
+            (
+                "sex",
+                &[
+                    Some("M"),
+                    Some("M"),
+                    Some("M"),
+                    Some("M"),
+                    Some("F"),
+                    Some("M"),
+                    Some("M"),
+                    Some("Khwaja sira"),
+                ],
+            ),
+            (
+                "age",
+                &[
+                    Some("40"),
+                    Some("30"),
+                    Some("30"),
+                    Some("22"),
+                    Some("30"),
+                    Some("28"),
+                    Some("33"),
+                    Some("19"),
+                ],
+            ),
+            ("date", &[Some("2022-05-01"); 8]),
+        ]);
+        let out = normalize_table(&input, &Options::default(), &NoControl).unwrap();
+        assert_eq!(
+            strs(&out, "role"),
+            [
+                Some("accused"),
+                Some("accused"),
+                Some("deportee"),
+                Some("victim"),
+                Some("victim"),
+                Some("victim"),
+                Some("deportee"),
+                Some("victim"),
+            ]
+        );
+        assert_eq!(
+            strs(&out, "crime_type"),
+            [
+                Some("tip"),
+                Some("som_related"),
+                Some("som_related"),
+                Some("som"),
+                Some("tip"),
+                Some("migration_fraud"),
+                Some("unknown"),
+                Some("tip_related"),
+            ]
+        );
+        assert_eq!(strs(&out, "sex_age")[7], Some("transgender"));
+        assert_eq!(strs(&out, "role_raw")[0], Some("Accused"));
+        let ColumnData::StrList(issues) = &out.column("issues").unwrap().data else {
+            panic!()
+        };
+        let has =
+            |row: usize, code: &str| issues[row].as_deref().unwrap().iter().any(|c| c == code);
+        assert!(has(1, "role.from_sections"));
+        assert!(has(2, "role.from_source"));
+        assert!(!has(5, "role.from_source"));
+        assert!(has(4, "law.ptpa_3_2_expected"));
+        assert!(has(6, "role.from_source"));
+        assert!(!has(0, "law.ptpa_3_2_expected"));
+        // Recruitment fraud has no purpose of exploitation to be unknown.
+        let ColumnData::StrList(forms) = &out.column("exploitation").unwrap().data else {
+            panic!()
+        };
+        assert_eq!(forms[5].as_deref(), Some(&[][..]));
+        assert_eq!(forms[7].as_deref().unwrap(), ["forced_marriage"]);
     }
 
     #[test]

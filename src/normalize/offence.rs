@@ -12,7 +12,7 @@
 use crate::normalize::date::days_from_ymd;
 use crate::normalize::text::clean;
 use crate::reference::LawTable;
-use crate::schema::{CrimeType, Exploitation};
+use crate::schema::{AgeGroup, CrimeType, Exploitation, Sex};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Item {
@@ -117,15 +117,14 @@ fn tokenize(text: &str, table: &LawTable) -> Vec<Item> {
             // A letter suffix: "371-A", "371A", "371 A" when the letter stands alone (a
             // section letter is A to F).
             let mut j = i;
-            if j < chars.len() && chars[j] == '-' {
-                j += 1;
-            } else if j + 1 < chars.len()
+            let hyphen = j < chars.len() && chars[j] == '-';
+            let lone_letter = j + 1 < chars.len()
                 && chars[j] == ' '
                 && ('a'..='f').contains(&chars[j + 1])
                 && chars
                     .get(j + 2)
-                    .is_none_or(|c| !c.is_alphabetic() && *c != '.')
-            {
+                    .is_none_or(|c| !c.is_alphabetic() && *c != '.');
+            if hyphen || lone_letter {
                 j += 1;
             }
             // ...but not the first letter of an abbreviation ("22-E.O").
@@ -396,8 +395,19 @@ pub fn epoch_date(change_dates: &[i32], epoch: u32) -> Option<i32> {
 }
 
 /// Crime type and implied forms of exploitation of a set of canonical codes at an offence
-/// date (days since 1970-01-01). Issue code `law.not_in_force` when a section is cited for a
-/// date outside its validity; `law.unknown` when a code is not in the table.
+/// date (days since 1970-01-01).
+///
+/// The codes' crime types combine by precedence: a trafficking code with a smuggling code is
+/// `both` (PTPA with PSMA); then `tip` (PTPA, PACHTO), `som` (PSMA), `tip_related` (the PPC's
+/// trafficking-like sections, BLSA, THOTA), `som_related` (Emigration Ordinance s.17,
+/// Passport Act), `migration_fraud` (EO ss.18, 19, 22), `other`; no code gives `unknown`. So
+/// "22 EO r/w 420 PPC" is recruitment fraud, and "3 PTPA r/w 374 PPC" trafficking.
+///
+/// Issue codes: `law.not_yet_in_force` when a section is cited for a date before it was
+/// enacted or inserted (PPC 369-A dated 2015); `law.repealed` for a date on or after its
+/// repeal (PACHTO after 2 June 2018); `law.subsection_missing` when the subsection decides
+/// the crime type, or whether the person is the offender, and none is given (EO s.17:
+/// 17(1) books the migrant himself); `law.unknown` when a code is not in the table.
 #[must_use]
 pub fn classify(
     codes: &[String],
@@ -405,7 +415,14 @@ pub fn classify(
     table: &LawTable,
 ) -> (CrimeType, Vec<Exploitation>, Vec<&'static str>) {
     let mut issues = Vec::new();
-    let (mut tip, mut som, mut other) = (false, false, false);
+    let push = |issues: &mut Vec<&'static str>, code: &'static str| {
+        if !issues.contains(&code) {
+            issues.push(code);
+        }
+    };
+    let (mut tip, mut som) = (false, false);
+    // The best-ranked crime type below tip and som (index into PRECEDENCE).
+    let mut lesser: Option<usize> = None;
     let mut forms: Vec<Exploitation> = Vec::new();
     for code in codes {
         let (law, section) = match code.split_once(':') {
@@ -413,19 +430,21 @@ pub fn classify(
             None => (code.as_str(), None),
         };
         let Some(row) = table.lookup(law, section) else {
-            if !issues.contains(&"law.unknown") {
-                issues.push("law.unknown");
-            }
+            push(&mut issues, "law.unknown");
             continue;
         };
         if let Some(d) = date {
-            let from = parse_iso(&row.valid_from);
-            let to = parse_iso(&row.valid_to);
-            if (from.is_some_and(|f| d < f) || to.is_some_and(|t| d >= t))
-                && !issues.contains(&"law.not_in_force")
-            {
-                issues.push("law.not_in_force");
+            if parse_iso(&row.valid_from).is_some_and(|f| d < f) {
+                push(&mut issues, "law.not_yet_in_force");
             }
+            if parse_iso(&row.valid_to).is_some_and(|t| d >= t) {
+                push(&mut issues, "law.repealed");
+            }
+        }
+        if section.is_some_and(|s| {
+            table.subsection_decides(law, s) || (law == SELF_EMIGRATION.0 && s == SELF_EMIGRATION.1)
+        }) {
+            push(&mut issues, "law.subsection_missing");
         }
         match CrimeType::from_code(&row.crime_type) {
             Some(CrimeType::Tip) => tip = true,
@@ -434,8 +453,12 @@ pub fn classify(
                 tip = true;
                 som = true;
             }
-            Some(CrimeType::Other) => other = true,
-            _ => {}
+            Some(c) => {
+                if let Some(k) = PRECEDENCE.iter().position(|p| *p == c) {
+                    lesser = Some(lesser.map_or(k, |l| l.min(k)));
+                }
+            }
+            None => {}
         }
         for e in row
             .exploitation
@@ -447,14 +470,77 @@ pub fn classify(
             }
         }
     }
-    let crime = match (tip, som, other) {
-        (true, true, _) => CrimeType::Both,
-        (true, false, _) => CrimeType::Tip,
-        (false, true, _) => CrimeType::Som,
-        (false, false, true) => CrimeType::Other,
-        _ => CrimeType::Unknown,
+    let crime = match (tip, som) {
+        (true, true) => CrimeType::Both,
+        (true, false) => CrimeType::Tip,
+        (false, true) => CrimeType::Som,
+        (false, false) => lesser.map_or(CrimeType::Unknown, |k| PRECEDENCE[k]),
     };
     (crime, forms, issues)
+}
+
+/// Emigration Ordinance s.17, whose subsection (1) books the migrant himself.
+const SELF_EMIGRATION: (&str, &str) = ("EO-1979", "17");
+
+/// Crime types below trafficking and smuggling, most decisive first.
+const PRECEDENCE: [CrimeType; 5] = [
+    CrimeType::TipRelated,
+    CrimeType::SomRelated,
+    CrimeType::MigrationFraud,
+    CrimeType::Other,
+    CrimeType::Unknown,
+];
+
+/// What a citation says about the person it is recorded for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CitationFlags {
+    /// Emigration Ordinance s.17(1): the migrant emigrated (or tried to) unlawfully himself.
+    pub self_emigration: bool,
+    /// PTPA s.3(1) named.
+    pub ptpa_basic: bool,
+    /// PTPA s.3(2) named.
+    pub ptpa_aggravated: bool,
+}
+
+impl CitationFlags {
+    /// The flags of a set of canonical codes.
+    #[must_use]
+    pub fn of(codes: &[String]) -> Self {
+        Self {
+            self_emigration: codes.iter().any(|c| c.starts_with("EO-1979:17(1)")),
+            ptpa_basic: codes.iter().any(|c| c.starts_with("PTPA-2018:3(1)")),
+            ptpa_aggravated: codes.iter().any(|c| c.starts_with("PTPA-2018:3(2)")),
+        }
+    }
+
+    /// PTPA 2018 s.3(2): trafficking "committed against a child or woman" carries 2 to 10
+    /// years instead of s.3(1)'s up to 7. For the victim of a PTPA citation:
+    /// `law.ptpa_3_2_expected` when the victim is a woman or a child and the citation names
+    /// s.3(1) (s.3 alone is not flagged: returns often cite the section without its
+    /// subsection); `law.ptpa_3_2_not_applicable` when it names s.3(2) and the victim is an
+    /// adult man.
+    #[must_use]
+    pub fn ptpa_issue(self, sex: Sex, age_group: AgeGroup) -> Option<&'static str> {
+        let woman_or_child = sex == Sex::Female || age_group == AgeGroup::Child;
+        let adult_man = sex == Sex::Male && age_group == AgeGroup::Adult;
+        if self.ptpa_basic && !self.ptpa_aggravated && woman_or_child {
+            Some("law.ptpa_3_2_expected")
+        } else if self.ptpa_aggravated && adult_man {
+            Some("law.ptpa_3_2_not_applicable")
+        } else {
+            None
+        }
+    }
+}
+
+/// [`CitationFlags::ptpa_issue`] of a set of canonical codes.
+#[must_use]
+pub fn ptpa_aggravation_issue(
+    codes: &[String],
+    sex: Sex,
+    age_group: AgeGroup,
+) -> Option<&'static str> {
+    CitationFlags::of(codes).ptpa_issue(sex, age_group)
 }
 
 #[cfg(test)]
@@ -544,43 +630,185 @@ mod tests {
         );
     }
 
+    fn c(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| (*x).to_owned()).collect()
+    }
+
     #[test]
     fn crime_types_by_date() {
         let t = LawTable::default_table();
         let d2020 = days_from_ymd(2020, 1, 1);
-        let c = |s: &[&str]| s.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
         assert_eq!(classify(&c(&["PTPA-2018:3"]), d2020, t).0, CrimeType::Tip);
         assert_eq!(
-            classify(&c(&["EO-1979:22", "PPC:420"]), d2020, t).0,
-            CrimeType::Som
-        );
-        assert_eq!(
-            classify(&c(&["PTPA-2018:3", "EO-1979:17(2)"]), d2020, t).0,
+            classify(&c(&["PTPA-2018:3", "PSMA-2018:3"]), d2020, t).0,
             CrimeType::Both
         );
         assert_eq!(
             classify(&c(&["EO-1979:17(1)"]), d2020, t).0,
-            CrimeType::Other
+            CrimeType::SomRelated
         );
         assert_eq!(classify(&[], d2020, t).0, CrimeType::Unknown);
         let (ct, forms, _) = classify(&c(&["PPC:371-A"]), d2020, t);
         assert_eq!(
             (ct, forms),
-            (CrimeType::Tip, vec![Exploitation::SexualExploitation])
+            (
+                CrimeType::TipRelated,
+                vec![Exploitation::SexualExploitation]
+            )
         );
         // PACHTO was repealed on 2 June 2018; PTPA was not yet in force in 2017.
         assert_eq!(
             classify(&c(&["PACHTO-2002:3"]), d2020, t).2,
-            ["law.not_in_force"]
+            ["law.repealed"]
         );
         assert_eq!(
             classify(&c(&["PTPA-2018:3"]), days_from_ymd(2017, 5, 1), t).2,
-            ["law.not_in_force"]
+            ["law.not_yet_in_force"]
         );
         assert!(
             classify(&c(&["PACHTO-2002:3"]), days_from_ymd(2010, 5, 1), t)
                 .2
                 .is_empty()
+        );
+    }
+
+    /// The precedence of the brief: PTPA with PSMA is both; PTPA or PACHTO trafficking;
+    /// PSMA smuggling; then related offences, recruitment fraud, other crimes.
+    #[test]
+    fn precedence_of_crime_types() {
+        let t = LawTable::default_table();
+        let d = days_from_ymd(2022, 3, 1);
+        for (codes, want) in [
+            (&["PTPA-2018:3", "PSMA-2018:3"][..], CrimeType::Both),
+            (&["PTPA-2018:3", "PPC:374"], CrimeType::Tip),
+            (&["PTPA-2018:3", "EO-1979:22"], CrimeType::Tip),
+            (&["PSMA-2018:3", "PPC:420"], CrimeType::Som),
+            (&["PSMA-2018:6", "EO-1979:22"], CrimeType::Som),
+            (&["PTPA-2018:3", "EO-1979:17(2)"], CrimeType::Tip),
+            (&["PTPA-2018:3", "PPC:371-A"], CrimeType::Tip),
+            (&["EO-1979:17(2)", "EO-1979:22"], CrimeType::SomRelated),
+            (&["PPC:498-B", "PA-1974:13"], CrimeType::TipRelated),
+            (&["PA-1974:13", "EO-1979:22"], CrimeType::SomRelated),
+            (&["EO-1979:22", "PPC:420"], CrimeType::MigrationFraud),
+            (&["PPC:420", "PPC:468"], CrimeType::Other),
+        ] {
+            assert_eq!(classify(&c(codes), d, t).0, want, "{codes:?}");
+        }
+    }
+
+    /// Every example of issue 13, written from the Acts rather than from the table.
+    #[test]
+    fn examples_from_the_acts() {
+        let t = LawTable::default_table();
+        let d = days_from_ymd(2022, 3, 1);
+        let ct = |codes: &[&str]| classify(&c(codes), d, t).0;
+        // PPC 498-B (forced marriage), 310-A (vani/swara), 374 (compelled labour), BLSA and
+        // THOTA have no trafficking act: related to trafficking, not trafficking.
+        assert_eq!(ct(&["PPC:498-B"]), CrimeType::TipRelated);
+        assert_eq!(ct(&["PPC:310-A"]), CrimeType::TipRelated);
+        assert_eq!(ct(&["PPC:374"]), CrimeType::TipRelated);
+        assert_eq!(
+            classify(&c(&["BLSA-1992:11"]), d, t),
+            (
+                CrimeType::TipRelated,
+                vec![Exploitation::BondedLabour],
+                vec![]
+            )
+        );
+        assert_eq!(
+            classify(&c(&["THOTA-2010:9"]), d, t).1,
+            vec![Exploitation::OrganRemoval]
+        );
+        // PPC 364-A: kidnapping a child under 14 for purposes that include slavery.
+        assert_eq!(ct(&["PPC:364-A"]), CrimeType::TipRelated);
+        // The PPC's trafficking-like sections are related offences: PTPA 2018 (before it
+        // PACHTO 2002) is the trafficking law (domain.md 1.7).
+        for s in [
+            "PPC:365-B",
+            "PPC:366-A",
+            "PPC:366-B",
+            "PPC:370",
+            "PPC:371",
+            "PPC:371-B",
+        ] {
+            assert_eq!(ct(&[s]), CrimeType::TipRelated, "{s}");
+        }
+        assert_eq!(ct(&["PTPA-2018:3", "PPC:371-A"]), CrimeType::Tip);
+        // Facilitating unlawful departure is not smuggling (no illegal entry, no benefit).
+        assert_eq!(ct(&["EO-1979:17(2)"]), CrimeType::SomRelated);
+        // EO ss.18 and 22 are recruitment fraud: no illegal entry (SOM Protocol arts. 3, 6).
+        assert_eq!(ct(&["EO-1979:22", "PPC:420"]), CrimeType::MigrationFraud);
+        assert_eq!(ct(&["EO-1979:18"]), CrimeType::MigrationFraud);
+        // EO s.20: an emigrant breaching his contract with a foreign employer.
+        assert_eq!(ct(&["EO-1979:20"]), CrimeType::Other);
+        // EO s.17 without a subsection: not smuggling, and flagged.
+        assert_eq!(
+            classify(&c(&["EO-1979:17"]), d, t),
+            (
+                CrimeType::SomRelated,
+                vec![],
+                vec!["law.subsection_missing"]
+            )
+        );
+        // Every PSMA section is smuggling (SOM Protocol arts. 3 and 6).
+        for s in ["3", "4", "5", "6", "7"] {
+            assert_eq!(ct(&[&format!("PSMA-2018:{s}")]), CrimeType::Som, "{s}");
+        }
+        assert_eq!(ct(&["PTPA-2018:5"]), CrimeType::Tip);
+        assert_eq!(ct(&["PPC:367-A"]), CrimeType::TipRelated);
+        assert_eq!(ct(&["PPC:292-C"]), CrimeType::TipRelated);
+        assert_eq!(ct(&["PPC:377-B"]), CrimeType::Other);
+    }
+
+    #[test]
+    fn a_citation_dated_before_its_section_existed_is_flagged() {
+        let t = LawTable::default_table();
+        let at = |code: &str, y, m, d| classify(&c(&[code]), days_from_ymd(y, m, d), t).2;
+        // 369-A was inserted by Act X of 2016 (assent 18 March 2016), omitted by PTPA 2018.
+        assert_eq!(at("PPC:369-A", 2015, 6, 1), ["law.not_yet_in_force"]);
+        assert!(at("PPC:369-A", 2017, 6, 1).is_empty());
+        assert_eq!(at("PPC:369-A", 2019, 6, 1), ["law.repealed"]);
+        // 365-B, 371-A and 371-B: Act VI of 2006, assent 1 December 2006.
+        for s in ["PPC:365-B", "PPC:371-A", "PPC:371-B", "PPC:367-A"] {
+            assert_eq!(at(s, 2006, 11, 30), ["law.not_yet_in_force"], "{s}");
+            assert!(at(s, 2006, 12, 1).is_empty(), "{s}");
+        }
+        // 310-A: Act I of 2005 (4 January 2005); 498-B: Act XXVI of 2011 (26 December 2011).
+        assert_eq!(at("PPC:310-A", 2004, 12, 1), ["law.not_yet_in_force"]);
+        assert_eq!(at("PPC:498-B", 2011, 6, 1), ["law.not_yet_in_force"]);
+        assert!(at("PPC:498-B", 2012, 1, 1).is_empty());
+        // Sections of long standing are never flagged for their age.
+        assert!(at("PPC:420", 1990, 1, 1).is_empty());
+        assert!(classify(&c(&["PPC:369-A"]), None, t).2.is_empty());
+    }
+
+    #[test]
+    fn ptpa_3_2_applies_to_a_child_or_a_woman() {
+        let codes = c(&["PTPA-2018:3(1)"]);
+        // A 30-year-old woman: s.3(2), "against a child or woman".
+        assert_eq!(
+            ptpa_aggravation_issue(&codes, Sex::Female, AgeGroup::Adult),
+            Some("law.ptpa_3_2_expected")
+        );
+        assert_eq!(
+            ptpa_aggravation_issue(&codes, Sex::Male, AgeGroup::Child),
+            Some("law.ptpa_3_2_expected")
+        );
+        assert_eq!(
+            ptpa_aggravation_issue(&codes, Sex::Male, AgeGroup::Adult),
+            None
+        );
+        assert_eq!(
+            ptpa_aggravation_issue(&c(&["PTPA-2018:3(2)"]), Sex::Male, AgeGroup::Adult),
+            Some("law.ptpa_3_2_not_applicable")
+        );
+        assert_eq!(
+            ptpa_aggravation_issue(&c(&["PTPA-2018:3(2)"]), Sex::Female, AgeGroup::Adult),
+            None
+        );
+        assert_eq!(
+            ptpa_aggravation_issue(&c(&["PTPA-2018:3"]), Sex::Female, AgeGroup::Adult),
+            None
         );
     }
 

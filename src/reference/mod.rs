@@ -481,7 +481,8 @@ pub struct LawSection {
     /// First day no longer in force, empty when still in force.
     #[serde(default)]
     pub valid_to: String,
-    /// `tip`, `som`, `both` or `other`.
+    /// `tip`, `som`, `both`, `tip_related`, `som_related`, `migration_fraud`, `other` or
+    /// `unknown` ([`crate::schema::CrimeType`]).
     pub crime_type: String,
     /// Forms of exploitation implied, `|`-separated.
     #[serde(default)]
@@ -515,7 +516,14 @@ impl LawTable {
             if crate::schema::CrimeType::from_code(&s.crime_type).is_none() {
                 return Err(Error::Settings {
                     path: format!("row {} crime_type", i + 2),
-                    reason: "expected tip, som, both, other or unknown".into(),
+                    reason: format!(
+                        "expected one of {}",
+                        crate::schema::CrimeType::ALL
+                            .iter()
+                            .map(|c| c.code())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 });
             }
             for e in s.exploitation.split('|').filter(|e| !e.is_empty()) {
@@ -605,6 +613,26 @@ impl LawTable {
             .find(|r| r.law == law && r.section == "*")
     }
 
+    /// Whether `section` (cited without a subsection) has subsections listed in the table
+    /// whose crime types differ, so that the subsection decides the crime type (Emigration
+    /// Ordinance s.17: 17(1) books the migrant himself, 17(2) the facilitator).
+    #[must_use]
+    pub fn subsection_decides(&self, law: &str, section: &str) -> bool {
+        if section.contains('(') {
+            return false;
+        }
+        let prefix = format!("{section}(");
+        let mut types = self
+            .sections
+            .iter()
+            .filter(|r| r.law == law && r.section.starts_with(&prefix))
+            .map(|r| r.crime_type.as_str());
+        let Some(first) = types.next() else {
+            return false;
+        };
+        types.any(|t| t != first)
+    }
+
     /// The single law that lists `section` explicitly, if exactly one does.
     #[must_use]
     pub fn law_of_bare_section(&self, section: &str) -> Option<&str> {
@@ -655,11 +683,23 @@ mod tests {
         let t = LawTable::default_table();
         assert_eq!(
             t.lookup("EO-1979", Some("17(1)")).unwrap().crime_type,
-            "other"
+            "som_related"
         );
         assert_eq!(t.lookup("EO-1979", Some("17(9)")).unwrap().section, "17");
         assert_eq!(t.lookup("PPC", Some("302")).unwrap().crime_type, "other");
         assert_eq!(t.law_of_bare_section("371-A"), Some("PPC"));
+        // EO 17's subsections are all related to smuggling (17(1) is flagged in classify
+        // because it names the migrant himself, not because its crime type differs).
+        assert!(!t.subsection_decides("EO-1979", "17"));
+        assert!(!t.subsection_decides("EO-1979", "17(2)"));
+        // PTPA 3(1) and 3(2) are both trafficking: "u/s 3 PTPA" needs no subsection.
+        assert!(!t.subsection_decides("PTPA-2018", "3"));
+        assert!(!t.subsection_decides("PPC", "420"));
+        let user = LawTable::from_csv(
+            "law,section,valid_from,valid_to,crime_type,exploitation\nX,5(1),,,other,\nX,5(2),,,som,\n",
+        )
+        .unwrap();
+        assert!(user.subsection_decides("X", "5"));
     }
 
     #[test]

@@ -77,6 +77,9 @@ pub(crate) struct Forms {
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct Offence {
+    /// What happened to the person: `som`, `tip`, `both` or `other`.
+    pub scenario: String,
+    /// The crime type of every form under the law table (the truth).
     pub crime: String,
     pub from: String,
     pub to: String,

@@ -124,6 +124,7 @@ pub(crate) struct Tables {
 
 /// An offence profile with parsed dates and codes.
 pub(crate) struct OffenceRule {
+    pub scenario: CrimeType,
     pub crime: CrimeType,
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -169,6 +170,8 @@ impl Tables {
                             .expect("offence dates in vocab.json")
                     };
                     OffenceRule {
+                        scenario: CrimeType::from_code(&o.scenario)
+                            .expect("scenario codes in vocab.json"),
                         crime: CrimeType::from_code(&o.crime).expect("crime codes in vocab.json"),
                         from: date(&o.from),
                         to: date(&o.to),
@@ -257,6 +260,10 @@ pub(crate) struct Family {
     pub tehsil: usize,
     pub address_seed: u64,
     pub event_date: NaiveDate,
+    /// What happened to the person (som, tip, both, other): drives age, sex, exploitation,
+    /// destination and the units that record them.
+    pub scenario: CrimeType,
+    /// The crime type of the case's law sections under the law table (the truth).
     pub crime: CrimeType,
     pub base_age: i32,
     pub anchor_sex: Sex,
@@ -549,12 +556,12 @@ fn district_for_foreigner(iso: &str, rng: &mut impl RngCore) -> usize {
 pub(crate) fn family(options: &SynthOptions, t: &Tables, anchor: u64) -> Family {
     let r = reference();
     let mut rng = rng_for(options.seed, anchor, Stream::Family);
-    let crime = crime_draw(&mut rng);
+    let scenario = crime_draw(&mut rng);
     let nationality = t.nationality.pick(&mut rng);
     let iso = r.vocab.nationalities[nationality].iso.as_str();
     let pakistani = iso == "PAK";
     let district = if pakistani {
-        match crime {
+        match scenario {
             CrimeType::Som | CrimeType::Both | CrimeType::Other => t.district_som.pick(&mut rng),
             _ => t.district_tip.pick(&mut rng),
         }
@@ -585,19 +592,19 @@ pub(crate) fn family(options: &SynthOptions, t: &Tables, anchor: u64) -> Family 
     });
     let event_date = t.start + chrono::Duration::days(rng.random_range(0..=t.days));
     let end = t.start + chrono::Duration::days(t.days);
-    let base_age = base_age(crime, &mut rng);
-    let anchor_sex = sex_draw(crime, base_age, &mut rng);
-    let exploitation = exploitation_draw(crime, anchor_sex, base_age, &mut rng);
+    let base_age = base_age(scenario, &mut rng);
+    let anchor_sex = sex_draw(scenario, base_age, &mut rng);
+    let exploitation = exploitation_draw(scenario, anchor_sex, base_age, &mut rng);
     let offence = offence_for(
         t,
-        crime,
+        scenario,
         exploitation.first().copied(),
         event_date,
         &mut rng,
     );
     let case_status = status_draw(event_date, end, &mut rng);
-    let cross_border = crime != CrimeType::Tip || rng.random::<f64>() < 0.3;
-    let destination = match crime {
+    let cross_border = scenario != CrimeType::Tip || rng.random::<f64>() < 0.3;
+    let destination = match scenario {
         CrimeType::Som | CrimeType::Both => Some(pick_destination("som", &t.dest_som, &mut rng)),
         CrimeType::Tip if cross_border => {
             Some(pick_destination("tip_cross", &t.dest_cross, &mut rng))
@@ -616,7 +623,8 @@ pub(crate) fn family(options: &SynthOptions, t: &Tables, anchor: u64) -> Family 
         tehsil,
         address_seed: rng.next_u64(),
         event_date,
-        crime,
+        scenario,
+        crime: t.offences[offence].crime,
         base_age,
         anchor_sex,
         exploitation,
@@ -640,10 +648,10 @@ pub(crate) fn anchor_of(options: &SynthOptions, i: u64) -> u64 {
     j
 }
 
-/// Offence profile (law sections) consistent with crime type, exploitation and date.
+/// Offence profile (law sections) consistent with the scenario, exploitation and date.
 fn offence_for(
     t: &Tables,
-    crime: CrimeType,
+    scenario: CrimeType,
     first: Option<Exploitation>,
     date: NaiveDate,
     rng: &mut impl RngCore,
@@ -652,7 +660,7 @@ fn offence_for(
     for (k, o) in t.offences.iter().enumerate().take(32) {
         let ok_expl =
             o.exploitation.is_empty() || first.is_some_and(|e| o.exploitation.contains(&e));
-        if o.crime == crime && o.from <= date && date < o.to && ok_expl {
+        if o.scenario == scenario && o.from <= date && date < o.to && ok_expl {
             // Specific sections (PPC 371-A for sexual exploitation, BLSA for bonded labour) are
             // preferred when they fit.
             w[k] = o.weight * if o.exploitation.is_empty() { 1.0 } else { 3.0 };
@@ -669,14 +677,14 @@ fn sources_for(
     sex: Sex,
     rng: &mut impl RngCore,
 ) -> Vec<usize> {
-    let crime_k = crime_slot(fam.crime);
+    let crime_k = crime_slot(fam.scenario);
     let sex_k = match sex {
         Sex::Male => 0,
         Sex::Female => 1,
         _ => 2,
     };
     // PTPA s.8: the FIA investigates trafficking only across the border; police the rest.
-    let domestic_tip = fam.crime == CrimeType::Tip && !fam.cross_border;
+    let domestic_tip = fam.scenario == CrimeType::Tip && !fam.cross_border;
     let mut weights = [0.0f64; 32];
     let n = t.sources.len().min(32);
     for (k, s) in t.sources.iter().enumerate().take(n) {
@@ -735,7 +743,7 @@ pub(crate) fn person(options: &SynthOptions, t: &Tables, i: u64, fam: &Family) -
     let sex = if sibling_rank == 0 {
         fam.anchor_sex
     } else {
-        sex_draw(fam.crime, age, &mut rng)
+        sex_draw(fam.scenario, age, &mut rng)
     };
     let mut father = fam.father.clone();
     let mut name = if pakistani {
@@ -842,7 +850,7 @@ pub(crate) fn person(options: &SynthOptions, t: &Tables, i: u64, fam: &Family) -
     };
     let phone =
         (rng.random::<f64>() < if pakistani { 0.8 } else { 0.4 }).then(|| phone_number(&mut rng));
-    let travels = fam.cross_border && fam.crime != CrimeType::Other;
+    let travels = fam.cross_border && fam.scenario != CrimeType::Other;
     let passport = (travels && rng.random::<f64>() < 0.75 && age >= 14).then(|| {
         let a = char::from(b'A' + rng.random_range(0..26u8));
         let b = char::from(b'A' + rng.random_range(0..26u8));
@@ -852,7 +860,7 @@ pub(crate) fn person(options: &SynthOptions, t: &Tables, i: u64, fam: &Family) -
     let exploitation = if sibling_rank == 0 {
         fam.exploitation.clone()
     } else {
-        exploitation_draw(fam.crime, sex, age, &mut rng)
+        exploitation_draw(fam.scenario, sex, age, &mut rng)
     };
     let sources = sources_for(options, t, fam, sex, &mut rng);
     Person {

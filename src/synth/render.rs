@@ -550,7 +550,7 @@ fn address_cell<R: RngCore>(cx: &mut Ctx<'_, R>, p: &Person, urdu: bool) -> Opti
 
 fn exploitation_cell<R: RngCore>(cx: &mut Ctx<'_, R>, p: &Person, urdu: bool) -> Option<String> {
     let r = reference();
-    if matches!(p.family.crime, CrimeType::Som | CrimeType::Other) || p.exploitation.is_empty() {
+    if matches!(p.family.scenario, CrimeType::Som | CrimeType::Other) || p.exploitation.is_empty() {
         let t = cx.pick(&r.vocab.som_exploitation_cell);
         return (!t.is_empty()).then(|| (*t).to_owned());
     }
@@ -897,7 +897,7 @@ pub(crate) fn render(
             cx.pick(&r.vocab.remarks_urdu).clone()
         } else {
             let key = if src.source_type == "fia_circle"
-                && p.family.crime == CrimeType::Tip
+                && p.family.scenario == CrimeType::Tip
                 && !p.family.cross_border
             {
                 "fia_circle_tip"

@@ -18,7 +18,7 @@ def test_scenarios():
     )
     assert europe["crime_type"] == "both"
     assert "PSMA-2018" in europe["laws"]
-    assert "PTPA-2018:3" in europe["laws"]
+    assert "PTPA-2018:3(1)" in europe["laws"]
     girl = ts.classify_case(
         act=True,
         means=False,
@@ -86,3 +86,35 @@ def test_bad_elements():
         ts.classify_cases(pl.DataFrame({"x": [1]}))
     with pytest.raises(SchemaError, match="act"):
         ts.classify_cases(pl.DataFrame({"act": ["perhaps"]}))
+
+
+def test_checks_from_the_acts():
+    """PTPA 2018 s.3(1) ("or attempts to do so"), s.3(2) ("against a child or woman"),
+    SOM Protocol art. 6(1)(b) and (c) (documents, illegal stay)."""
+    woman = ts.classify_case(
+        act=True, means=True, purpose="domestic_servitude", age=30, sex="female"
+    )
+    assert woman["crime_type"] == "tip"
+    assert "PTPA-2018:3(2)" in woman["laws"]
+    man = ts.classify_case(
+        act=True, means=True, purpose="domestic_servitude", age=30, sex="male"
+    )
+    assert "PTPA-2018:3(1)" in man["laws"]
+    offloaded = ts.classify_case(
+        act=True,
+        means=False,
+        purpose=[],
+        age=23,
+        consent=True,
+        border_crossing=True,
+        benefit=True,
+        attempt=True,
+    )
+    assert offloaded["crime_type"] == "som"
+    assert any("attempt" in r for r in offloaded["reasons"])
+    papers = ts.classify_case(fraudulent_documents=True, benefit=True, age=35)
+    assert papers["crime_type"] == "som"
+    assert "UN-SOM-Protocol:6" in papers["laws"]
+    harbour = ts.classify_case(illegal_stay=True, benefit=True, age=35)
+    assert harbour["crime_type"] == "som"
+    assert ts.classify_case(illegal_stay=True, benefit=False)["crime_type"] == "neither"

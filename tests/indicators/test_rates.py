@@ -45,6 +45,19 @@ def test_rate_by_sex_and_user_population(records):
     assert r.filter(pl.col("sex") == "unknown")["rate"].to_list() == [None]
     pop = pl.DataFrame({"province": ["Punjab", "Sindh"], "population": [1000, 2000]})
     r = rates(records, by=["province"], census=pop, unit="record", per=1000)
+    # Sindh's two SOM records (smuggled migrants) are not victims of trafficking.
+    assert dict(zip(r["province"], r["rate"], strict=True)) == {
+        "Punjab": 5.0,
+        "Sindh": 0.5,
+    }
+    r = rates(
+        records,
+        by=["province"],
+        census=pop,
+        unit="record",
+        per=1000,
+        smuggled_migrants=True,
+    )
     assert dict(zip(r["province"], r["rate"], strict=True)) == {
         "Punjab": 5.0,
         "Sindh": 1.5,

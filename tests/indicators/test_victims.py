@@ -11,8 +11,13 @@ def as_dict(table: pl.DataFrame, key: str) -> dict:
     return dict(zip(table[key].to_list(), table["victims"].to_list(), strict=True))
 
 
+# The fixture's SOM-only records (r4 of p2, r7 of p4) are smuggled migrants: the tests of
+# breakdowns count them too (SOM=True); the tests of who is counted leave them out.
+SOM = {"smuggled_migrants": True}
+
+
 def test_records_by_sex(records):
-    t = victims(records, by="sex", unit="record")
+    t = victims(records, by="sex", unit="record", **SOM)
     assert as_dict(t, "sex") == {"female": 3, "male": 4, "unknown": 1}
     assert t["victims"].sum() == records.height
 
@@ -48,7 +53,7 @@ def test_tie_goes_to_earliest_record():
 
 
 def test_persons_by_sex_age_and_year(linkage):
-    t = victims(linkage, by=["year", "sex_age"])
+    t = victims(linkage, by=["year", "sex_age"], **SOM)
     got = {(y, s): v for y, s, v in t.iter_rows()}
     assert got == {
         (2022, "girl"): 1,
@@ -62,12 +67,12 @@ def test_persons_by_sex_age_and_year(linkage):
 
 def test_linkage_as_second_argument(records, linkage):
     without_pid = records.drop("person_id")
-    t = victims(without_pid, linkage, by="sex")
+    t = victims(without_pid, linkage, by="sex", **SOM)
     assert as_dict(t, "sex") == {"female": 2, "male": 3}
 
 
 def test_exploitation_is_multi_valued_with_all_forms_row(linkage):
-    t = victims(linkage, by="exploitation")
+    t = victims(linkage, by="exploitation", **SOM)
     d = as_dict(t, "exploitation")
     assert d["sexual_exploitation"] == 2  # p1, p3
     assert d["domestic_servitude"] == 1
@@ -80,12 +85,12 @@ def test_exploitation_is_multi_valued_with_all_forms_row(linkage):
 
 
 def test_citizenship_and_crime_type(linkage):
-    assert as_dict(victims(linkage, by="citizenship"), "citizenship") == {
+    assert as_dict(victims(linkage, by="citizenship", **SOM), "citizenship") == {
         "national": 3,
         "foreign": 1,
         "unknown": 1,
     }
-    assert as_dict(victims(linkage, by="crime_type"), "crime_type") == {
+    assert as_dict(victims(linkage, by="crime_type", **SOM), "crime_type") == {
         "tip": 3,
         "som": 1,
         "both": 1,
@@ -93,7 +98,7 @@ def test_citizenship_and_crime_type(linkage):
 
 
 def test_source_counts_each_person_once_per_source(linkage):
-    d = as_dict(victims(linkage, by="source"), "source")
+    d = as_dict(victims(linkage, by="source", **SOM), "source")
     assert d == {
         "AHTC Karachi": 2,
         "AHTC Lahore": 3,
@@ -104,7 +109,7 @@ def test_source_counts_each_person_once_per_source(linkage):
 
 
 def test_month_and_province(records):
-    t = victims(records, by=["province", "month"], unit="record")
+    t = victims(records, by=["province", "month"], unit="record", **SOM)
     assert t.filter((pl.col("province") == "Sindh") & (pl.col("month") == "2023-03"))[
         "victims"
     ].to_list() == [2]
@@ -112,7 +117,7 @@ def test_month_and_province(records):
 
 def test_no_linkage_warns_and_counts_records(records):
     with pytest.warns(DataQualityWarning, match="counted as one person"):
-        t = victims(records.drop("person_id"), by="sex")
+        t = victims(records.drop("person_id"), by="sex", **SOM)
     assert t["victims"].sum() == records.height
 
 
@@ -135,7 +140,7 @@ def test_empty_data(records):
 
 def test_pandas_in_pandas_out(records):
     pd = pytest.importorskip("pandas")
-    out = victims(records.to_pandas(), by="sex", unit="record")
+    out = victims(records.to_pandas(), by="sex", unit="record", **SOM)
     assert isinstance(out, pd.DataFrame)
     assert out.set_index("sex")["victims"].to_dict() == {
         "female": 3,
@@ -154,18 +159,26 @@ def test_suppressed_output_marks_cells(linkage):
 def test_glotip_tables_have_shares(linkage):
     t = ts.indicators.glotip_by_exploitation(linkage)
     assert {
-        "exploitation",
+        "form_group",
+        "form",
         "sex_age",
         "victims",
         "share",
         "share_lower",
         "share_upper",
     } <= set(t.columns)
-    girls = t.filter(
-        (pl.col("exploitation") == "sexual_exploitation")
-        & (pl.col("sex_age") == "girl")
+    # p1 (sexual exploitation and domestic servitude) counts once, under mixed; p3 under
+    # sexual exploitation; each person once, so the forms add up to the victims.
+    assert t["victims"].sum() == victims(linkage, by=[])["victims"][0]
+    mixed = t.filter(pl.col("form") == "mixed").row(0, named=True)
+    assert (mixed["form_group"], mixed["sex_age"], mixed["victims"]) == (
+        "other_purposes",
+        "girl",
+        1,
     )
-    assert girls["share"].to_list() == [0.5]
+    women = t.filter(pl.col("form") == "sexual_exploitation")
+    assert women["sex_age"].to_list() == ["woman"]
+    assert women["share"].to_list() == [1.0]
     c = ts.indicators.glotip_by_citizenship(linkage)
     assert c.filter(pl.col("citizenship") == "national")[
         "share"

@@ -90,14 +90,21 @@ def test_known_answers(out: pl.DataFrame) -> None:
     ]
     assert out["age"].to_list() == [16, 35, None, 22]
     assert out["age_group"].to_list() == ["child", "adult", "child", "adult"]
-    assert out["sex_age"].to_list() == ["girl", "man", "girl", "unknown"]
+    # Transgender keeps its own category (never folded into unknown).
+    assert out["sex_age"].to_list() == ["girl", "man", "girl", "transgender"]
     assert out["law_sections"].to_list() == [
         ["PTPA-2018:3", "PPC:371-A"],
         ["EO-1979:22", "PPC:420"],
         ["PPC:370", "PPC:371-A"],
         None,
     ]
-    assert out["crime_type"].to_list() == ["tip", "som", "tip", "unknown"]
+    # "22 EO r/w 420 PPC": recruitment fraud, not smuggling (no illegal entry).
+    assert out["crime_type"].to_list() == [
+        "tip",
+        "migration_fraud",
+        "tip_related",
+        "unknown",
+    ]
     assert out["exploitation"].to_list() == [
         ["sexual_exploitation", "bonded_labour"],
         [],

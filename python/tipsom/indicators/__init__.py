@@ -1,7 +1,9 @@
 """Indicators researchers report.
 
-GLOTIP / SDG 16.2.2 victim tables, rates per 100,000, the criminal-justice response,
-monthly-returns checks and disclosure control. Counts come from normalized records or,
+GLOTIP / SDG 16.2.2 victim tables (the questionnaire layout in :func:`glotip_tables`, the
+indicator as defined in :func:`sdg_16_2_2`), rates per 100,000, the criminal-justice
+response, monthly-returns checks and disclosure control. Victim tables count victims of
+trafficking once each; smuggled migrants and offences related to trafficking on request. Counts come from normalized records or,
 better, a Linkage (one row per unique person). Every table is a tidy polars frame
 (pandas when pandas came in). Published outputs (:func:`export_excel`,
 :func:`tipsom.report`) apply disclosure control by default.
@@ -19,6 +21,7 @@ from tipsom.indicators._disclosure import (
     round_counts,
     suppress,
 )
+from tipsom.indicators._glotip import glotip_tables, sdg_16_2_2
 from tipsom.indicators._justice import (
     case_funnel,
     check_returns,
@@ -80,6 +83,7 @@ __all__ = [
     "export_excel",
     "glotip_by_citizenship",
     "glotip_by_exploitation",
+    "glotip_tables",
     "justice",
     "justice_times",
     "persons",
@@ -90,6 +94,7 @@ __all__ = [
     "quality_summary",
     "rates",
     "round_counts",
+    "sdg_16_2_2",
     "suppress",
     "victims",
     "wilson_interval",

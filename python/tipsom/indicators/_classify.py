@@ -3,8 +3,7 @@
 Under PTPA 2018, PSMA 2018 and the UN Protocols.
 
 The legal reasoning lives in the compiled core (``src/indicators/classify.rs``) with its
-rules
-and wording in ``src/indicators/data/classify_rules.json``.
+rules and wording in ``src/indicators/data/classify_rules.json``.
 """
 
 from __future__ import annotations
@@ -25,6 +24,10 @@ ELEMENT_COLUMNS = (
     "consent",
     "border_crossing",
     "benefit",
+    "sex",
+    "attempt",
+    "illegal_stay",
+    "fraudulent_documents",
 )
 
 
@@ -36,15 +39,18 @@ def classify_cases(cases: Any) -> Any:
     cases
         A frame with any of the columns ``act`` (recruitment, transport, transfer,
         harbouring or receipt), ``means`` (force, coercion, fraud, deception, abduction,
-        abuse
-        of vulnerability, debt), ``purpose`` (a list of exploitation codes, or
-        comma-separated text), ``age`` (at the offence), ``consent``,
-        ``border_crossing``
-        (illegal entry into a state the person is not a national of) and ``benefit``
-        (someone
-        gained financially from procuring that entry). Booleans may be true/false or
-        yes/no;
-        missing means not recorded, and counts as absent.
+        abuse of vulnerability, debt), ``purpose`` (a list of exploitation codes, or
+        comma-separated text), ``age`` (at the offence), ``sex`` (PTPA s.3(2):
+        trafficking against a woman or a child), ``consent``, ``border_crossing``
+        (illegal entry into a state the person is not a national of), ``benefit``
+        (someone gained financially from procuring that entry, the documents or the
+        stay), ``attempt`` (the act or the entry was attempted, not completed: an
+        offence under both Acts; the other elements describe what was attempted),
+        ``illegal_stay`` (someone enabled the person to remain in another state
+        illegally; SOM Protocol art. 6(1)(c)) and ``fraudulent_documents`` (someone
+        produced, procured, provided or possessed a fraudulent travel or identity
+        document to enable the smuggling; art. 6(1)(b)). Booleans may be true/false or
+        yes/no; missing means not recorded, and counts as absent.
 
     Returns
     -------
@@ -77,6 +83,10 @@ def classify_case(
     consent: bool | None = None,
     border_crossing: bool | None = None,
     benefit: bool | None = None,
+    sex: str | None = None,
+    attempt: bool | None = None,
+    illegal_stay: bool | None = None,
+    fraudulent_documents: bool | None = None,
 ) -> dict[str, Any]:
     """Decide whether one case is trafficking (TIP), smuggling (SOM), both or neither.
 
@@ -98,6 +108,9 @@ def classify_case(
     ...                      age=15, border_crossing=False)
     >>> r["crime_type"], r["laws"]
     ('tip', ['PTPA-2018:3(2)', 'UN-TIP-Protocol:3'])
+    >>> ts.classify_case(act=True, means=True, purpose="domestic_servitude", age=30,
+    ...                  sex="female")["laws"]
+    ['PTPA-2018:3(2)', 'UN-TIP-Protocol:3']
     """
     if isinstance(purpose, str):
         purpose = [purpose]
@@ -110,6 +123,10 @@ def classify_case(
             "consent": [consent],
             "border_crossing": [border_crossing],
             "benefit": [benefit],
+            "sex": [sex],
+            "attempt": [attempt],
+            "illegal_stay": [illegal_stay],
+            "fraudulent_documents": [fraudulent_documents],
         },
         schema={
             "act": pl.Boolean,
@@ -119,6 +136,10 @@ def classify_case(
             "consent": pl.Boolean,
             "border_crossing": pl.Boolean,
             "benefit": pl.Boolean,
+            "sex": pl.String,
+            "attempt": pl.Boolean,
+            "illegal_stay": pl.Boolean,
+            "fraudulent_documents": pl.Boolean,
         },
     )
     row = classify_cases(frame).row(0, named=True)

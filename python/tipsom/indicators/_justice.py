@@ -18,6 +18,11 @@ from the suspects sheet of a return). Columns used, all optional except
 ``date_arrest``           date of arrest
 ``date_challan``          date the challan (charge sheet) was submitted to court
 ``date_verdict``          date of the verdict
+``crime_type``            tip, som, both, ... (the ``offence`` breakdown: TIP and SOM
+                          separately, a ``both`` suspect under each)
+``role``                  when present (normalized records of a return that lists
+                          suspects beside victims), only accused persons (and rows whose
+                          role is not known) are counted
 ========================  ==============================================================
 
 Stages: *suspected* = every person; *arrested* = ``arrested`` or a ``date_arrest`` or
@@ -82,6 +87,15 @@ def _stage_flags(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: What ``by="offence"`` groups crime types into (GLOTIP asks for TIP and SOM apart).
+OFFENCES = {
+    "tip": ["trafficking"],
+    "som": ["smuggling"],
+    "both": ["trafficking", "smuggling"],
+}
+JUSTICE_BY = ("offence", "crime_type", "sex", "nationality", "citizenship")
+
+
 def justice(
     suspects: Any,
     *,
@@ -93,9 +107,12 @@ def justice(
     Parameters
     ----------
     suspects
-        The suspects frame (see the module documentation for its columns).
+        The suspects frame (see the module documentation for its columns), or
+        normalized records with a ``role`` column (only accused persons count).
     by
-        Any of ``sex``, ``nationality``, ``citizenship`` (national / foreign), or none.
+        Any of ``offence`` (trafficking, smuggling, other: TIP and SOM separately, a
+        suspect charged with both counted under each), ``crime_type``, ``sex``,
+        ``nationality``, ``citizenship`` (national / foreign), or none.
     confidence
         Level of the Wilson interval of the conviction rate.
 
@@ -119,19 +136,31 @@ def justice(
     """
     frame = to_polars(suspects, argument="suspects")
     by = tuple(by)
-    bad = [b for b in by if b not in ("sex", "nationality", "citizenship")]
+    bad = [b for b in by if b not in JUSTICE_BY]
     if bad:
-        msg = f"`by` has {bad[0]!r}; valid choices: sex, nationality, citizenship"
+        msg = f"`by` has {bad[0]!r}; valid choices: {', '.join(JUSTICE_BY)}"
         raise InvalidArgumentError(msg)
     for b in by:
-        need = "nationality" if b == "citizenship" else b
+        need = {"citizenship": "nationality", "offence": "crime_type"}.get(b, b)
         if need not in frame.columns:
             msg = f"`by` has {b!r} but the suspects frame has no {need!r} column"
             raise SchemaError(msg)
+    if "role" in frame.columns:
+        role = pl.col("role").cast(pl.String)
+        frame = frame.filter(role.is_null() | role.is_in(["accused", "unknown"]))
     if "citizenship" in by:
         frame = frame.with_columns(citizenship_expr().alias("citizenship"))
+    if "offence" in by:
+        frame = frame.with_columns(
+            pl.col("crime_type")
+            .cast(pl.String)
+            .replace_strict(
+                OFFENCES, default=["other"], return_dtype=pl.List(pl.String)
+            )
+            .alias("offence")
+        ).explode("offence")
     frame = _stage_flags(frame)
-    person = "suspect_id" if "suspect_id" in frame.columns else None
+    person = next((c for c in ("suspect_id", "person_id") if c in frame.columns), None)
     if person:
         keys = [person, *by]
         frame = frame.group_by(keys).agg([pl.col(s).any() for s in STAGES])

@@ -2,30 +2,44 @@
 
 Conflict rule for a person seen in several records (documented in ``victims``): for each
 attribute the most frequent *known* value wins (``null`` and ``"unknown"`` do not vote);
-a tie
-goes to the value of the earliest record (by ``date``, then ``record_id``). ``sex_age``
-is then
-derived from the resolved ``sex`` and ``age_group`` so that the two always agree. Forms
-of
-exploitation are the union over the person's records. ``source`` and ``source_type`` are
-the
-set of units that recorded the person. The person's ``date`` (and so ``year`` and
-``month``) is
-that of the first record. Attributes with more than one known value are listed in
-``conflicts``.
+a tie goes to the value of the earliest record (by ``date``, then ``record_id``).
+``sex_age`` is then derived from the resolved ``sex`` and ``age_group`` so that the two
+always agree. Two attributes resolve by precedence instead: ``crime_type`` (trafficking in
+one record and smuggling in another is ``both``; then tip, som, tip_related, som_related,
+migration_fraud, other) and ``role`` (a victim in any record is a victim, PTPA s.6; then
+smuggled migrant, deportee, accused, complainant, witness). Forms of exploitation are the
+union over the person's records; ``form`` and ``form_group`` are the GLOTIP form the person
+counts under once (bonded labour and domestic servitude rolled up under forced labour; more
+than one form is ``mixed``). ``source`` and ``source_type`` are the set of units that
+recorded the person. The person's ``date`` (and so ``year`` and ``month``) is that of the
+first record. Attributes with more than one known value are listed in ``conflicts``.
+
+Who is counted (:func:`counted`): victims, and persons whose role is not recorded; with
+``smuggled_migrants=True`` smuggled migrants too. Accused persons, complainants, witnesses
+and deportees never. Crime types: trafficking (``tip``, ``both``) and not known, with
+``related=True`` offences related to trafficking (``tip_related``), with smuggled migrants
+smuggling (``som``, and ``som_related`` with ``related=True``); or the crime types given.
 """
 
 from __future__ import annotations
 
 import contextlib
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
 
 from tipsom._frame import to_polars
 from tipsom.exceptions import DataQualityWarning, InvalidArgumentError, SchemaError
+from tipsom.indicators._codes import (
+    CRIME_PRECEDENCE,
+    FORM_GROUP,
+    LEVELS,
+    ROLE_PRECEDENCE,
+    ROLL_UP,
+)
 
 #: Attributes resolved by majority of known values.
 SCALAR_ATTRIBUTES = (
@@ -36,6 +50,8 @@ SCALAR_ATTRIBUTES = (
     "province",
     "crime_type",
     "case_status",
+    "role",
+    "protection_status",
 )
 #: Attributes that may hold several values per person or record.
 MULTI_VALUED = ("exploitation", "source", "source_type")
@@ -119,7 +135,35 @@ def prepare_records(
         exprs.append(citizenship_expr().alias("citizenship"))
     if want("sex_age") and "sex_age" not in cols and {"sex", "age_group"} <= set(cols):
         exprs.append(sex_age_expr().alias("sex_age"))
+    if (want("form") or want("form_group")) and "exploitation" in cols:
+        form = form_expr(frame)
+        exprs.append(form.alias("form"))
+        exprs.append(
+            form.replace_strict(
+                FORM_GROUP, default="other_purposes", return_dtype=pl.String
+            ).alias("form_group")
+        )
     return frame.with_columns(exprs) if exprs else frame
+
+
+def form_expr(frame: pl.DataFrame) -> pl.Expr:
+    """GLOTIP form a record or person counts under once (see the module docs)."""
+    known = (
+        _as_list(frame, "exploitation")
+        .list.eval(
+            pl.element()
+            .replace(ROLL_UP)
+            .filter(pl.element().is_not_null() & (pl.element() != UNKNOWN))
+        )
+        .list.unique()
+    )
+    return (
+        pl.when(known.list.len().fill_null(0) == 0)
+        .then(pl.lit(UNKNOWN))
+        .when(known.list.len() == 1)
+        .then(known.list.first())
+        .otherwise(pl.lit("mixed"))
+    )
 
 
 def citizenship_expr() -> pl.Expr:
@@ -139,7 +183,9 @@ def sex_age_expr() -> pl.Expr:
     sex = pl.col("sex").cast(pl.String)
     age = pl.col("age_group").cast(pl.String)
     return (
-        pl.when((sex == "male") & (age == "adult"))
+        pl.when(sex == "transgender")
+        .then(pl.lit("transgender"))
+        .when((sex == "male") & (age == "adult"))
         .then(pl.lit("man"))
         .when((sex == "female") & (age == "adult"))
         .then(pl.lit("woman"))
@@ -182,16 +228,84 @@ _NEEDS = {
     "month": ("date",),
     "sex_age": ("sex", "age_group"),
     "citizenship": ("nationality",),
+    "form": ("exploitation",),
+    "form_group": ("exploitation",),
 }
 
 
 def _attributes_for(by: tuple[str, ...] | None) -> set[str] | None:
     if by is None:
         return None
-    out: set[str] = set()
+    # Who is counted depends on the crime type and the role.
+    out: set[str] = {"crime_type", "role"}
     for name in by:
         out.update(_NEEDS.get(name, (name,)))
     return out
+
+
+@dataclass(frozen=True)
+class Counted:
+    """Which persons (or records) a victim table counts: crime types and roles."""
+
+    crime_types: frozenset[str]
+    roles: frozenset[str]
+
+    def expr(self, frame: pl.DataFrame) -> pl.Expr | None:
+        """The filter on ``frame`` (None when it has neither column)."""
+        parts = []
+        for column, allowed in (("crime_type", self.crime_types), ("role", self.roles)):
+            if column in frame.columns:
+                parts.append(
+                    pl.col(column)
+                    .cast(pl.String)
+                    .fill_null(UNKNOWN)
+                    .is_in(sorted(allowed))
+                )
+        return pl.all_horizontal(parts) if parts else None
+
+
+def counted(
+    *,
+    crime_type: Sequence[str] | str | None = None,
+    related: bool = False,
+    smuggled_migrants: bool = False,
+) -> Counted:
+    """Who a victim table counts (see the module docs).
+
+    Examples
+    --------
+    >>> from tipsom.indicators._persons import counted
+    >>> sorted(counted().crime_types)
+    ['both', 'tip', 'unknown']
+    >>> sorted(counted(related=True, smuggled_migrants=True).crime_types)
+    ['both', 'som', 'som_related', 'tip', 'tip_related', 'unknown']
+    """
+    roles = {"victim", UNKNOWN}
+    if crime_type is not None:
+        types = {crime_type} if isinstance(crime_type, str) else set(crime_type)
+        bad = sorted(types - set(LEVELS["crime_type"]))
+        if bad:
+            msg = (
+                f"`crime_type` has {bad[0]!r}; valid choices: "
+                f"{', '.join(LEVELS['crime_type'])}"
+            )
+            raise InvalidArgumentError(msg)
+        if smuggled_migrants or types & {"som", "som_related"}:
+            roles.add("smuggled_migrant")
+        return Counted(frozenset(types), frozenset(roles))
+    types = {"tip", "both", UNKNOWN}
+    if related:
+        types.add("tip_related")
+    if smuggled_migrants:
+        types.add("som")
+        roles.add("smuggled_migrant")
+        if related:
+            types.add("som_related")
+    return Counted(frozenset(types), frozenset(roles))
+
+
+#: What victim tables count unless told otherwise.
+DEFAULT_COUNTED = counted()
 
 
 #: Resolved persons by input frame, while a report or a set of tables is being built.
@@ -311,21 +425,58 @@ def _resolve(frame: pl.DataFrame, attributes: set[str] | None) -> pl.DataFrame:
             pl.lit([], dtype=pl.List(pl.String)).alias("conflicts")
         )
     if wanted("crime_type"):
-        # A person recorded under TIP by one unit and SOM by another holds both roles.
+        # A person recorded under TIP by one unit and SOM by another holds both roles;
+        # otherwise the most decisive crime type any record gives.
+        crime = pl.col("crime_type").cast(pl.String)
+        rank = {c: i for i, c in enumerate(CRIME_PRECEDENCE)}
         kinds = (
             lazy.filter(_known("crime_type"))
             .group_by("_pid")
             .agg(
-                (pl.col("crime_type").cast(pl.String) == "both").any().alias("_both"),
-                (pl.col("crime_type").cast(pl.String) == "tip").any().alias("_tip"),
-                (pl.col("crime_type").cast(pl.String) == "som").any().alias("_som"),
+                crime.is_in(["tip", "both"]).any().alias("_tip"),
+                crime.is_in(["som", "both"]).any().alias("_som"),
+                crime.replace_strict(rank, default=len(rank), return_dtype=pl.Int32)
+                .min()
+                .alias("_rank"),
             )
         )
+        best = pl.col("_rank").replace_strict(
+            dict(enumerate(CRIME_PRECEDENCE)), default=UNKNOWN, return_dtype=pl.String
+        )
         base = base.join(kinds, on="_pid", how="left").with_columns(
-            pl.when(pl.col("_both") | (pl.col("_tip") & pl.col("_som")))
+            pl.when(pl.col("_tip") & pl.col("_som"))
             .then(pl.lit("both"))
+            .when(pl.col("_rank").is_not_null())
+            .then(best)
             .otherwise(pl.col("crime_type"))
             .alias("crime_type")
+        )
+    if wanted("role"):
+        role_rank = {c: i for i, c in enumerate(ROLE_PRECEDENCE)}
+        roles = (
+            lazy.filter(_known("role"))
+            .group_by("_pid")
+            .agg(
+                pl.col("role")
+                .cast(pl.String)
+                .replace_strict(
+                    role_rank, default=len(role_rank), return_dtype=pl.Int32
+                )
+                .min()
+                .alias("_role_rank")
+            )
+        )
+        base = base.join(roles, on="_pid", how="left").with_columns(
+            pl.when(pl.col("_role_rank").is_not_null())
+            .then(
+                pl.col("_role_rank").replace_strict(
+                    dict(enumerate(ROLE_PRECEDENCE)),
+                    default=UNKNOWN,
+                    return_dtype=pl.String,
+                )
+            )
+            .otherwise(pl.col("role"))
+            .alias("role")
         )
     base = base.join(ids.lazy(), on="_pid", how="left")
     out = base.collect()
@@ -338,9 +489,27 @@ def _resolve(frame: pl.DataFrame, attributes: set[str] | None) -> pl.DataFrame:
 
 
 def counting_frame(
+    data: Any,
+    linkage: Any,
+    unit: str,
+    by: tuple[str, ...] | None = None,
+    who: Counted | None = DEFAULT_COUNTED,
+) -> tuple[pl.DataFrame, tuple[str, ...]]:
+    """Return the frame to count and the names of its multi-valued (list) columns.
+
+    ``who`` selects the persons (records) counted; ``None`` counts everyone.
+    """
+    counted_frame, multi = _counting_frame(data, linkage, unit, by)
+    if who is not None:
+        keep = who.expr(counted_frame)
+        if keep is not None:
+            counted_frame = counted_frame.filter(keep)
+    return counted_frame, multi
+
+
+def _counting_frame(
     data: Any, linkage: Any, unit: str, by: tuple[str, ...] | None = None
 ) -> tuple[pl.DataFrame, tuple[str, ...]]:
-    """Return the frame to count and the names of its multi-valued (list) columns."""
     frame, has_person = records_of(data, linkage)
     if unit == "person":
         if not has_person:
@@ -350,7 +519,7 @@ def counting_frame(
                 "several times; pass the Linkage from tipsom.deduplicate, or "
                 "unit='record' to silence this",
                 DataQualityWarning,
-                stacklevel=3,
+                stacklevel=4,
             )
             frame = frame.with_columns(
                 pl.int_range(pl.len()).cast(pl.String).alias("person_id")

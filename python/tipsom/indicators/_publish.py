@@ -10,7 +10,9 @@ import polars as pl
 
 from tipsom._frame import to_polars
 from tipsom.exceptions import DataQualityWarning, InvalidArgumentError
+from tipsom.indicators._codes import LEVELS
 from tipsom.indicators._disclosure import SUPPRESSED_MARK, publication_table
+from tipsom.indicators._glotip import glotip_tables
 from tipsom.indicators._justice import (
     case_funnel,
     check_returns,
@@ -133,19 +135,67 @@ def _tables(
     out: dict[str, pl.DataFrame] = {}
     cols = set(frame.columns)
 
-    def add(name: str, by: tuple[str, ...], rows: list[str] | None = None) -> None:
-        need = {"year": "date", "citizenship": "nationality", "sex_age": "sex"}
+    def add(
+        name: str,
+        by: tuple[str, ...],
+        rows: list[str] | None = None,
+        **who: Any,
+    ) -> None:
+        need = {
+            "year": "date",
+            "citizenship": "nationality",
+            "sex_age": "sex",
+            "form": "exploitation",
+            "form_group": "exploitation",
+        }
         if all(need.get(b, b) in cols or b in cols for b in by):
-            t = to_polars(victims(frame, by=by, unit=unit))
-            if "exploitation" in by:
-                t = t.filter(pl.col("exploitation") != "all_forms")
+            t = to_polars(victims(frame, by=by, unit=unit, **who))
             out[name] = publication_table(t, rows=rows, **dc)
 
     add("Victims by year and sex-age", ("year", "sex_age"))
-    add("Victims by form of exploitation and sex-age", ("exploitation", "sex_age"))
-    add("Victims by citizenship and sex-age", ("citizenship", "sex_age"))
+    # The GLOTIP layout: each victim once, under a form with its group, every form and
+    # every sex-age column shown; citizenship by country; suspects TIP and SOM apart.
+    glotip = glotip_tables(
+        frame,
+        suspects=suspects,
+        unit=unit,
+        suppress_below=suppress_below,
+        round_to=round_to,
+    )
+    for name in (
+        "Victims by form of exploitation and sex-age",
+        "Victims by citizenship and sex-age",
+    ):
+        if name in glotip:
+            out[name] = glotip[name]
+    add(
+        "Victims by national or foreign citizenship and sex-age",
+        ("citizenship", "sex_age"),
+    )
     add("Victims by province and sex", ("province", "sex"))
-    add("Victims by year and crime type", ("year", "crime_type"))
+    if "crime_type" in cols:
+        add(
+            "Victims and smuggled migrants by year and crime type",
+            ("year", "crime_type"),
+            crime_type=LEVELS["crime_type"],
+            smuggled_migrants=True,
+        )
+    if "protection_status" in cols:
+        add(
+            "Victims by protection status and sex-age",
+            ("protection_status", "sex_age"),
+        )
+    if "role" in cols:
+        everyone, _ = counting_frame(frame, None, unit, ("role", "sex"), who=None)
+        by_role = everyone.group_by(
+            pl.col("role").cast(pl.String).fill_null("unknown"),
+            pl.col("sex").cast(pl.String).fill_null("unknown")
+            if "sex" in everyone.columns
+            else pl.lit("unknown").alias("sex"),
+        ).agg(pl.len().alias("persons"))
+        out["Persons recorded by role and sex"] = publication_table(
+            by_role, value="persons", rows=["role"], columns="sex", **dc
+        )
     add("Victims by source type", ("source_type",))
     if "province" in cols:
         rate_frame = frame
@@ -190,7 +240,13 @@ def _tables(
         out["Victims by number of sources that recorded them"] = publication_table(
             seen.rename({"n_sources": "sources"}), rows=[], **dc
         )
-    if suspects is not None:
+    for name in (
+        "Persons suspected, prosecuted and convicted by sex",
+        "Persons suspected, prosecuted and convicted by citizenship",
+    ):
+        if name in glotip:
+            out[name] = glotip[name]
+    if suspects is not None and "crime_type" not in to_polars(suspects).columns:
         s = to_polars(suspects, argument="suspects")
         by = tuple(b for b in ("sex",) if b in s.columns)
         j = to_polars(justice(s, by=by))

@@ -14,7 +14,7 @@ from tipsom._frame import like_input, to_polars
 from tipsom.exceptions import InvalidArgumentError, SchemaError
 from tipsom.indicators._codes import LEVELS
 from tipsom.indicators._disclosure import round_counts, suppress
-from tipsom.indicators._persons import UNKNOWN, counting_frame, records_of
+from tipsom.indicators._persons import UNKNOWN, counted, counting_frame, records_of
 
 #: The dimensions a victim table can be broken down by.
 BY_CHOICES = (
@@ -28,9 +28,13 @@ BY_CHOICES = (
     "age_group",
     "sex_age",
     "exploitation",
+    "form",
+    "form_group",
     "citizenship",
     "nationality",
     "crime_type",
+    "role",
+    "protection_status",
 )
 #: Row that gives the unique victims when a multi-valued column is broken down.
 ALL_FORMS = "all_forms"
@@ -67,6 +71,8 @@ def _source_of(name: str) -> str:
         "month": "date",
         "citizenship": "nationality",
         "sex_age": "sex",
+        "form": "exploitation",
+        "form_group": "exploitation",
     }.get(name, name)
 
 
@@ -76,10 +82,20 @@ def victims(
     *,
     by: Sequence[str] | str = ("year",),
     unit: Literal["person", "record"] = "person",
+    crime_type: Sequence[str] | str | None = None,
+    related: bool = False,
+    smuggled_migrants: bool = False,
     suppress_below: int | None = None,
     round_to: int | None = None,
 ) -> Any:
     """Count detected victims, broken down by any of their attributes.
+
+    Victims of trafficking are counted, not everyone a return lists: persons whose
+    ``role`` is victim (or not recorded) and whose ``crime_type`` is trafficking
+    (``tip``, ``both``) or not known. Accused persons, complainants, witnesses and
+    deportees (booked under Emigration Ordinance s.17(1)) never count; smuggled migrants
+    and offences related to trafficking count on request. Frames without a ``role`` or
+    ``crime_type`` column are not filtered on it.
 
     Parameters
     ----------
@@ -92,13 +108,27 @@ def victims(
     by
         Any of ``year``, ``month``, ``source``, ``source_type``, ``province``,
         ``district``,
-        ``sex``, ``age_group``, ``sex_age`` (man, woman, boy, girl, unknown),
-        ``exploitation``, ``citizenship`` (national, foreign, unknown), ``nationality``,
-        ``crime_type``.
+        ``sex``, ``age_group``, ``sex_age`` (woman, man, girl, boy, transgender,
+        unknown), ``exploitation`` (detailed, multi-valued), ``form`` and
+        ``form_group`` (the GLOTIP form a person counts under once: bonded labour and
+        domestic servitude roll up under forced labour, several forms are ``mixed``;
+        groups sexual_exploitation, forced_labour, other_purposes), ``citizenship``
+        (national, foreign, unknown), ``nationality``, ``crime_type``, ``role``,
+        ``protection_status``.
     unit
         ``"person"`` counts unique persons (needs ``person_id``; without it every record
         is
         one person and a ``DataQualityWarning`` says so); ``"record"`` counts records.
+    crime_type
+        Count these crime types instead of trafficking (e.g. ``["migration_fraud"]``,
+        ``"som"``); smuggled migrants count when som or som_related is among them.
+    related
+        Also count victims of offences related to trafficking (``tip_related``: the
+        PPC's trafficking-like sections such as 366-A, 371-A, 374, 498-B, 310-A; BLSA;
+        THOTA); with ``smuggled_migrants``, ``som_related`` too (Emigration Ordinance
+        s.17, Passport Act: most FIA smuggling cases before the 2021 Schedule amendment).
+    smuggled_migrants
+        Also count smuggled migrants (role ``smuggled_migrant``, crime type ``som``).
     suppress_below
         Withhold counts below this threshold, with secondary suppression (see
         :func:`suppress`). ``None`` (default) returns exact counts for analysis;
@@ -140,6 +170,9 @@ def victims(
     └────────┴─────────┘
     """
     by = _check_by(by)
+    who = counted(
+        crime_type=crime_type, related=related, smuggled_migrants=smuggled_migrants
+    )
     original = (
         data if not hasattr(data, "records") or hasattr(data, "columns") else None
     )
@@ -152,19 +185,17 @@ def victims(
                 f"available columns: {', '.join(frame.columns)}"
             )
             raise SchemaError(msg)
-    counted, multi = counting_frame(frame, None, unit, by)
+    rows, multi = counting_frame(frame, None, unit, by, who=who)
     exploded = [c for c in by if c in multi]
-    uniq = counted
+    uniq = rows
     for name in exploded:
-        counted = counted.explode(name)
+        rows = rows.explode(name)
     # Cast categorical/enum columns to text so results join and sort predictably.
     keys = [pl.col(c).cast(pl.String) if c != "year" else pl.col(c) for c in by]
     if by:
-        table = counted.group_by(keys).agg(pl.len().cast(pl.UInt32).alias("victims"))
+        table = rows.group_by(keys).agg(pl.len().cast(pl.UInt32).alias("victims"))
     else:
-        table = pl.DataFrame(
-            {"victims": [counted.height]}, schema={"victims": pl.UInt32}
-        )
+        table = pl.DataFrame({"victims": [rows.height]}, schema={"victims": pl.UInt32})
     if exploded:
         # Unique victims in an "all_forms" row for each multi-valued column broken down.
         others = [c for c in by if c not in exploded]
@@ -279,25 +310,28 @@ def glotip_by_exploitation(
     linkage: Any = None,
     *,
     unit: Literal["person", "record"] = "person",
+    related: bool = False,
     suppress_below: int | None = None,
 ) -> Any:
-    """Women, men, girls and boys by form of exploitation (the GLOTIP table).
+    """Women, men, girls, boys and transgender victims by form of exploitation (GLOTIP).
 
-    A victim counts once under each form; ``all_forms`` rows give unique victims.
-    Columns
-    ``exploitation``, ``sex_age``, ``victims`` (and ``share`` of the form's victims with
-    a
+    Each victim counts once: bonded labour and domestic servitude roll up under forced
+    labour, and a victim with several forms counts under ``mixed`` (an "other purposes"
+    form); the detailed codes stay in the records' ``exploitation``. Columns
+    ``form_group`` (sexual_exploitation, forced_labour, other_purposes, unknown),
+    ``form``, ``sex_age``, ``victims`` (and ``share`` of the form's victims with a
     Wilson interval when not suppressed).
     """
     table = victims(
         data,
         linkage,
-        by=("exploitation", "sex_age"),
+        by=("form_group", "form", "sex_age"),
         unit=unit,
+        related=related,
         suppress_below=suppress_below,
     )
     if suppress_below is None:
-        table = with_shares(table, within=("exploitation",))
+        table = with_shares(table, within=("form_group", "form"))
     return table
 
 
@@ -306,6 +340,7 @@ def glotip_by_citizenship(
     linkage: Any = None,
     *,
     unit: Literal["person", "record"] = "person",
+    related: bool = False,
     suppress_below: int | None = None,
 ) -> Any:
     """Victims by citizenship (national, foreign) and sex–age, with shares if exact."""
@@ -314,6 +349,7 @@ def glotip_by_citizenship(
         linkage,
         by=("citizenship", "sex_age"),
         unit=unit,
+        related=related,
         suppress_below=suppress_below,
     )
     if suppress_below is None:
@@ -400,13 +436,16 @@ def rates(
     per: int = 100_000,
     confidence: float = 0.95,
     suppress_below: int | None = None,
+    crime_type: Sequence[str] | str | None = None,
+    related: bool = False,
+    smuggled_migrants: bool = False,
 ) -> Any:
     """Compute detected victims per 100,000 population (SDG 16.2.2 style).
 
     Parameters
     ----------
-    data, linkage, unit
-        As for :func:`victims`.
+    data, linkage, unit, crime_type, related, smuggled_migrants
+        As for :func:`victims` (who is counted).
     by
         Any of ``province``, ``district``, ``sex`` (or none: the national rate).
     census
@@ -445,7 +484,17 @@ def rates(
             msg = f"the population table has no {missing[0]!r} column; it needs {needs}"
             raise SchemaError(msg)
         pop = pop.select(*[pl.col(b).cast(pl.String) for b in by], pl.col("population"))
-    counts = to_polars(victims(data, linkage, by=by, unit=unit))
+    counts = to_polars(
+        victims(
+            data,
+            linkage,
+            by=by,
+            unit=unit,
+            crime_type=crime_type,
+            related=related,
+            smuggled_migrants=smuggled_migrants,
+        )
+    )
     if by:
         known = pl.all_horizontal([pl.col(b) != UNKNOWN for b in by])
         if isinstance(census, int) and "province" in by:
