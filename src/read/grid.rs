@@ -544,8 +544,8 @@ fn fill_down(
         else {
             continue;
         };
-        for r in m.first_row + 1..=m.last_row {
-            let cells = &mut rows[r].cells;
+        for row in &mut rows[m.first_row + 1..=m.last_row] {
+            let cells = &mut row.cells;
             if cells.len() <= m.first_col {
                 cells.resize(m.first_col + 1, String::new());
             }
@@ -558,24 +558,22 @@ fn fill_down(
     // Ditto marks take the value above them in their column (from the last row that is not
     // blank, a total, or a repeated header).
     let mut last: Vec<Option<String>> = Vec::new();
-    for r in bottom + 1..rows.len() {
-        let cells = &rows[r].cells;
-        let n = count_non_empty(cells);
-        if n == 0 || is_total(cells) || repeats_header(cells, header_at, header_cells) {
+    for row in rows.iter_mut().skip(bottom + 1) {
+        let n = count_non_empty(&row.cells);
+        if n == 0 || is_total(&row.cells) || repeats_header(&row.cells, header_at, header_cells) {
             continue;
         }
-        if last.len() < cells.len() {
-            last.resize(cells.len(), None);
+        if last.len() < row.cells.len() {
+            last.resize(row.cells.len(), None);
         }
-        for c in 0..rows[r].cells.len() {
-            let v = &rows[r].cells[c];
-            if is_ditto(v) {
-                if let Some(prev) = &last[c] {
-                    rows[r].cells[c].clone_from(prev);
+        for (cell, above) in row.cells.iter_mut().zip(last.iter_mut()) {
+            if is_ditto(cell) {
+                if let Some(prev) = above.as_ref() {
+                    cell.clone_from(prev);
                     filled += 1;
                 }
-            } else if !v.trim().is_empty() {
-                last[c] = Some(v.clone());
+            } else if !cell.trim().is_empty() {
+                *above = Some(cell.clone());
             }
         }
     }

@@ -375,9 +375,11 @@ fn classify_value(v: &str) -> Vec<Kind> {
     }
     if letters == 0 && only_number_chars && (10..=12).contains(&ascii_digits.len()) {
         let d = ascii_digits.as_str();
-        if d.starts_with("03") || d.starts_with("923") || (d.len() == 10 && d.starts_with('3')) {
-            out.push(Kind::Phone);
-        } else if phone::parse_phone(v).0.is_some() {
+        if d.starts_with("03")
+            || d.starts_with("923")
+            || (d.len() == 10 && d.starts_with('3'))
+            || phone::parse_phone(v).0.is_some()
+        {
             out.push(Kind::Phone);
         }
     }
@@ -444,11 +446,12 @@ fn classify_value(v: &str) -> Vec<Kind> {
             out.push(Kind::District);
         }
     }
-    if letters >= 3 && (v.contains([',', '،']) || v.split_whitespace().count() >= 3) && chars <= 200
+    if letters >= 3
+        && (v.contains([',', '،']) || v.split_whitespace().count() >= 3)
+        && chars <= 200
+        && place::district_in_address_exact(v).is_some_and(|p| p.district.is_some())
     {
-        if place::district_in_address_exact(v).is_some_and(|p| p.district.is_some()) {
-            out.push(Kind::Address);
-        }
+        out.push(Kind::Address);
     }
     if letters >= 3 && chars <= 80 {
         let (forms, issues) = exploitation::parse_exploitation(v);
