@@ -507,7 +507,11 @@ pub fn find_table(
 /// Whether a cell is a ditto mark: "do", "-do-", "〃", a lone double quote, "ایضاً".
 fn is_ditto(cell: &str) -> bool {
     let t = cell.trim();
-    if t.is_empty() || t.chars().count() > 16 {
+    // Runs on every cell below the header: reject on the first letter before any copying.
+    let first = t
+        .chars()
+        .find(|c| !matches!(c, '-' | '=' | '_' | '.' | ' ' | '—' | '–'));
+    if !matches!(first, Some('d' | 'D' | '〃' | '"' | '\'' | 'ا')) || t.len() > 48 {
         return false;
     }
     let core: String = t

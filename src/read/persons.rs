@@ -181,7 +181,14 @@ pub fn split_persons(cell: &str) -> Option<Vec<String>> {
 
 fn split_persons_raw(cell: &str) -> Option<Vec<String>> {
     let cell = cell.trim();
-    if cell.is_empty() {
+    // Runs on every name cell: most name one person and have no separator or numbering.
+    let numbered = cell
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_numeric() || matches!(c, '(' | 'i'));
+    if cell.is_empty()
+        || !(numbered || cell.contains(['\n', ';', '|', ',', '&', '،']) || cell.contains(" and "))
+    {
         return None;
     }
     if let Some(items) = numbered_items(cell) {
