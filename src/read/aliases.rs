@@ -54,6 +54,9 @@ pub fn normalize_header(header: &str) -> String {
 pub struct AliasTable {
     exact: HashMap<String, String>,
     keywords: Vec<(Vec<String>, String)>,
+    /// Keyword matches already made (rule index, tolerant), by normalized text: the rows
+    /// scanned for a header repeat from sheet to sheet and file to file.
+    memo: std::sync::Arc<std::sync::Mutex<HashMap<String, Option<(usize, bool)>>>>,
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -94,7 +97,11 @@ impl AliasTable {
                     )
                 })
                 .collect();
-            AliasTable { exact, keywords }
+            AliasTable {
+                exact,
+                keywords,
+                memo: std::sync::Arc::default(),
+            }
         })
     }
 
@@ -104,6 +111,7 @@ impl AliasTable {
     /// [`Error::InvalidArgument`] when an alias or field is empty.
     pub fn with_user_aliases(extra: &[(String, String)]) -> Result<AliasTable> {
         let mut table = Self::builtin().clone();
+        table.memo = std::sync::Arc::default();
         for (alias, field) in extra {
             let key = normalize_header(alias);
             if key.is_empty() || field.trim().is_empty() {
@@ -143,6 +151,21 @@ impl AliasTable {
         if norm.is_empty() {
             return None;
         }
+        if let Some(hit) = self.memo.lock().ok().and_then(|m| m.get(&norm).copied()) {
+            return hit.map(|(k, t)| (self.keywords[k].1.as_str(), t));
+        }
+        let hit = self.keyword_rule(&norm);
+        if let Ok(mut m) = self.memo.lock() {
+            if m.len() >= 50_000 {
+                m.clear();
+            }
+            m.insert(norm, hit);
+        }
+        hit.map(|(k, t)| (self.keywords[k].1.as_str(), t))
+    }
+
+    /// The index of the keyword rule a normalized header matches, and whether tolerantly.
+    fn keyword_rule(&self, norm: &str) -> Option<(usize, bool)> {
         let words: Vec<&str> = norm.split([' ', '/']).filter(|w| !w.is_empty()).collect();
         let has = |k: &str| {
             if k.contains(' ') || k.contains('/') {
@@ -163,8 +186,8 @@ impl AliasTable {
             .iter()
             .position(|(ks, _)| ks.iter().all(|k| has(k) || near(k)));
         match (tolerant, exact) {
-            (Some(t), _) => Some((self.keywords[t].1.as_str(), true)),
-            (None, Some(e)) => Some((self.keywords[e].1.as_str(), false)),
+            (Some(t), _) => Some((t, true)),
+            (None, Some(e)) => Some((e, false)),
             (None, None) => None,
         }
     }
