@@ -49,6 +49,9 @@ pub fn normalize_header(header: &str) -> String {
     out
 }
 
+/// Normalized header → (keyword rule, matched tolerantly), shared by clones of one table.
+type KeywordMemo = std::sync::Arc<std::sync::Mutex<HashMap<String, Option<(usize, bool)>>>>;
+
 /// The alias table and keyword rules used to map headers.
 #[derive(Debug, Clone)]
 pub struct AliasTable {
@@ -56,7 +59,7 @@ pub struct AliasTable {
     keywords: Vec<(Vec<String>, String)>,
     /// Keyword matches already made (rule index, tolerant), by normalized text: the rows
     /// scanned for a header repeat from sheet to sheet and file to file.
-    memo: std::sync::Arc<std::sync::Mutex<HashMap<String, Option<(usize, bool)>>>>,
+    memo: KeywordMemo,
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
