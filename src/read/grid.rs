@@ -265,6 +265,36 @@ pub fn find_table(
     merges: &[Merge],
     scan: usize,
 ) -> Option<FoundTable> {
+    find_table_in(table, rows, merges, scan, &mut Layouts::default())
+}
+
+/// Column decisions made from the values of one sheet, kept for the other sheets of the same
+/// workbook that have the same header (a sheet per month, one layout): by header signature,
+/// each column's field, how it was chosen, its confidence and content, and the notes.
+#[derive(Debug, Default)]
+pub struct Layouts {
+    decided: std::collections::HashMap<Vec<(usize, String)>, LayoutDecision>,
+}
+
+type LayoutDecision = (
+    Vec<(Option<String>, &'static str, Option<f64>, Option<Kind>)>,
+    Vec<(usize, String)>,
+);
+
+/// Least number of records a sheet needs for its column decisions to be reused by the other
+/// sheets of its workbook with the same header.
+const LAYOUT_MIN_RECORDS: usize = 20;
+
+/// [`find_table`] within a workbook: sheets whose header repeats one already decided with
+/// enough values take its column decisions instead of inferring their own from few values.
+#[must_use]
+pub fn find_table_in(
+    table: &AliasTable,
+    rows: &mut [GridRow],
+    merges: &[Merge],
+    scan: usize,
+    layouts: &mut Layouts,
+) -> Option<FoundTable> {
     // 1. The header row: the best-scoring row among the first `scan` non-blank rows.
     let mut best: Option<(usize, usize)> = None; // (index, score)
     let mut seen = 0;
@@ -478,7 +508,29 @@ pub fn find_table(
 
     // 6. What the values hold: unknown headers mapped by content, headers contradicted by
     // their values re-routed, every mapping given a confidence.
-    let notes = infer_columns(&mut columns, &hows, rows, &records);
+    let signature: Vec<(usize, String)> = columns
+        .iter()
+        .map(|c| (c.position, c.header.clone()))
+        .collect();
+    let notes = if let Some((decided, notes)) = layouts.decided.get(&signature) {
+        for (col, (field, by, conf, content)) in columns.iter_mut().zip(decided) {
+            col.field.clone_from(field);
+            col.mapped_by = by;
+            col.confidence = *conf;
+            col.content = *content;
+        }
+        notes.clone()
+    } else {
+        let notes = infer_columns(&mut columns, &hows, rows, &records);
+        if records.len() >= LAYOUT_MIN_RECORDS {
+            let decided = columns
+                .iter()
+                .map(|c| (c.field.clone(), c.mapped_by, c.confidence, c.content))
+                .collect();
+            layouts.decided.insert(signature, (decided, notes.clone()));
+        }
+        notes
+    };
     if !notes.is_empty() || columns.iter().any(|c| c.mapped_by == "content") {
         (records, set_aside) = sort_rows(rows, bottom, &columns, &header_at, header_cells);
     }

@@ -383,6 +383,7 @@ fn read_excel(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Resul
     let mut any_header = false;
     let mut any_content = false;
     let mut any_unread = false;
+    let mut layouts = grid::Layouts::default();
     for sheet in sheets {
         let mut summary = SheetSummary {
             file: file.name.clone(),
@@ -427,7 +428,7 @@ fn read_excel(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Resul
             opts,
             table,
             summary,
-            &[],
+            &mut layouts,
             &mut outcome,
         );
         any_header |= found;
@@ -544,7 +545,7 @@ fn read_csv(file: &InputFile, opts: &ReadOptions, table: &AliasTable) -> Result<
         opts,
         table,
         summary,
-        &[],
+        &mut grid::Layouts::default(),
         &mut outcome,
     ) {
         return Err(Error::read(
@@ -566,12 +567,13 @@ fn process_grid(
     opts: &ReadOptions,
     table: &AliasTable,
     mut summary: SheetSummary,
-    _reserved: &[()],
+    layouts: &mut grid::Layouts,
     outcome: &mut FileOutcome,
 ) -> bool {
     summary.rows_read = rows.len() as u64;
     let sheet_name = sheet.map(str::to_owned);
-    let Some(found) = grid::find_table(table, &mut rows, merges, opts.header_scan_rows) else {
+    let Some(found) = grid::find_table_in(table, &mut rows, merges, opts.header_scan_rows, layouts)
+    else {
         // No header: every non-blank row is reported as set aside, so none is lost silently;
         // a table of counts says so.
         let summary_table = grid::looks_like_counts(&rows);
