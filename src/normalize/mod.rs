@@ -22,7 +22,10 @@
 //! - a district missing from its column is looked for in the address (`district.from_address`);
 //!   a province that disagrees with the district's is flagged `province.district_conflict` and
 //!   the district's province is kept;
-//! - crime type from the law sections at the offence date, unless the return states it;
+//! - crime type from the law sections at the offence date, unless the return states it; with
+//!   neither, from a case-type or exploitation cell that names the offence itself
+//!   ("trafficked for begging", "sex trafficking": `crime_type.from_wording`), never from a
+//!   form of exploitation alone;
 //! - role from the role cell, else from the sheet, the crime type, a deportee list or remark
 //!   and Emigration Ordinance s.17(1) ([`role`]); a PTPA s.3(1) citation for a woman or a
 //!   child is flagged `law.ptpa_3_2_expected` (s.3(2) applies).
@@ -568,9 +571,31 @@ fn crime_type_given(raw: &str) -> Option<CrimeType> {
     if let Some(c) = CrimeType::from_code(&w.trim().replace(' ', "_")) {
         return Some(c);
     }
-    let tip = w.contains(" tip ") || w.contains(" trafficking") || w.contains(" ht ");
-    let som = w.contains(" som ") || w.contains(" smuggling") || w.contains(" hs ");
+    // Acronyms state the type as a code would; the offence named in words is weaker than
+    // the sections cited ([`crime_type_in_words`]).
+    let tip = w.contains(" tip ") || w.contains(" ht ");
+    let som = w.contains(" som ") || w.contains(" hs ");
     match (tip, som) {
+        (true, true) => Some(CrimeType::Both),
+        (true, false) => Some(CrimeType::Tip),
+        (false, true) => Some(CrimeType::Som),
+        _ => None,
+    }
+}
+
+/// Whether word text (see [`text::word_text`]) names the offence of trafficking or of
+/// smuggling by any form of the word ("trafficked for begging", "traffickers", "smuggled"),
+/// not by the forms of exploitation that either may serve.
+fn offence_words(w: &str) -> (bool, bool) {
+    (w.contains(" traffick"), w.contains(" smuggl"))
+}
+
+/// The crime type a crime-type or exploitation cell states in words ("Sex trafficking",
+/// "Trafficked child"), used when no section is cited (sections are the legal
+/// classification; a disagreement is flagged): the offence's name decides; a form of
+/// exploitation alone ("Begging", "Bonded labour") does not, since several laws punish each.
+fn crime_type_in_words(raw: &str) -> Option<CrimeType> {
+    match offence_words(&text::word_text(raw)) {
         (true, true) => Some(CrimeType::Both),
         (true, false) => Some(CrimeType::Tip),
         (false, true) => Some(CrimeType::Som),
@@ -988,6 +1013,8 @@ pub fn normalize_columns<'a>(
         parsed(s, exploitation::parse_exploitation)
     });
     let crime_m = Memo::new(dict("crime_type"), crime_type_given);
+    let crime_words_m = Memo::new(dict("crime_type"), crime_type_in_words);
+    let expl_words_m = Memo::new(dict("exploitation"), crime_type_in_words);
     control.checkpoint("normalize", 0, Some(n as u64))?;
     let mut name_m = Memo::new(dict("name"), parse_name_cell);
     let mut father_m = Memo::new(dict("father_name"), parse_relative_cell);
@@ -1373,6 +1400,14 @@ pub fn normalize_columns<'a>(
                 issues.push("crime_type.sections_conflict");
             }
             crime = *given;
+        }
+        if let Some(worded) = crime_words_m.hit(i).or_else(|| expl_words_m.hit(i)) {
+            if crime == CrimeType::Unknown {
+                crime = *worded;
+                issues.push("crime_type.from_wording");
+            } else if crime != *worded && !issues.contains(&"crime_type.sections_conflict") {
+                issues.push("crime_type.sections_conflict");
+            }
         }
         r.crime_type = Some(crime.code());
         if let Some((f, iss)) = expl_m.hit(i) {
@@ -2094,6 +2129,46 @@ mod tests {
             panic!()
         };
         assert_eq!(laws[0].as_deref().unwrap(), ["PTPA-2018:3", "PPC:371-A"]);
+    }
+
+    /// With no section cited, a cell that names the offence gives the crime type (flagged);
+    /// a form of exploitation alone gives none; sections win over words.
+    #[test]
+    fn crime_type_from_the_offence_named_in_words() {
+        let input = t(&[
+            (
+                "exploitation",
+                &[
+                    Some("Sex trafficking"),
+                    Some("Begging"),
+                    Some("Smuggled to Iran"),
+                    Some("Trafficked for begging"),
+                ],
+            ),
+            ("law_sections", &[None, None, None, Some("371-A PPC")]),
+            ("crime_type", &[None, Some("Trafficked child"), None, None]),
+        ]);
+        let out = normalize_table(&input, &Options::default(), &NoControl).unwrap();
+        assert_eq!(
+            strs(&out, "crime_type"),
+            [Some("tip"), Some("tip"), Some("som"), Some("tip_related")]
+        );
+        let ColumnData::StrList(issues) = &out.column("issues").unwrap().data else {
+            panic!()
+        };
+        let worded = |k: usize| {
+            issues[k]
+                .as_deref()
+                .unwrap_or_default()
+                .iter()
+                .any(|i| i == "crime_type.from_wording")
+        };
+        assert!(worded(0) && worded(1) && worded(2) && !worded(3));
+        assert!(issues[3]
+            .as_deref()
+            .unwrap_or_default()
+            .iter()
+            .any(|i| i == "crime_type.sections_conflict"));
     }
 
     /// Roles from the role cell and from cues; transgender keeps its own sex-age category;

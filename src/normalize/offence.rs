@@ -177,11 +177,17 @@ fn tokenize(text: &str, table: &LawTable) -> Vec<Item> {
     }
     let mut items = Vec::new();
     let mut k = 0;
-    // After "FIR", "No.", "dated"…, numbers up to the next word are a case number or a date.
-    let mut numbers_are_ids = false;
+    // After "FIR", "No.", "dated"…, the next number is a case number, with its year when one
+    // follows ("757/23", "513/2021"); numbers after it are sections again ("FIR 757/23
+    // 366-A/109 PPC"). Dates were blanked above.
+    let mut id_numbers_left = 0u8;
     while k < raw.len() {
         if let Raw::Word(w) = &raw[k] {
-            numbers_are_ids = NUMBER_WORDS.contains(&w.as_str());
+            id_numbers_left = if NUMBER_WORDS.contains(&w.as_str()) {
+                2
+            } else {
+                0
+            };
             let mut matched = None;
             for (alias, law) in &table.aliases {
                 let n = alias.len();
@@ -213,10 +219,13 @@ fn tokenize(text: &str, table: &LawTable) -> Vec<Item> {
             continue;
         }
         if let Raw::Num(s) = &raw[k] {
-            if numbers_are_ids {
+            let year_like = s.bytes().all(|b| b.is_ascii_digit()) && matches!(s.len(), 2 | 4);
+            if id_numbers_left == 2 || (id_numbers_left == 1 && year_like) {
+                id_numbers_left -= 1;
                 k += 1;
                 continue;
             }
+            id_numbers_left = 0;
             let base: String = s.chars().take_while(char::is_ascii_digit).collect();
             let n: u32 = base.parse().unwrap_or(0);
             if (1..1000).contains(&n) {
@@ -859,6 +868,16 @@ mod tests {
             ["PPC:366-A"]
         );
         assert!(sections_in_text("FIR 224/21 PS Saddar", t).is_empty());
+        // The case number takes one number and its year; sections may follow at once.
+        assert_eq!(
+            sections_in_text("FIR 757/23 366-A/109 P.P.C PS Factory Area", t),
+            ["PPC:366-A", "PPC:109"]
+        );
+        assert_eq!(
+            sections_in_text("FIR No. 513/2021 371-A PPC", t),
+            ["PPC:371-A"]
+        );
+        assert_eq!(sections_in_text("FIR 45 371 PPC", t), ["PPC:371"]);
         assert!(sections_in_text("House 12, Street 4, aged 14", t).is_empty());
     }
 }

@@ -508,6 +508,7 @@ pub fn find_table_in(
 
     // 6. What the values hold: unknown headers mapped by content, headers contradicted by
     // their values re-routed, every mapping given a confidence.
+    let fields_before: Vec<Option<String>> = columns.iter().map(|c| c.field.clone()).collect();
     let signature: Vec<(usize, String)> = columns
         .iter()
         .map(|c| (c.position, c.header.clone()))
@@ -531,7 +532,13 @@ pub fn find_table_in(
         }
         notes
     };
-    if !notes.is_empty() || columns.iter().any(|c| c.mapped_by == "content") {
+    // Sorting looks at the columns' fields only (serial numbers, identifying columns): sort
+    // again only when inference changed one.
+    if columns
+        .iter()
+        .zip(&fields_before)
+        .any(|(c, before)| c.field != *before)
+    {
         (records, set_aside) = sort_rows(rows, bottom, &columns, &header_at, header_cells);
     }
 

@@ -1,6 +1,7 @@
 """Floors on returns tipsom was not built on.
 
-``tests/data/unseen_returns`` (held out) and ``tests/data/unseen_returns_dev`` were written,
+``tests/data/unseen_returns`` (held out), ``tests/data/unseen_returns_3`` (a fresh held-out set)
+and ``tests/data/unseen_returns_dev`` were written,
 with their ground truth, by helpers who had not read tipsom's reader, normalizer or generator,
 from a description of real practice (units, house styles, languages, faults). The held-out set
 was scored once before and once after the reading work of 2026-12-05 (figures in CHANGELOG);
@@ -37,6 +38,24 @@ FLOORS = {
             "law_sections": 90.0,
         },
         "crime_coarse": 91.0,
+    },
+    # Written on 2026-12-05 after the held-out set's final run, as a fresh held-out set; the
+    # reader was not changed for it (figures in CHANGELOG).
+    "unseen_returns_3": {
+        "matched": 87.0,
+        "spurious_from_non_data_sheets": 0,
+        "fields": {
+            "date": 88.5,
+            "district": 87.5,
+            "province": 89.0,
+            "case_status": 75.5,
+            "cnic": 89.0,
+            "sex": 92.0,
+            "age": 99.0,
+            "law_sections": 72.5,
+            "protection_status": 84.0,
+        },
+        "crime_coarse": 84.0,
     },
     "unseen_returns_dev": {
         "matched": 99.5,
@@ -80,7 +99,10 @@ def test_every_record_is_read_and_no_hidden_or_summary_sheet_gives_records(score
     floors = FLOORS[name]
     records = figures["records"]
     assert 100 * records["matched"] / records["truth"] >= floors["matched"]
-    assert records["spurious_from_non_data_sheets"] <= floors["spurious_from_non_data_sheets"]
+    assert (
+        records["spurious_from_non_data_sheets"]
+        <= floors["spurious_from_non_data_sheets"]
+    )
 
 
 def test_fields_are_read_as_written(scored):
