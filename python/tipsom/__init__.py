@@ -19,6 +19,7 @@ from tipsom import (  # noqa: F401  (_core: the compiled module)
     expr,
     indicators,
     mse,
+    units,
 )
 from tipsom._core import __version__
 from tipsom.blocking import block_on

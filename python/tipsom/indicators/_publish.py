@@ -8,10 +8,11 @@ from typing import Any, Literal
 
 import polars as pl
 
+from tipsom import _core
 from tipsom._frame import to_polars
 from tipsom.exceptions import DataQualityWarning, InvalidArgumentError
 from tipsom.indicators._codes import LEVELS
-from tipsom.indicators._disclosure import SUPPRESSED_MARK, publication_table
+from tipsom.indicators._disclosure import SUPPRESSED_MARK, publication_table, suppress
 from tipsom.indicators._glotip import glotip_tables
 from tipsom.indicators._justice import (
     case_funnel,
@@ -20,7 +21,9 @@ from tipsom.indicators._justice import (
     justice_times,
 )
 from tipsom.indicators._persons import counting_frame, person_cache, records_of
+from tipsom.indicators._release import Release, recording
 from tipsom.indicators._victims import population, rates, victims
+from tipsom.units import relabel
 
 #: Fields whose completeness the quality table reports.
 QUALITY_FIELDS = (
@@ -68,6 +71,14 @@ def _fmt_count(v: int | None) -> str:
     return SUPPRESSED_MARK if v is None else f"{v:,}"
 
 
+def _fmt_quality(column: str, v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.1f}" if column.endswith("_known") else f"{v:.2f}"
+    return f"{v:,}"
+
+
 def _fmt_rate(v: float | None) -> str:
     return SUPPRESSED_MARK if v is None else f"{v:.2f}"
 
@@ -101,7 +112,7 @@ def publication_tables(
         msg = "no records to tabulate: the data are empty"
         raise InvalidArgumentError(msg)
     with person_cache():
-        return _tables(
+        return release_tables(
             frame,
             has_person=has_person,
             suspects=suspects,
@@ -111,6 +122,48 @@ def publication_tables(
             round_to=round_to,
             census=census,
         )
+
+
+def release_tables(
+    frame: pl.DataFrame,
+    *,
+    has_person: bool,
+    suspects: Any,
+    returns: Any,
+    unit: Literal["person", "record"],
+    suppress_below: int | None,
+    round_to: int | None,
+    census: Any,
+    release: list[Release] | None = None,
+) -> dict[str, pl.DataFrame]:
+    """Build the tables of one release and solve one suppression pattern for them.
+
+    ``release``, when given a list, receives the solved :class:`Release` (for the
+    audit).
+    """
+    with recording() as rel:
+        out = _tables(
+            frame,
+            has_person=has_person,
+            suspects=suspects,
+            returns=returns,
+            unit=unit,
+            suppress_below=suppress_below,
+            round_to=round_to,
+            census=census,
+        )
+    for name, table in out.items():
+        k = rel.frames.get(id(table))
+        if k is not None:
+            rel.grids[k].name = name
+    if suppress_below is not None and round_to is None:
+        rel.solve()
+    out = rel.render(out)
+    out = _protect_rates(out, rel, frame, suppress_below, round_to)
+    out = _protect_quality(out, frame, suppress_below, round_to)
+    if release is not None:
+        release.append(rel)
+    return out
 
 
 def _tables(
@@ -222,11 +275,12 @@ def _tables(
                     by=by,
                     unit=unit,
                     census=census,
-                    suppress_below=suppress_below,
+                    suppress_below=None,
                 )
             ).filter(pl.col("population").is_not_null())
             name = "Victims per 100,000 population by " + " and ".join(by)
             columns = {b: [str(v) for v in r[b].to_list()] for b in by}
+            columns["_count"] = [str(v) for v in r["victims"].to_list()]
             columns["victims"] = [_fmt_count(v) for v in r["victims"].to_list()]
             columns["population"] = [_fmt_count(v) for v in r["population"].to_list()]
             for c in ("rate", "rate_lower", "rate_upper"):
@@ -296,6 +350,131 @@ def _tables(
     out["Data quality by source"] = q.with_columns(
         [(pl.col(c) * 100).round(1) for c in q.columns if c.endswith("_known")]
     )
+    return out
+
+
+def _rate_status(
+    rel: Release, by: tuple[str, ...], row: dict[str, str], count: int
+) -> str:
+    """The status of a rate's count in the release's province-by-sex table."""
+    g = rel.grid("Victims by province and sex")
+    if g is None:
+        return "published"
+    try:
+        i = g.row_labels.index(row["province"])
+    except ValueError:
+        return "secondary"
+    if by == ("province",):
+        same = int(g.counts[i].sum()) == count
+        return g.row_status[i] if same else "secondary"
+    try:
+        j = g.col_labels.index(row["sex"])
+    except ValueError:
+        return "secondary"
+    return str(g.cell[i, j]) if int(g.counts[i, j]) == count else "secondary"
+
+
+def _protect_rates(
+    out: dict[str, pl.DataFrame],
+    rel: Release,
+    frame: pl.DataFrame,
+    suppress_below: int | None,
+    round_to: int | None,
+) -> dict[str, pl.DataFrame]:
+    """Withhold a rate (and its interval) where the release withholds its count.
+
+    A rate times the (public) population is the count, so a rate is published only
+    where its count is; counts under the threshold in a table without sex are withheld
+    with the one-way rule of :func:`publication_table`.
+    """
+    for by in (("province",), ("province", "sex")):
+        name = "Victims per 100,000 population by " + " and ".join(by)
+        if name not in out:
+            continue
+        t = out[name]
+        counts = [int(v) for v in t["_count"].to_list()]
+        if suppress_below is None or round_to is not None:
+            out[name] = t.drop("_count")
+            continue
+        if rel.grid("Victims by province and sex") is None:
+            one_way = pl.DataFrame({"province": t["province"], "victims": counts})
+            status = suppress(one_way, columns="province", threshold=suppress_below)
+            statuses = to_polars(status)["victims_status"].to_list()
+            order = to_polars(status)["province"].to_list()
+            lookup = dict(zip(order, statuses, strict=True))
+            statuses = [lookup[p] for p in t["province"].to_list()]
+        else:
+            statuses = [
+                _rate_status(rel, by, row, c)
+                for row, c in zip(t.iter_rows(named=True), counts, strict=True)
+            ]
+        hidden = pl.Series([s != "published" for s in statuses])
+        out[name] = t.drop("_count").with_columns(
+            pl.when(hidden).then(pl.lit(SUPPRESSED_MARK)).otherwise(pl.col(c)).alias(c)
+            for c in ("victims", "rate", "rate_lower", "rate_upper")
+        )
+    return out
+
+
+def withheld_units(
+    frame: pl.DataFrame, tables: dict[str, pl.DataFrame], threshold: int
+) -> set[str]:
+    """Source labels whose per-unit quality figures must not be published.
+
+    A unit with fewer than ``threshold`` records, or of a source type whose victim
+    count the release withholds (the only NGO unit's record count is that count).
+    """
+    if "source" not in frame.columns:
+        return set()
+    sizes = frame.group_by(pl.col("source").cast(pl.String)).agg(pl.len().alias("n"))
+    small = set(sizes.filter(pl.col("n") < threshold)["source"].to_list())
+    t = tables.get("Victims by source type")
+    if t is not None and "source_type" in frame.columns:
+        hidden_types = {c for c in t.columns[1:] if t[c][0] == SUPPRESSED_MARK}
+        units = frame.filter(
+            pl.col("source_type").cast(pl.String).is_in(list(hidden_types))
+        )["source"]
+        small |= set(units.cast(pl.String).to_list())
+    return small
+
+
+def _protect_quality(
+    out: dict[str, pl.DataFrame],
+    frame: pl.DataFrame,
+    suppress_below: int | None,
+    round_to: int | None,
+) -> dict[str, pl.DataFrame]:
+    """Published quality tables name units by the registry and withhold small units."""
+    name = "Data quality by source"
+    if name not in out:
+        return out
+    q = out[name]
+    hidden = (
+        withheld_units(frame, out, suppress_below)
+        if suppress_below is not None and round_to is None
+        else set()
+    )
+    q = q.with_columns(pl.col("source").is_in(list(hidden)).alias("_hidden"))
+    q = relabel(q, "source")
+    shown = {
+        c: [
+            SUPPRESSED_MARK if h else _fmt_quality(c, v)
+            for v, h in zip(q[c].to_list(), q["_hidden"].to_list(), strict=True)
+        ]
+        for c in q.columns
+        if c not in ("source", "_hidden")
+    }
+    if round_to:
+        shown["records"] = [
+            f"{v:,}" for v in _core.round_to_base(q["records"].to_list(), round_to)
+        ]
+    out[name] = pl.DataFrame({"source": q["source"].to_list(), **shown})
+    if "Monthly returns: balance checks" in out:
+        r = out["Monthly returns: balance checks"]
+        r = relabel(r, "source")
+        if "unit" in r.columns:
+            r = relabel(r, "unit")
+        out["Monthly returns: balance checks"] = r
     return out
 
 
