@@ -23,8 +23,10 @@ from tipsom import charts
 from tipsom._frame import to_polars
 from tipsom.exceptions import InvalidArgumentError, TipsomError
 from tipsom.indicators import _persons
+from tipsom.indicators._disclosure import SUPPRESSED_MARK
 from tipsom.indicators._justice import case_funnel
-from tipsom.indicators._publish import publication_tables
+from tipsom.indicators._publish import publication_tables, withheld_units
+from tipsom.units import relabel, unit_labels
 
 #: Section ids, in order; the headless-browser test checks each is present.
 SECTIONS = (
@@ -91,8 +93,15 @@ def _cell(v: Any) -> str:
     return f"{v:.1f}" if isinstance(v, float) else str(v)
 
 
-def _normalization_quality(frame: pl.DataFrame) -> list[str]:
-    """Render the normalization quality table (``tipsom.quality``) if present."""
+def _normalization_quality(
+    frame: pl.DataFrame, hidden: dict[str, str], mapping: pl.DataFrame
+) -> list[str]:
+    """Render the normalization quality table (``tipsom.quality``) if present.
+
+    Units are named by the registry or a neutral code; the figures of units in
+    ``hidden`` (small units, or of a withheld source type) are withheld, and dates are
+    shown to the month.
+    """
     import tipsom
 
     quality = getattr(tipsom, "quality", None)
@@ -104,7 +113,31 @@ def _normalization_quality(frame: pl.DataFrame) -> list[str]:
         return [
             f'<p class="note">tipsom.quality could not run: {html.escape(str(err))}</p>'
         ]
+    if "source" in table.columns:
+        how = [hidden.get(v) for v in table["source"].cast(pl.String).to_list()]
+        row = pl.Series([h == "row" for h in how])
+        count = pl.Series([h is not None for h in how])
+        published = relabel(table, "source", mapping)
+        table = published.with_columns(
+            [
+                pl.when(row | (count & c.startswith("n_")))
+                .then(pl.lit(SUPPRESSED_MARK))
+                .otherwise(_month_or_text(c, published.schema[c]))
+                .alias(c)
+                for c in published.columns
+                if c != "source"
+            ]
+        )
     return [_table("Data quality by source and check (normalization)", table)]
+
+
+def _month_or_text(column: str, dtype: Any) -> pl.Expr:
+    col = pl.col(column)
+    if dtype == pl.Date:
+        return col.dt.strftime("%Y-%m")
+    if dtype in (pl.Float64, pl.Float32):
+        return col.round(3).cast(pl.String)
+    return col.cast(pl.String)
 
 
 def _section(sid: str, title: str, parts: list[str]) -> str:
@@ -336,10 +369,30 @@ def _document(
             ),
         )
     sections["sources"] = source_parts
+    hidden = (
+        withheld_units(frame, tables, suppress_below)
+        if suppress_below is not None and round_to is None
+        else {}
+    )
+    small = [u for u, h in hidden.items() if h == "row"]
+    mapping = unit_labels(frame, returns) if "source" in frame.columns else None
+    shown_units = relabel(
+        frame.filter(~pl.col("source").cast(pl.String).is_in(small))
+        if "source" in frame.columns
+        else frame,
+        "source",
+        mapping,
+    )
     sections["quality"] = [
-        _img(charts.quality_heatmap(frame), "data quality heat map"),
+        _img(charts.quality_heatmap(shown_units), "data quality heat map")
+        if shown_units.height
+        else "",
         *tables_for("Data quality by source"),
-        *_normalization_quality(frame),
+        *(
+            _normalization_quality(frame, hidden, mapping)
+            if mapping is not None
+            else []
+        ),
     ]
     rule = (
         f"Cells counting 1 to {suppress_below - 1} persons are withheld and shown as "

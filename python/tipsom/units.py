@@ -26,6 +26,8 @@ from tipsom.exceptions import InvalidArgumentError, SchemaError
 __all__ = ["public_label", "register", "registry", "unit_labels"]
 
 _EXTRA: dict[str, str] = {}
+#: Labels tipsom itself writes (the overall row of ``tipsom.quality``).
+_KEEP: dict[Any, str] = {"(all)": "(all)", "all": "all"}
 
 
 def _key(name: str) -> str:
@@ -89,11 +91,22 @@ def public_label(label: Any) -> str | None:
     return _EXTRA.get(k) or _bundled().get(k)
 
 
-def unit_labels(records: Any, *, column: str = "source") -> pl.DataFrame:
+def unit_labels(records: Any, *others: Any, column: str = "source") -> pl.DataFrame:
     """Map each source label to the name published for it (analyst's use only).
 
     Registered unit names are published as they are; any other label becomes
-    ``unit 1``, ``unit 2``..., numbered in order of first appearance.
+    ``unit 1``, ``unit 2``..., numbered in sorted order of the labels, so the codes do
+    not depend on the order of the rows.
+
+    Parameters
+    ----------
+    records
+        Records with a ``column`` of source labels.
+    *others
+        Further frames published with them (e.g. monthly returns): their ``column``
+        and ``unit`` labels are coded in the same numbering.
+    column
+        The column of labels.
 
     Returns
     -------
@@ -105,7 +118,7 @@ def unit_labels(records: Any, *, column: str = "source") -> pl.DataFrame:
     --------
     >>> import polars as pl
     >>> import tipsom as ts
-    >>> r = pl.DataFrame({"source": ["AHTC Lahore", "victim Ali 35202.csv"]})
+    >>> r = pl.DataFrame({"source": ["victim Ali 35202.csv", "AHTC Lahore"]})
     >>> ts.units.unit_labels(r).rows()
     [('AHTC Lahore', 'AHTC Lahore'), ('victim Ali 35202.csv', 'unit 1')]
     """
@@ -113,9 +126,17 @@ def unit_labels(records: Any, *, column: str = "source") -> pl.DataFrame:
     if column not in frame.columns:
         msg = f"column {column!r} not found; expected the records' source labels"
         raise SchemaError(msg)
-    labels = frame[column].cast(pl.String).unique(maintain_order=True).to_list()
+    labels = set(frame[column].cast(pl.String).to_list())
+    for other in others:
+        if other is None:
+            continue
+        o = to_polars(other, argument="others")
+        for c in (column, "unit"):
+            if c in o.columns:
+                labels |= set(o[c].cast(pl.String).to_list())
+    ordered = sorted(labels, key=lambda v: (v is None, v or ""))
     return pl.DataFrame(
-        {"source": labels, "published": _publish(labels)},
+        {"source": ordered, "published": _publish(ordered)},
         schema={"source": pl.String, "published": pl.String},
     )
 
@@ -123,8 +144,8 @@ def unit_labels(records: Any, *, column: str = "source") -> pl.DataFrame:
 def _publish(labels: list[Any]) -> list[str]:
     out, n = [], 0
     for label in labels:
-        if label is None:
-            out.append("unknown")
+        if label is None or label in _KEEP:
+            out.append(_KEEP.get(label, "unknown"))
             continue
         name = public_label(label)
         if name is None:
@@ -134,19 +155,31 @@ def _publish(labels: list[Any]) -> list[str]:
     return out
 
 
-def relabel(frame: pl.DataFrame, column: str = "source") -> pl.DataFrame:
-    """Replace ``column``'s labels by their published names (internal)."""
+def relabel(
+    frame: pl.DataFrame, column: str = "source", mapping: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """Replace ``column``'s labels by their published names (internal).
+
+    ``mapping`` (from :func:`unit_labels` on the whole release) keeps the codes of
+    every table of a release the same; labels it lacks become ``unit ?``.
+    """
     if column not in frame.columns:
         return frame
-    mapping = unit_labels(frame, column=column)
+    if mapping is None:
+        mapping = unit_labels(frame, column=column)
+    known = mapping.filter(pl.col("source").is_not_null())
     return frame.with_columns(
-        pl.col(column)
-        .cast(pl.String)
-        .replace_strict(
-            mapping["source"],
-            mapping["published"],
-            default=None,
-            return_dtype=pl.String,
+        pl.when(pl.col(column).is_null())
+        .then(pl.lit("unknown"))
+        .otherwise(
+            pl.col(column)
+            .cast(pl.String)
+            .replace_strict(
+                known["source"],
+                known["published"],
+                default="unit ?",
+                return_dtype=pl.String,
+            )
         )
-        .fill_null("unknown")
+        .alias(column)
     )

@@ -29,7 +29,12 @@ from tipsom.indicators._justice import (
     justice_times,
 )
 from tipsom.indicators._persons import persons
-from tipsom.indicators._publish import export_excel, publication_tables, quality_summary
+from tipsom.indicators._publish import (
+    export_excel,
+    publication_audit,
+    publication_tables,
+    quality_summary,
+)
 from tipsom.indicators._victims import (
     BY_CHOICES,
     glotip_by_citizenship,
@@ -89,6 +94,7 @@ __all__ = [
     "persons",
     "poisson_interval",
     "population",
+    "publication_audit",
     "publication_table",
     "publication_tables",
     "quality_summary",

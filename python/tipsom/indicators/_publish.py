@@ -10,7 +10,11 @@ import polars as pl
 
 from tipsom import _core
 from tipsom._frame import to_polars
-from tipsom.exceptions import DataQualityWarning, InvalidArgumentError
+from tipsom.exceptions import (
+    DataQualityWarning,
+    DisclosureError,
+    InvalidArgumentError,
+)
 from tipsom.indicators._codes import LEVELS
 from tipsom.indicators._disclosure import SUPPRESSED_MARK, publication_table, suppress
 from tipsom.indicators._glotip import glotip_tables
@@ -23,7 +27,7 @@ from tipsom.indicators._justice import (
 from tipsom.indicators._persons import counting_frame, person_cache, records_of
 from tipsom.indicators._release import Release, recording
 from tipsom.indicators._victims import population, rates, victims
-from tipsom.units import relabel
+from tipsom.units import relabel, unit_labels
 
 #: Fields whose completeness the quality table reports.
 QUALITY_FIELDS = (
@@ -124,6 +128,95 @@ def publication_tables(
         )
 
 
+def publication_audit(
+    records: Any,
+    linkage: Any = None,
+    *,
+    suspects: Any = None,
+    returns: Any = None,
+    unit: Literal["person", "record"] = "person",
+    suppress_below: int = 5,
+    census: Literal[2017, 2023] | Any = 2023,
+    protection: int | None = None,
+    check: bool = False,
+) -> pl.DataFrame:
+    """Audit the release that :func:`publication_tables` publishes (analyst's use).
+
+    Writes every published count and total of every table as a linear equation over
+    the cells of all tables (a sex-age total printed in one table is the same number
+    in the others; the sex totals of the province table are sums of sex-age totals),
+    and computes the smallest and largest value each withheld cell or total can take
+    given everything published, by integer programming (scipy's HiGHS).
+
+    Parameters
+    ----------
+    records, linkage, suspects, returns, unit, suppress_below, census
+        As for :func:`publication_tables`.
+    protection
+        How wide the feasible range of a withheld count below the threshold must be
+        (default: the threshold). A larger withheld count must only not be exactly
+        derivable; a withheld zero names nobody.
+    check
+        Raise :class:`tipsom.exceptions.DisclosureError` if any range is too narrow.
+
+    Returns
+    -------
+    polars.DataFrame
+        One row per withheld cell or total: ``table``, ``row``, ``column``,
+        ``status``, ``value`` (the true count: keep this frame to yourself),
+        ``lower``, ``upper``, ``protection``, ``safe``.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> import tipsom as ts
+    >>> records = pl.DataFrame(
+    ...     {
+    ...         "record_id": [f"r{i}" for i in range(40)],
+    ...         "sex": ["female"] * 30 + ["male"] * 8 + ["transgender"] * 2,
+    ...         "province": ["Punjab"] * 20 + ["Sindh"] * 18 + ["Balochistan"] * 2,
+    ...     }
+    ... )
+    >>> audit = ts.indicators.publication_audit(records, check=True)
+    >>> audit.filter(pl.col("status") == "primary").select("row", "column", "lower", "upper").rows()[0]
+    ('Balochistan', 'transgender', 0.0, 10.0)
+    >>> bool(audit["safe"].all())
+    True
+    """
+    frame, has_person = records_of(records, linkage)
+    if frame.height == 0:
+        msg = "no records to tabulate: the data are empty"
+        raise InvalidArgumentError(msg)
+    kept: list[Release] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataQualityWarning)
+        with person_cache():
+            release_tables(
+                frame,
+                has_person=has_person,
+                suspects=suspects,
+                returns=returns,
+                unit=unit if has_person else "record",
+                suppress_below=suppress_below,
+                round_to=None,
+                census=census,
+                release=kept,
+            )
+    audit = kept[0].audit(protection)
+    if check and not audit["safe"].all():
+        bad = audit.filter(~pl.col("safe"))
+        where = "; ".join(
+            f"{t}: {r} / {c}"
+            for t, r, c in bad.select("table", "row", "column").rows()[:5]
+        )
+        msg = (
+            f"{bad.height} withheld count(s) can be narrowed below the protection "
+            f"interval from the published tables ({where})"
+        )
+        raise DisclosureError(msg)
+    return audit
+
+
 def release_tables(
     frame: pl.DataFrame,
     *,
@@ -160,7 +253,9 @@ def release_tables(
         rel.solve()
     out = rel.render(out)
     out = _protect_rates(out, rel, frame, suppress_below, round_to)
-    out = _protect_quality(out, frame, suppress_below, round_to)
+    out = _protect_quality(
+        out, frame, suppress_below, round_to, unit_labels(frame, returns)
+    )
     if release is not None:
         release.append(rel)
     return out
@@ -418,24 +513,26 @@ def _protect_rates(
 
 def withheld_units(
     frame: pl.DataFrame, tables: dict[str, pl.DataFrame], threshold: int
-) -> set[str]:
+) -> dict[str, str]:
     """Source labels whose per-unit quality figures must not be published.
 
-    A unit with fewer than ``threshold`` records, or of a source type whose victim
-    count the release withholds (the only NGO unit's record count is that count).
+    ``"row"``: every figure of a unit with fewer than ``threshold`` records (its
+    shares, dates and counts describe a handful of persons). ``"count"``: the record
+    count of a unit of a source type whose victim count the release withholds (the
+    only NGO unit's record count would be that count).
     """
     if "source" not in frame.columns:
-        return set()
+        return {}
     sizes = frame.group_by(pl.col("source").cast(pl.String)).agg(pl.len().alias("n"))
-    small = set(sizes.filter(pl.col("n") < threshold)["source"].to_list())
+    out = {}
     t = tables.get("Victims by source type")
     if t is not None and "source_type" in frame.columns:
-        hidden_types = {c for c in t.columns[1:] if t[c][0] == SUPPRESSED_MARK}
-        units = frame.filter(
-            pl.col("source_type").cast(pl.String).is_in(list(hidden_types))
-        )["source"]
-        small |= set(units.cast(pl.String).to_list())
-    return small
+        hidden_types = [c for c in t.columns[1:] if t[c][0] == SUPPRESSED_MARK]
+        units = frame.filter(pl.col("source_type").cast(pl.String).is_in(hidden_types))
+        out = dict.fromkeys(units["source"].cast(pl.String).to_list(), "count")
+    for label in sizes.filter(pl.col("n") < threshold)["source"].to_list():
+        out[label] = "row"
+    return out
 
 
 def _protect_quality(
@@ -443,6 +540,7 @@ def _protect_quality(
     frame: pl.DataFrame,
     suppress_below: int | None,
     round_to: int | None,
+    mapping: pl.DataFrame,
 ) -> dict[str, pl.DataFrame]:
     """Published quality tables name units by the registry and withhold small units."""
     name = "Data quality by source"
@@ -452,17 +550,19 @@ def _protect_quality(
     hidden = (
         withheld_units(frame, out, suppress_below)
         if suppress_below is not None and round_to is None
-        else set()
+        else {}
     )
-    q = q.with_columns(pl.col("source").is_in(list(hidden)).alias("_hidden"))
-    q = relabel(q, "source")
+    how = [hidden.get(v) for v in q["source"].cast(pl.String).to_list()]
+    q = relabel(q, "source", mapping)
     shown = {
         c: [
-            SUPPRESSED_MARK if h else _fmt_quality(c, v)
-            for v, h in zip(q[c].to_list(), q["_hidden"].to_list(), strict=True)
+            SUPPRESSED_MARK
+            if h == "row" or (h == "count" and c == "records")
+            else _fmt_quality(c, v)
+            for v, h in zip(q[c].to_list(), how, strict=True)
         ]
         for c in q.columns
-        if c not in ("source", "_hidden")
+        if c != "source"
     }
     if round_to:
         shown["records"] = [
@@ -471,9 +571,9 @@ def _protect_quality(
     out[name] = pl.DataFrame({"source": q["source"].to_list(), **shown})
     if "Monthly returns: balance checks" in out:
         r = out["Monthly returns: balance checks"]
-        r = relabel(r, "source")
+        r = relabel(r, "source", mapping)
         if "unit" in r.columns:
-            r = relabel(r, "unit")
+            r = relabel(r, "unit", mapping)
         out["Monthly returns: balance checks"] = r
     return out
 
