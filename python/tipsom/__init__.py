@@ -16,6 +16,7 @@ from tipsom import (  # noqa: F401  (_core: the compiled module)
     comparisons,
     datasets,
     exceptions,
+    export,
     expr,
     indicators,
     mse,

@@ -43,7 +43,9 @@ def release_records(n: int, seed: int) -> pl.DataFrame:
     for i in range(n):
         pid = f"p{rng.randrange(max(1, int(n * 0.8)))}"
         if pid not in persons:
-            prov = rng.choices(list(PROVINCES), weights=[5, 4, 2, 1, rare * 10 + 0.1])[0]
+            prov = rng.choices(list(PROVINCES), weights=[5, 4, 2, 1, rare * 10 + 0.1])[
+                0
+            ]
             sex = rng.choices(
                 ["male", "female", "transgender", "unknown"],
                 weights=[3, 5, rare * 3, 1],
@@ -76,7 +78,9 @@ def release_records(n: int, seed: int) -> pl.DataFrame:
                 "province": p["province"],
                 "district": p["district"],
                 "date": p["date"] + dt.timedelta(days=rng.randrange(30)),
-                "crime_type": rng.choice(["tip", "tip", "tip", "som", "both", "unknown"]),
+                "crime_type": rng.choice(
+                    ["tip", "tip", "tip", "som", "both", "unknown"]
+                ),
                 "exploitation": p["exploitation"],
                 "case_id": f"c{rng.randrange(max(1, n // 3))}",
                 "case_status": rng.choice(

@@ -170,9 +170,7 @@ def test_labels_from_file_names_and_title_rows_are_not_published(
     # Registered units keep their names; the analyst's mapping has the rest.
     assert "AHTC Lahore" in text
     mapping = ts.units.unit_labels(leaky_records)
-    assert mapping.filter(pl.col("source") == LEAKY)["published"][0].startswith(
-        "unit "
-    )
+    assert mapping.filter(pl.col("source") == LEAKY)["published"][0].startswith("unit ")
 
 
 def test_unit_registry_is_extendable():
