@@ -23,6 +23,8 @@ from tipsom import (  # noqa: F401  (_core: the compiled module)
     units,
 )
 from tipsom._core import __version__
+from tipsom._errors import guard_class as _guard_class
+from tipsom._errors import guard_namespace as _guard_namespace
 from tipsom.blocking import block_on
 from tipsom.indicators import classify_case, classify_cases
 from tipsom.linkage import (
@@ -65,3 +67,10 @@ __all__ = [
     "read_returns",
     "report",
 ]
+
+# Errors from user data leave the public functions as tipsom's, without values.
+_guard_namespace(globals(), __all__, "tipsom")
+_guard_class(Linker, ["load", "deduplicate", "link", "save"], "tipsom.Linker")
+_guard_class(
+    Linkage, ["review", "explain", "evaluate", "save", "add"], "tipsom.Linkage"
+)

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import polars as pl
 
+from tipsom._errors import guard_namespace as _guard_namespace
 from tipsom._frame import to_polars
 from tipsom.indicators import _persons
 from tipsom.indicators._disclosure import suppress
@@ -321,3 +322,6 @@ __all__ = [
     "sources_per_person",
     "trends",
 ]
+
+# Errors from user data leave these functions as tipsom's, without values.
+_guard_namespace(globals(), list(__all__), "tipsom.charts")

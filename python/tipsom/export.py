@@ -28,6 +28,7 @@ from typing import Any
 
 import polars as pl
 
+from tipsom._errors import guard_namespace as _guard_namespace
 from tipsom.exceptions import InvalidArgumentError, SchemaError
 from tipsom.indicators._persons import _resolve_persons as resolve_persons
 from tipsom.indicators._persons import records_of
@@ -454,3 +455,6 @@ _HTCDS_ORDER = [
     "Illicit activities",
     "Other",
 ]
+
+# Errors from user data leave these functions as tipsom's, without values.
+_guard_namespace(globals(), ["victims", "htcds"], "tipsom.export")

@@ -20,6 +20,7 @@ from typing import Any
 
 import polars as pl
 
+from tipsom._errors import guard_namespace as _guard_namespace
 from tipsom._frame import to_polars
 from tipsom.exceptions import InvalidArgumentError, SchemaError
 
@@ -183,3 +184,9 @@ def relabel(
         )
         .alias(column)
     )
+
+
+# Errors from user data leave these functions as tipsom's, without values.
+_guard_namespace(
+    globals(), ["unit_labels", "register", "registry", "public_label"], "tipsom.units"
+)

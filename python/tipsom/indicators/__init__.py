@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tipsom import _core
+from tipsom._errors import guard_namespace as _guard_namespace
 from tipsom.indicators._classify import classify_case, classify_cases
 from tipsom.indicators._disclosure import (
     SUPPRESSED_MARK,
@@ -106,3 +107,6 @@ __all__ = [
     "wilson_interval",
     "with_shares",
 ]
+
+# Errors from user data leave the public functions as tipsom's, without values.
+_guard_namespace(globals(), __all__, "tipsom.indicators")
