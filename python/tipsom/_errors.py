@@ -31,11 +31,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: A column name safe to repeat: tipsom's snake_case names (a header could be anything).
 _SAFE_COLUMN = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
-_COLUMN_IN = re.compile(r"""(?:column|field|name)\s*[`'"]([^`'"]{1,60})[`'"]""")
+_COLUMN_IN = re.compile(
+    r"""(?:column|field|name)\s*[`'"]([^`'"]{1,60})[`'"]|for column (\S{1,60}) with"""
+)
 
 
 def _column(text: str) -> str:
-    for name in _COLUMN_IN.findall(text):
+    for quoted, bare in _COLUMN_IN.findall(text):
+        name = quoted or bare
         if _SAFE_COLUMN.match(name):
             return f" (column '{name}')"
     return ""
@@ -80,8 +83,8 @@ def translate(err: BaseException, where: str) -> TipsomError | None:
     module = type(err).__module__ or ""
     if module.startswith("pyarrow"):
         return SchemaError(
-            f"{where}: a column cannot be converted (pyarrow {kind}); expected "
-            "columns of one type each"
+            f"{where}: a column cannot be converted{_column(str(err))} (pyarrow "
+            f"{kind}); expected columns of one type each"
         )
     return None
 

@@ -253,9 +253,12 @@ def release_tables(
         rel.solve()
     out = rel.render(out)
     out = _protect_rates(out, rel, frame, suppress_below, round_to)
-    out = _protect_quality(
-        out, frame, suppress_below, round_to, unit_labels(frame, returns)
+    mapping = (
+        unit_labels(frame, returns)
+        if "source" in frame.columns
+        else pl.DataFrame(schema={"source": pl.String, "published": pl.String})
     )
+    out = _protect_quality(out, frame, suppress_below, round_to, mapping)
     if release is not None:
         release.append(rel)
     return out
