@@ -398,7 +398,10 @@ def _document(
         f"Cells counting 1 to {suppress_below - 1} persons are withheld and shown as "
         "<b>x</b>, never as zero; further cells are withheld (secondary suppression) "
         "so that no withheld "
-        "cell can be worked out from the row, column or grand totals."
+        "cell can be narrowed to fewer than "
+        f"{suppress_below} values from any combination of the tables of this report "
+        "(their totals, shared margins and rates). Units not in the registry of unit "
+        "names are shown as unit 1, unit 2..."
         if suppress_below
         else (
             f"Counts are rounded to multiples of {round_to}; "

@@ -628,7 +628,8 @@ def export_excel(
         (
             f"Cells counting fewer than {suppress_below} persons are withheld (x), "
             "with secondary suppression so that no withheld cell can be worked out "
-            "from the totals."
+            "from any combination of the tables, their totals and rates. Units not in "
+            "the registry of unit names are shown as unit 1, unit 2..."
             if suppress_below
             else (
                 f"Counts are rounded to multiples of {round_to}."
