@@ -23,9 +23,9 @@ from tipsom import charts
 from tipsom._frame import to_polars
 from tipsom.exceptions import InvalidArgumentError, TipsomError
 from tipsom.indicators import _persons
-from tipsom.indicators._disclosure import SUPPRESSED_MARK
+from tipsom.indicators._disclosure import FIXED, SUPPRESSED_MARK
 from tipsom.indicators._justice import case_funnel
-from tipsom.indicators._publish import publication_tables, withheld_units
+from tipsom.indicators._publish import release_tables, withheld_units
 from tipsom.units import relabel, unit_labels
 
 #: Section ids, in order; the headless-browser test checks each is present.
@@ -234,16 +234,50 @@ def _document(
         unit_used: Literal["person", "record"] = "record"
     else:
         unit_used = unit
-    tables = publication_tables(
+    if suppress_below is not None and round_to is not None:
+        msg = "give either `suppress_below` or `round_to`, not both"
+        raise InvalidArgumentError(msg)
+    chart_dc = suppress_below if round_to is None else None
+    cols = set(frame.columns)
+
+    def draw() -> dict[str, Any]:
+        # Child/adult and years: the tables' own categories, so that the charts are
+        # cells of the release's tables and share their suppression pattern.
+        figs: dict[str, Any] = {}
+        if {"sex", "age_group"} <= cols or "sex_age" in cols:
+            figs["pyramid"] = charts.pyramid(
+                frame, unit=unit_used, suppress_below=chart_dc, bands="age_group"
+            )
+        if "exploitation" in cols:
+            figs["exploitation"] = charts.exploitation(
+                frame, unit=unit_used, suppress_below=chart_dc
+            )
+        if "date" in cols:
+            figs["trends"] = charts.trends(
+                frame, unit=unit_used, suppress_below=chart_dc, period="year"
+            )
+        if has_person and unit_used == "person" and "source" in cols:
+            figs["sources"] = charts.sources_per_person(frame, suppress_below=chart_dc)
+        return figs
+
+    kept: list[Any] = []
+    tables = release_tables(
         frame,
+        has_person=has_person,
         suspects=suspects,
         returns=returns,
         unit=unit_used,
         suppress_below=suppress_below,
         round_to=round_to,
         census=census,
+        release=kept,
+        charts=draw,
     )
-    chart_dc = suppress_below if round_to is None else None
+    token = FIXED.set(kept[0].fixed_patterns())
+    try:
+        figures = draw()
+    finally:
+        FIXED.reset(token)
 
     def tables_for(*names: str) -> list[str]:
         return [_table(n, tables[n]) for n in names if n in tables]
@@ -283,7 +317,7 @@ def _document(
     if {"sex", "age_group"} <= set(frame.columns) or "sex_age" in frame.columns:
         sections["victims"] = [
             _img(
-                charts.pyramid(frame, unit=unit_used, suppress_below=chart_dc),
+                figures["pyramid"],
                 "sex-age pyramid",
             ),
             *tables_for("Victims by year and sex-age"),
@@ -291,7 +325,7 @@ def _document(
     if "exploitation" in frame.columns:
         sections["exploitation"] = [
             _img(
-                charts.exploitation(frame, unit=unit_used, suppress_below=chart_dc),
+                figures["exploitation"],
                 "exploitation by sex and age",
             ),
             *tables_for("Victims by form of exploitation and sex-age"),
@@ -317,9 +351,7 @@ def _document(
     )
     if "date" in frame.columns:
         sections["trends"] = [
-            _img(
-                charts.trends(frame, unit=unit_used, suppress_below=chart_dc), "trends"
-            ),
+            _img(figures["trends"], "trends"),
             *tables_for("Victims and smuggled migrants by year and crime type"),
         ]
     justice_parts = tables_for(
@@ -364,7 +396,7 @@ def _document(
         source_parts.insert(
             0,
             _img(
-                charts.sources_per_person(frame, suppress_below=chart_dc),
+                figures["sources"],
                 "sources per person",
             ),
         )

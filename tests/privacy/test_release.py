@@ -192,3 +192,43 @@ def test_unit_registry_is_extendable():
         ts.units._EXTRA.clear()
     with pytest.raises(ts.exceptions.InvalidArgumentError):
         ts.units.register([""])
+
+
+def test_report_charts_share_the_release_pattern(monkeypatch, tmp_path):
+    # The report's charts plot cells of the release's tables: they are solved with
+    # them (a bar is a published number) and the audit covers them.
+    import sys
+
+    report_module = sys.modules["tipsom.report"]
+    real = report_module.release_tables
+    kept = []
+
+    def spy(*args, **kwargs):
+        out = real(*args, **kwargs)
+        kept.append(kwargs["release"][0])
+        return out
+
+    monkeypatch.setattr(report_module, "release_tables", spy)
+    records = release_records(90, 11)
+    ts.report(records, Linkage(records), path=tmp_path / "r.html")
+    rel = kept[0]
+    charts = [g for g in rel.grids if g.name.startswith("Chart")]
+    assert {(g.row_key, g.col_key) for g in charts} >= {
+        ("age_band", "sex"),
+        ("form", "sex_age"),
+        ("year", "crime_type"),
+    }
+    assert rel.audit()["safe"].all()
+    # A cell shown in the form chart and the form table has one status in both.
+    table = rel.grid("Victims by form of exploitation and sex-age")
+    chart = next(g for g in charts if g.row_key == "form")
+    for i, form in enumerate(chart.row_labels):
+        t = next(
+            k for k, lab in enumerate(table.row_labels) if lab.endswith(f"/ {form}")
+        )
+        for j, sa in enumerate(chart.col_labels):
+            u = table.col_labels.index(sa)
+            if chart.counts[i, j] == table.counts[t, u]:
+                assert (chart.cell[i, j] == "published") == (
+                    table.cell[t, u] == "published"
+                )

@@ -32,6 +32,25 @@ RECORDER: ContextVar[
     Callable[[pl.DataFrame, dict[str, Any], str, int], None] | None
 ] = ContextVar("tipsom_release_recorder", default=None)
 
+#: Set while a release draws its charts: the joint pattern of each table it solved,
+#: by :func:`pattern_key`.
+FIXED: ContextVar[dict[tuple[Any, ...], list[str]] | None] = ContextVar(
+    "tipsom_release_fixed", default=None
+)
+
+
+def pattern_key(p: dict[str, Any], value: str) -> tuple[Any, ...]:
+    """Identify a table by its layout, levels and counts (internal)."""
+    return (
+        value,
+        tuple(p["rows"]),
+        p["columns"],
+        tuple(map(tuple, p["row_levels"].rows())),
+        tuple(map(tuple, p["column_levels"].rows())),
+        tuple(p["cells"][value].to_list()),
+    )
+
+
 #: What a suppressed cell shows in published (Excel, HTML) tables.
 SUPPRESSED_MARK = "x"
 TOTAL = "Total"
@@ -206,6 +225,15 @@ def suppress(
     p = disclosure_pattern(
         frame, value=value, rows=rows, columns=columns, threshold=threshold
     )
+    fixed = FIXED.get()
+    key = pattern_key(p, value)
+    if fixed is not None and key in fixed:
+        # Drawn in a release: the release's joint pattern, not this table's own.
+        p["cells"] = p["cells"].with_columns(
+            pl.Series(f"{value}_status", fixed[key], dtype=pl.String)
+        )
+    elif (recorder := RECORDER.get()) is not None:
+        recorder(None, p, value, int(threshold))
     cells = p["cells"].with_columns(
         pl.when(pl.col(f"{value}_status") == "published")
         .then(pl.col(value))

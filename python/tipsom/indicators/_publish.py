@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -228,11 +229,14 @@ def release_tables(
     round_to: int | None,
     census: Any,
     release: list[Release] | None = None,
+    charts: Callable[[], Any] | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Build the tables of one release and solve one suppression pattern for them.
 
     ``release``, when given a list, receives the solved :class:`Release` (for the
-    audit).
+    audit). ``charts``, when given, draws the release's charts once inside it, so that
+    the tables they plot join the pattern; draw them again under
+    ``Release.fixed_patterns()`` (``_disclosure.FIXED``) to show that pattern.
     """
     with recording() as rel:
         out = _tables(
@@ -245,10 +249,14 @@ def release_tables(
             round_to=round_to,
             census=census,
         )
+        if charts is not None and suppress_below is not None and round_to is None:
+            charts()
     for name, table in out.items():
         k = rel.frames.get(id(table))
         if k is not None:
             rel.grids[k].name = name
+    for n, g in enumerate(g for g in rel.grids if not g.name):
+        g.name = f"Chart {n + 1} ({g.row_key or g.col_key} by {g.col_key})"
     if suppress_below is not None and round_to is None:
         rel.solve()
     out = rel.render(out)

@@ -27,7 +27,7 @@ import numpy as np
 import polars as pl
 
 from tipsom.exceptions import DisclosureError
-from tipsom.indicators._disclosure import RECORDER, render_pattern
+from tipsom.indicators._disclosure import RECORDER, pattern_key, render_pattern
 
 #: Sex of each sex-age level (the province table is by sex, the others by sex-age).
 _SEX_OF = {
@@ -37,6 +37,15 @@ _SEX_OF = {
     "boy": "male",
     "transgender": "transgender",
     "unknown": "unknown",
+}
+
+
+#: Cells of a child/adult by sex table that are sex-age totals.
+_SEX_AGE_OF = {
+    ("adult", "female"): "woman",
+    ("child", "female"): "girl",
+    ("adult", "male"): "man",
+    ("child", "male"): "boy",
 }
 
 
@@ -59,6 +68,7 @@ class Grid:
     one_way: bool
     name: str = ""
     offset: int = 0
+    key: tuple[Any, ...] = ()
 
     @classmethod
     def of(cls, p: dict[str, Any], value: str, threshold: int) -> Grid:
@@ -185,9 +195,24 @@ class Release:
     grids: list[Grid] = field(default_factory=list)
     frames: dict[int, int] = field(default_factory=dict)  # id(display frame) -> grid
 
-    def record(self, out: pl.DataFrame, p: dict[str, Any], value: str, t: int) -> None:
-        self.frames[id(out)] = len(self.grids)
-        self.grids.append(Grid.of(p, value, t))
+    def record(
+        self, out: pl.DataFrame | None, p: dict[str, Any], value: str, t: int
+    ) -> None:
+        """Take a table into the release (``out`` None: a chart's table)."""
+        if out is not None:
+            self.frames[id(out)] = len(self.grids)
+        grid = Grid.of(p, value, t)
+        grid.key = pattern_key(p, value)
+        self.grids.append(grid)
+
+    def fixed_patterns(self) -> dict[tuple[Any, ...], list[str]]:
+        """The solved status of every cell of every table, by table (for charts)."""
+        out = {}
+        for g in self.grids:
+            if g.one_way:
+                g.cell[0] = np.array(g.col_status, dtype=object)
+            out[g.key] = [str(s) for s in g.cell.ravel()]
+        return out
 
     # -- the model -------------------------------------------------------------------
     def items(self) -> list[Item]:
@@ -238,8 +263,19 @@ class Release:
                 key = ("level", g.col_key, g.col_labels[it.j], it.value)
             elif it.kind == "row":
                 key = ("level", g.row_key, g.row_labels[it.i], it.value)
+            elif (g.row_key, g.col_key) == ("age_band", "sex") and (
+                g.row_labels[it.i],
+                g.col_labels[it.j],
+            ) in _SEX_AGE_OF:
+                # A child/adult pyramid's cells are sex-age totals.
+                label = _SEX_AGE_OF[(g.row_labels[it.i], g.col_labels[it.j])]
+                key = ("level", "sex_age", label, it.value)
             else:
-                continue
+                # The same cell shown in two tables (a chart and its table; the form
+                # table's rows are group / form, the form determines the group).
+                last_key = g.row_key.split(" / ")[-1]
+                last = g.row_labels[it.i].split(" / ")[-1]
+                key = ("cell", last_key, last, g.col_key, g.col_labels[it.j], it.value)
             groups.setdefault(key, []).append(it)
         return [v for v in groups.values() if len(v) > 1]
 
@@ -385,6 +421,7 @@ class Release:
         for group in self.links(items):
             for it in group:
                 linked[(it.grid, it.kind, it.i, it.j)] = group
+        self._linked = linked
         self._harmonise(items, linked)
         self._related: dict[tuple[int, str, int, int], list[Item]] = {}
         for parts, total in self.sex_links(items):
@@ -455,13 +492,23 @@ class Release:
     ) -> None:
         """A total published in one table is published in every table that shows it."""
         for group in {id(v): v for v in linked.values()}.values():
-            if any(it.status(self.grids) == "published" for it in group):
+            if all(it.kind == "cell" for it in group):
+                # One cell in two tables: withheld in one, withheld in both.
+                if any(it.status(self.grids) != "published" for it in group):
+                    for it in group:
+                        if it.status(self.grids) == "published":
+                            it.withhold(self.grids)
+            elif any(it.status(self.grids) == "published" for it in group):
                 for it in group:
                     if it.kind != "cell":
                         it.publish(self.grids)
 
     def _partners(self, it: Item, items: list[Item]) -> Iterator[Item]:
         """Published cells and totals whose withholding widens ``it``'s range."""
+        # The same number published in another table pins it: withhold that first.
+        for other in self._linked.get(_key(it), []):
+            if other is not it and other.status(self.grids) == "published":
+                yield other
         g = self.grids[it.grid]
         mine = [x for x in items if x.grid == it.grid]
         cells = [x for x in mine if x.kind == "cell"]
