@@ -250,17 +250,20 @@ def victims(
         open_q = [q for q in qi if levels[q] < _LEVELS[q] - 1]
         if not open_q:
             break
-        # One step on the attribute that leaves fewest persons in small groups;
-        # withholding an attribute outright only when nothing else does as well.
-        best = None
+        # One step on the attribute that leaves fewest persons in small groups,
+        # among the steps that still show the attribute (coarser, not withheld) when
+        # any of them helps: sex and place stay in the data when they can.
+        trials = []
         for q in open_q:
             trial = {**levels, q: levels[q] + 1}
             cand, n_small = sized(trial)
             withholds = trial[q] == _LEVELS[q] - 1
-            rank = (n_small, withholds, -cand[q].n_unique(), qi.index(q))
-            if best is None or rank < best[0]:
-                best = (rank, trial, cand, n_small)
-        _, levels, data, small = best
+            trials.append(
+                (n_small, -cand[q].n_unique(), qi.index(q), withholds, trial, cand)
+            )
+        helping = [t for t in trials if t[0] < small]
+        pool = [t for t in helping if not t[3]] or helping or trials
+        small, _, _, _, levels, data = min(pool, key=lambda t: t[:3])
     kept = data.filter(pl.col("_n") >= k)
     columns = [
         "pseudonym",
