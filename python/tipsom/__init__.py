@@ -58,6 +58,7 @@ __all__ = [
     "default_law_table",
     "default_settings",
     "exceptions",
+    "export",
     "expr",
     "indicators",
     "link",
@@ -66,6 +67,7 @@ __all__ = [
     "quality",
     "read_returns",
     "report",
+    "units",
 ]
 
 # Errors from user data leave the public functions as tipsom's, without values.
