@@ -16,11 +16,15 @@ from tipsom import (  # noqa: F401  (_core: the compiled module)
     comparisons,
     datasets,
     exceptions,
+    export,
     expr,
     indicators,
     mse,
+    units,
 )
 from tipsom._core import __version__
+from tipsom._errors import guard_class as _guard_class
+from tipsom._errors import guard_namespace as _guard_namespace
 from tipsom.blocking import block_on
 from tipsom.indicators import classify_case, classify_cases
 from tipsom.linkage import (
@@ -54,6 +58,7 @@ __all__ = [
     "default_law_table",
     "default_settings",
     "exceptions",
+    "export",
     "expr",
     "indicators",
     "link",
@@ -62,4 +67,12 @@ __all__ = [
     "quality",
     "read_returns",
     "report",
+    "units",
 ]
+
+# Errors from user data leave the public functions as tipsom's, without values.
+_guard_namespace(globals(), __all__, "tipsom")
+_guard_class(Linker, ["load", "deduplicate", "link", "save"], "tipsom.Linker")
+_guard_class(
+    Linkage, ["review", "explain", "evaluate", "save", "add"], "tipsom.Linkage"
+)

@@ -26,13 +26,38 @@ def to_polars(frame: Any, *, argument: str = "data") -> pl.DataFrame:
     if isinstance(frame, pl.LazyFrame):
         return frame.collect()
     if is_pandas(frame):
-        return pl.from_pandas(frame)
+        try:
+            return pl.from_pandas(frame)
+        except Exception:
+            raise _mixed_column(frame, argument) from None
     if hasattr(frame, "__arrow_c_stream__"):
         return pl.DataFrame(frame)
     msg = (
         f"`{argument}` must be a polars or pandas DataFrame, got {type(frame).__name__}"
     )
     raise InvalidArgumentError(msg)
+
+
+def _mixed_column(frame: Any, argument: str) -> Exception:
+    """The tipsom error for a pandas frame that Arrow cannot convert, naming the column."""
+    from tipsom.exceptions import SchemaError
+
+    for i, name in enumerate(frame.columns):
+        try:
+            pl.from_pandas(frame.iloc[:, [i]])
+        except Exception:
+            label = str(name)
+            if sum(ch.isdigit() for ch in label) >= 4 or len(label) > 60:
+                label = f"number {i + 1}"  # a header holding a number may be a CNIC
+            else:
+                label = repr(label)
+            msg = (
+                f"`{argument}`: column {label} mixes values of different types (e.g. "
+                "text and numbers); expected one type per column (the values are not "
+                "shown)"
+            )
+            return SchemaError(msg)
+    return SchemaError(f"`{argument}` cannot be converted from pandas to polars")
 
 
 def for_core(frame: pl.DataFrame) -> pl.DataFrame:

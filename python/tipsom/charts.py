@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import polars as pl
 
+from tipsom._errors import guard_namespace as _guard_namespace
 from tipsom._frame import to_polars
 from tipsom.indicators import _persons
 from tipsom.indicators._disclosure import suppress
@@ -78,14 +79,20 @@ def pyramid(
     *,
     unit: Literal["person", "record"] = "person",
     suppress_below: int | None = 5,
+    bands: Literal["age", "age_group"] = "age",
 ) -> Any:
     """Sex–age pyramid: males to the left, females to the right, by age band.
 
-    Uses ``age`` in bands when the records have it, otherwise child / adult.
+    Uses ``age`` in bands when the records have it (and ``bands="age"``), otherwise
+    child / adult.
     """
     frame, _ = _persons.records_of(data, linkage)
     counted, _ = _persons.counting_frame(frame, None, unit, ("sex", "age_group"))
-    if "age" in counted.columns and counted["age"].drop_nulls().len() > 0:
+    if (
+        bands == "age"
+        and "age" in counted.columns
+        and counted["age"].drop_nulls().len() > 0
+    ):
         band = pl.lit("unknown")
         for lo, hi, label in reversed(AGE_BANDS):
             band = (
@@ -321,3 +328,6 @@ __all__ = [
     "sources_per_person",
     "trends",
 ]
+
+# Errors from user data leave these functions as tipsom's, without values.
+_guard_namespace(globals(), list(__all__), "tipsom.charts")

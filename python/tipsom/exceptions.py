@@ -16,6 +16,7 @@ __all__ = [
     "ComputeError",
     "ConvergenceWarning",
     "DataQualityWarning",
+    "DisclosureError",
     "InputError",
     "InternalError",
     "InvalidArgumentError",
@@ -53,6 +54,10 @@ class SettingsError(InputError):
 
 class ComputeError(TipsomError):
     """A numerical procedure failed."""
+
+
+class DisclosureError(TipsomError):
+    """A release would let a withheld count be worked out from what it publishes."""
 
 
 class InternalError(TipsomError):

@@ -191,11 +191,30 @@ def _load_settings(settings: SettingsLike) -> dict[str, Any]:
         if not path.exists():
             msg = f"settings file '{path}' does not exist"
             raise SettingsError(msg)
-        return json.loads(path.read_text(encoding="utf-8"))
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as e:
+            # e.msg and the position hold no text of the file.
+            msg = (
+                f"settings file '{path}' is not valid JSON: {e.msg} at line {e.lineno} "
+                f"column {e.colno}; expected a file written by Linkage.save"
+            )
+            raise SettingsError(msg) from None
+        except UnicodeDecodeError as e:
+            msg = (
+                f"settings file '{path}' is not UTF-8 text (byte {e.start}); expected "
+                "a JSON file written by Linkage.save"
+            )
+            raise SettingsError(msg) from None
+        except OSError as e:
+            msg = f"settings file '{path}' cannot be read: {e.strerror or type(e).__name__}"
+            raise SettingsError(msg) from None
     try:
         return json.loads(settings)
     except json.JSONDecodeError as e:
-        msg = f"settings are not valid JSON: {e}"
+        msg = (
+            f"settings are not valid JSON: {e.msg} at line {e.lineno} column {e.colno}"
+        )
         raise SettingsError(msg) from None
 
 

@@ -57,6 +57,7 @@ import numpy as np
 import polars as pl
 
 from tipsom import _core
+from tipsom._errors import guard_namespace as _guard_namespace
 from tipsom._frame import is_pandas, like_input, to_polars
 from tipsom.exceptions import DataQualityWarning, InvalidArgumentError, SchemaError
 
@@ -1393,3 +1394,7 @@ def sensitivity(
         },
     )
     return _like(Sensitivity(table=table, models=model_table), data)
+
+
+# Errors from user data leave these functions as tipsom's, without values.
+_guard_namespace(globals(), list(__all__), "tipsom.mse")

@@ -161,6 +161,19 @@ def quality(records: Any, *, by: str | None = "source") -> Any:
             + ", ".join(missing)
         )
         raise SchemaError(msg)
+    for c in ("date", "date_of_birth"):
+        if c in frame.columns and frame.schema[c] == pl.String:
+            parsed = frame[c].str.to_date("%Y-%m-%d", strict=False)
+            bad = frame[c].is_not_null() & parsed.is_null()
+            if bad.any():
+                row = int(bad.arg_max()) + 1
+                msg = (
+                    f"column {c!r} must hold dates (as tipsom.normalize writes them); "
+                    f"record {row} (of {frame.height}) holds text that is not an ISO "
+                    "date (the value is not shown)"
+                )
+                raise SchemaError(msg)
+            frame = frame.with_columns(parsed.alias(c))
     # pandas round trips turn dates into datetimes.
     frame = frame.with_columns(
         pl.col(c).cast(pl.Date)

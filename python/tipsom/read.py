@@ -35,7 +35,10 @@ class ReadReport:
     Every row of every file is accounted for: ``sheets.rows_read`` equals
     ``records + set_aside`` for each file or sheet, and every row set aside is listed in
     ``set_aside`` with its reason and the row number a spreadsheet program shows.
-    No cell values are shown, so the report can be shared.
+    No cell values are shown, nor header cells that hold a long number (a data row
+    read as the header). File names and the units' labels are shown as they
+    are: keep the report with the analyst's files (published tables code the units,
+    see :mod:`tipsom.units`).
 
     Attributes
     ----------
@@ -51,7 +54,8 @@ class ReadReport:
         repeated header, total, signature, note, serial number only, no header, summary
         table of counts).
     columns
-        How each column was mapped: file, sheet, column letter, header as printed, canonical
+        How each column was mapped: file, sheet, column letter, header as printed (its
+        length only when it holds a number of four digits or more), canonical
         field (null when unmapped), the output column holding its values, ``mapped_by``
         (``alias``, ``keyword``, ``fuzzy header``, ``group header``, ``content`` when the
         values decided, or ``none``), ``confidence`` (0–1) and ``content`` (what the values
@@ -297,7 +301,32 @@ def read_returns(
     report = ReadReport(
         sheets=from_core(sheets_t),
         set_aside=from_core(set_aside_t),
-        columns=from_core(columns_t),
+        columns=_mask_headers(from_core(columns_t)),
         problems=from_core(problems_t),
     )
     return frame, report
+
+
+def _mask_headers(columns: pl.DataFrame) -> pl.DataFrame:
+    """Hide header cells that hold a number of four digits or more.
+
+    Such a "header" is a data cell read as a header (a CNIC, a phone or FIR number in
+    the first row); the report shows only its length, and the records frame keeps the
+    column under that header. Headers of words are shown: a person's name there cannot
+    be told from a column name.
+    """
+    if "header" not in columns.columns:
+        return columns
+    numbered = pl.col("header").str.count_matches(r"\d").fill_null(0) >= 4
+    masked = pl.format(
+        "(header with a number, {} characters)", pl.col("header").str.len_chars()
+    )
+    exprs = [pl.when(numbered).then(masked).otherwise(pl.col("header")).alias("header")]
+    if "output" in columns.columns:
+        exprs.append(
+            pl.when(numbered & pl.col("field").is_null())
+            .then(pl.format("(column {})", pl.col("column")))
+            .otherwise(pl.col("output"))
+            .alias("output")
+        )
+    return columns.with_columns(exprs)

@@ -23,8 +23,10 @@ from tipsom import charts
 from tipsom._frame import to_polars
 from tipsom.exceptions import InvalidArgumentError, TipsomError
 from tipsom.indicators import _persons
+from tipsom.indicators._disclosure import FIXED, SUPPRESSED_MARK
 from tipsom.indicators._justice import case_funnel
-from tipsom.indicators._publish import publication_tables
+from tipsom.indicators._publish import release_tables, withheld_units
+from tipsom.units import relabel, unit_labels
 
 #: Section ids, in order; the headless-browser test checks each is present.
 SECTIONS = (
@@ -91,8 +93,15 @@ def _cell(v: Any) -> str:
     return f"{v:.1f}" if isinstance(v, float) else str(v)
 
 
-def _normalization_quality(frame: pl.DataFrame) -> list[str]:
-    """Render the normalization quality table (``tipsom.quality``) if present."""
+def _normalization_quality(
+    frame: pl.DataFrame, hidden: dict[str, str], mapping: pl.DataFrame
+) -> list[str]:
+    """Render the normalization quality table (``tipsom.quality``) if present.
+
+    Units are named by the registry or a neutral code; the figures of units in
+    ``hidden`` (small units, or of a withheld source type) are withheld, and dates are
+    shown to the month.
+    """
     import tipsom
 
     quality = getattr(tipsom, "quality", None)
@@ -104,7 +113,31 @@ def _normalization_quality(frame: pl.DataFrame) -> list[str]:
         return [
             f'<p class="note">tipsom.quality could not run: {html.escape(str(err))}</p>'
         ]
+    if "source" in table.columns:
+        how = [hidden.get(v) for v in table["source"].cast(pl.String).to_list()]
+        row = pl.Series([h == "row" for h in how])
+        count = pl.Series([h is not None for h in how])
+        published = relabel(table, "source", mapping)
+        table = published.with_columns(
+            [
+                pl.when(row | (count & c.startswith("n_")))
+                .then(pl.lit(SUPPRESSED_MARK))
+                .otherwise(_month_or_text(c, published.schema[c]))
+                .alias(c)
+                for c in published.columns
+                if c != "source"
+            ]
+        )
     return [_table("Data quality by source and check (normalization)", table)]
+
+
+def _month_or_text(column: str, dtype: Any) -> pl.Expr:
+    col = pl.col(column)
+    if dtype == pl.Date:
+        return col.dt.strftime("%Y-%m")
+    if dtype in (pl.Float64, pl.Float32):
+        return col.round(3).cast(pl.String)
+    return col.cast(pl.String)
 
 
 def _section(sid: str, title: str, parts: list[str]) -> str:
@@ -201,16 +234,50 @@ def _document(
         unit_used: Literal["person", "record"] = "record"
     else:
         unit_used = unit
-    tables = publication_tables(
+    if suppress_below is not None and round_to is not None:
+        msg = "give either `suppress_below` or `round_to`, not both"
+        raise InvalidArgumentError(msg)
+    chart_dc = suppress_below if round_to is None else None
+    cols = set(frame.columns)
+
+    def draw() -> dict[str, Any]:
+        # Child/adult and years: the tables' own categories, so that the charts are
+        # cells of the release's tables and share their suppression pattern.
+        figs: dict[str, Any] = {}
+        if {"sex", "age_group"} <= cols or "sex_age" in cols:
+            figs["pyramid"] = charts.pyramid(
+                frame, unit=unit_used, suppress_below=chart_dc, bands="age_group"
+            )
+        if "exploitation" in cols:
+            figs["exploitation"] = charts.exploitation(
+                frame, unit=unit_used, suppress_below=chart_dc
+            )
+        if "date" in cols:
+            figs["trends"] = charts.trends(
+                frame, unit=unit_used, suppress_below=chart_dc, period="year"
+            )
+        if has_person and unit_used == "person" and "source" in cols:
+            figs["sources"] = charts.sources_per_person(frame, suppress_below=chart_dc)
+        return figs
+
+    kept: list[Any] = []
+    tables = release_tables(
         frame,
+        has_person=has_person,
         suspects=suspects,
         returns=returns,
         unit=unit_used,
         suppress_below=suppress_below,
         round_to=round_to,
         census=census,
+        release=kept,
+        charts=draw,
     )
-    chart_dc = suppress_below if round_to is None else None
+    token = FIXED.set(kept[0].fixed_patterns())
+    try:
+        figures = draw()
+    finally:
+        FIXED.reset(token)
 
     def tables_for(*names: str) -> list[str]:
         return [_table(n, tables[n]) for n in names if n in tables]
@@ -250,7 +317,7 @@ def _document(
     if {"sex", "age_group"} <= set(frame.columns) or "sex_age" in frame.columns:
         sections["victims"] = [
             _img(
-                charts.pyramid(frame, unit=unit_used, suppress_below=chart_dc),
+                figures["pyramid"],
                 "sex-age pyramid",
             ),
             *tables_for("Victims by year and sex-age"),
@@ -258,7 +325,7 @@ def _document(
     if "exploitation" in frame.columns:
         sections["exploitation"] = [
             _img(
-                charts.exploitation(frame, unit=unit_used, suppress_below=chart_dc),
+                figures["exploitation"],
                 "exploitation by sex and age",
             ),
             *tables_for("Victims by form of exploitation and sex-age"),
@@ -284,9 +351,7 @@ def _document(
     )
     if "date" in frame.columns:
         sections["trends"] = [
-            _img(
-                charts.trends(frame, unit=unit_used, suppress_below=chart_dc), "trends"
-            ),
+            _img(figures["trends"], "trends"),
             *tables_for("Victims and smuggled migrants by year and crime type"),
         ]
     justice_parts = tables_for(
@@ -331,21 +396,44 @@ def _document(
         source_parts.insert(
             0,
             _img(
-                charts.sources_per_person(frame, suppress_below=chart_dc),
+                figures["sources"],
                 "sources per person",
             ),
         )
     sections["sources"] = source_parts
+    hidden = (
+        withheld_units(frame, tables, suppress_below)
+        if suppress_below is not None and round_to is None
+        else {}
+    )
+    small = [u for u, h in hidden.items() if h == "row"]
+    mapping = unit_labels(frame, returns) if "source" in frame.columns else None
+    shown_units = relabel(
+        frame.filter(~pl.col("source").cast(pl.String).is_in(small))
+        if "source" in frame.columns
+        else frame,
+        "source",
+        mapping,
+    )
     sections["quality"] = [
-        _img(charts.quality_heatmap(frame), "data quality heat map"),
+        _img(charts.quality_heatmap(shown_units), "data quality heat map")
+        if shown_units.height
+        else "",
         *tables_for("Data quality by source"),
-        *_normalization_quality(frame),
+        *(
+            _normalization_quality(frame, hidden, mapping)
+            if mapping is not None
+            else []
+        ),
     ]
     rule = (
         f"Cells counting 1 to {suppress_below - 1} persons are withheld and shown as "
         "<b>x</b>, never as zero; further cells are withheld (secondary suppression) "
         "so that no withheld "
-        "cell can be worked out from the row, column or grand totals."
+        "cell can be narrowed to fewer than "
+        f"{suppress_below} values from any combination of the tables of this report "
+        "(their totals, shared margins and rates). Units not in the registry of unit "
+        "names are shown as unit 1, unit 2..."
         if suppress_below
         else (
             f"Counts are rounded to multiples of {round_to}; "

@@ -66,7 +66,7 @@ def test_rate_by_sex_and_user_population(records):
 
 def test_population_missing_a_province(records):
     pop = pl.DataFrame({"province": ["Punjab"], "population": [1000]})
-    with pytest.raises(SchemaError, match="no row for Sindh"):
+    with pytest.raises(SchemaError, match="no row for 1 combination"):
         rates(records, by=["province"], census=pop, unit="record")
     with pytest.raises(SchemaError, match="no 'population' column"):
         rates(
@@ -115,5 +115,7 @@ def test_places_outside_the_census_get_no_rate(records):
     assert row["rate"] is None
     # With the user's own table a missing place is still an error.
     pop = pl.DataFrame({"province": ["Punjab", "Sindh"], "population": [10, 20]})
-    with pytest.raises(SchemaError, match="Azad Jammu"):
+    with pytest.raises(SchemaError, match="no row for 1 combination") as err:
         rates(ajk, by=["province"], census=pop, unit="record")
+    # The level is free text from the data: it is counted, never echoed.
+    assert "Azad" not in str(err.value)

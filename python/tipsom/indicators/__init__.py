@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tipsom import _core
+from tipsom._errors import guard_namespace as _guard_namespace
 from tipsom.indicators._classify import classify_case, classify_cases
 from tipsom.indicators._disclosure import (
     SUPPRESSED_MARK,
@@ -29,7 +30,12 @@ from tipsom.indicators._justice import (
     justice_times,
 )
 from tipsom.indicators._persons import persons
-from tipsom.indicators._publish import export_excel, publication_tables, quality_summary
+from tipsom.indicators._publish import (
+    export_excel,
+    publication_audit,
+    publication_tables,
+    quality_summary,
+)
 from tipsom.indicators._victims import (
     BY_CHOICES,
     glotip_by_citizenship,
@@ -89,6 +95,7 @@ __all__ = [
     "persons",
     "poisson_interval",
     "population",
+    "publication_audit",
     "publication_table",
     "publication_tables",
     "quality_summary",
@@ -100,3 +107,6 @@ __all__ = [
     "wilson_interval",
     "with_shares",
 ]
+
+# Errors from user data leave the public functions as tipsom's, without values.
+_guard_namespace(globals(), __all__, "tipsom.indicators")

@@ -15,7 +15,8 @@ they are never shown as zero. Rounding to a base is the alternative.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from typing import Any
 
 import polars as pl
@@ -24,6 +25,31 @@ from tipsom import _core
 from tipsom._frame import like_input, to_polars
 from tipsom.exceptions import InvalidArgumentError, SchemaError
 from tipsom.indicators._codes import LEVELS
+
+#: Set by a release (``tipsom.indicators._release``) to collect the tables it solves
+#: jointly: called with (display frame, pattern, value column, threshold).
+RECORDER: ContextVar[
+    Callable[[pl.DataFrame, dict[str, Any], str, int], None] | None
+] = ContextVar("tipsom_release_recorder", default=None)
+
+#: Set while a release draws its charts: the joint pattern of each table it solved,
+#: by :func:`pattern_key`.
+FIXED: ContextVar[dict[tuple[Any, ...], list[str]] | None] = ContextVar(
+    "tipsom_release_fixed", default=None
+)
+
+
+def pattern_key(p: dict[str, Any], value: str) -> tuple[Any, ...]:
+    """Identify a table by its layout, levels and counts (internal)."""
+    return (
+        value,
+        tuple(p["rows"]),
+        p["columns"],
+        tuple(map(tuple, p["row_levels"].rows())),
+        tuple(map(tuple, p["column_levels"].rows())),
+        tuple(p["cells"][value].to_list()),
+    )
+
 
 #: What a suppressed cell shows in published (Excel, HTML) tables.
 SUPPRESSED_MARK = "x"
@@ -199,6 +225,15 @@ def suppress(
     p = disclosure_pattern(
         frame, value=value, rows=rows, columns=columns, threshold=threshold
     )
+    fixed = FIXED.get()
+    key = pattern_key(p, value)
+    if fixed is not None and key in fixed:
+        # Drawn in a release: the release's joint pattern, not this table's own.
+        p["cells"] = p["cells"].with_columns(
+            pl.Series(f"{value}_status", fixed[key], dtype=pl.String)
+        )
+    elif (recorder := RECORDER.get()) is not None:
+        recorder(None, p, value, int(threshold))
     cells = p["cells"].with_columns(
         pl.when(pl.col(f"{value}_status") == "published")
         .then(pl.col(value))
@@ -263,6 +298,20 @@ def publication_table(
     p = disclosure_pattern(
         frame, value=value, rows=rows, columns=columns, threshold=threshold or 1
     )
+    recorder = RECORDER.get()
+    if recorder is not None and threshold and not round_to:
+        # Inside a release: the release solves one pattern across its tables and
+        # renders this table again with it (tipsom.indicators._release).
+        out = render_pattern(p, value=value)
+        recorder(out, p, value, int(threshold))
+        return out
+    return render_pattern(p, value=value, round_to=round_to)
+
+
+def render_pattern(
+    p: dict[str, Any], *, value: str, round_to: int | None = None
+) -> pl.DataFrame:
+    """Render a pattern from :func:`disclosure_pattern` as a wide display table."""
     n_cols = p["column_levels"].height
     counts = p["cells"][value].to_list()
     status = p["cells"][f"{value}_status"].to_list()

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
 import polars as pl
 
+from tipsom import _core
 from tipsom._frame import to_polars
-from tipsom.exceptions import DataQualityWarning, InvalidArgumentError
+from tipsom.exceptions import (
+    DataQualityWarning,
+    DisclosureError,
+    InvalidArgumentError,
+)
 from tipsom.indicators._codes import LEVELS
-from tipsom.indicators._disclosure import SUPPRESSED_MARK, publication_table
+from tipsom.indicators._disclosure import SUPPRESSED_MARK, publication_table, suppress
 from tipsom.indicators._glotip import glotip_tables
 from tipsom.indicators._justice import (
     case_funnel,
@@ -20,7 +26,9 @@ from tipsom.indicators._justice import (
     justice_times,
 )
 from tipsom.indicators._persons import counting_frame, person_cache, records_of
+from tipsom.indicators._release import Release, recording
 from tipsom.indicators._victims import population, rates, victims
+from tipsom.units import relabel, unit_labels
 
 #: Fields whose completeness the quality table reports.
 QUALITY_FIELDS = (
@@ -68,6 +76,14 @@ def _fmt_count(v: int | None) -> str:
     return SUPPRESSED_MARK if v is None else f"{v:,}"
 
 
+def _fmt_quality(column: str, v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.1f}" if column.endswith("_known") else f"{v:.2f}"
+    return f"{v:,}"
+
+
 def _fmt_rate(v: float | None) -> str:
     return SUPPRESSED_MARK if v is None else f"{v:.2f}"
 
@@ -101,7 +117,7 @@ def publication_tables(
         msg = "no records to tabulate: the data are empty"
         raise InvalidArgumentError(msg)
     with person_cache():
-        return _tables(
+        return release_tables(
             frame,
             has_person=has_person,
             suspects=suspects,
@@ -111,6 +127,149 @@ def publication_tables(
             round_to=round_to,
             census=census,
         )
+
+
+def publication_audit(
+    records: Any,
+    linkage: Any = None,
+    *,
+    suspects: Any = None,
+    returns: Any = None,
+    unit: Literal["person", "record"] = "person",
+    suppress_below: int = 5,
+    census: Literal[2017, 2023] | Any = 2023,
+    protection: int | None = None,
+    check: bool = False,
+) -> pl.DataFrame:
+    """Audit the release that :func:`publication_tables` publishes (analyst's use).
+
+    Writes every published count and total of every table as a linear equation over
+    the cells of all tables (a sex-age total printed in one table is the same number
+    in the others; the sex totals of the province table are sums of sex-age totals),
+    and computes the smallest and largest value each withheld cell or total can take
+    given everything published, by integer programming (scipy's HiGHS).
+
+    Parameters
+    ----------
+    records, linkage, suspects, returns, unit, suppress_below, census
+        As for :func:`publication_tables`.
+    protection
+        How wide the feasible range of a withheld count below the threshold must be
+        (default: the threshold). A larger withheld count must only not be exactly
+        derivable; a withheld zero names nobody.
+    check
+        Raise :class:`tipsom.exceptions.DisclosureError` if any range is too narrow.
+
+    Returns
+    -------
+    polars.DataFrame
+        One row per withheld cell or total: ``table``, ``row``, ``column``,
+        ``status``, ``value`` (the true count: keep this frame to yourself),
+        ``lower``, ``upper``, ``protection``, ``safe``.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> import tipsom as ts
+    >>> records = pl.DataFrame(
+    ...     {
+    ...         "record_id": [f"r{i}" for i in range(40)],
+    ...         "sex": ["female"] * 30 + ["male"] * 8 + ["transgender"] * 2,
+    ...         "province": ["Punjab"] * 20 + ["Sindh"] * 18 + ["Balochistan"] * 2,
+    ...     }
+    ... )
+    >>> audit = ts.indicators.publication_audit(records, check=True)
+    >>> audit.filter(pl.col("status") == "primary").select("row", "column", "lower", "upper").rows()[0]
+    ('Balochistan', 'transgender', 0.0, 10.0)
+    >>> bool(audit["safe"].all())
+    True
+    """
+    frame, has_person = records_of(records, linkage)
+    if frame.height == 0:
+        msg = "no records to tabulate: the data are empty"
+        raise InvalidArgumentError(msg)
+    kept: list[Release] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataQualityWarning)
+        with person_cache():
+            release_tables(
+                frame,
+                has_person=has_person,
+                suspects=suspects,
+                returns=returns,
+                unit=unit if has_person else "record",
+                suppress_below=suppress_below,
+                round_to=None,
+                census=census,
+                release=kept,
+            )
+    audit = kept[0].audit(protection)
+    if check and not audit["safe"].all():
+        bad = audit.filter(~pl.col("safe"))
+        where = "; ".join(
+            f"{t}: {r} / {c}"
+            for t, r, c in bad.select("table", "row", "column").rows()[:5]
+        )
+        msg = (
+            f"{bad.height} withheld count(s) can be narrowed below the protection "
+            f"interval from the published tables ({where})"
+        )
+        raise DisclosureError(msg)
+    return audit
+
+
+def release_tables(
+    frame: pl.DataFrame,
+    *,
+    has_person: bool,
+    suspects: Any,
+    returns: Any,
+    unit: Literal["person", "record"],
+    suppress_below: int | None,
+    round_to: int | None,
+    census: Any,
+    release: list[Release] | None = None,
+    charts: Callable[[], Any] | None = None,
+) -> dict[str, pl.DataFrame]:
+    """Build the tables of one release and solve one suppression pattern for them.
+
+    ``release``, when given a list, receives the solved :class:`Release` (for the
+    audit). ``charts``, when given, draws the release's charts once inside it, so that
+    the tables they plot join the pattern; draw them again under
+    ``Release.fixed_patterns()`` (``_disclosure.FIXED``) to show that pattern.
+    """
+    with recording() as rel:
+        out = _tables(
+            frame,
+            has_person=has_person,
+            suspects=suspects,
+            returns=returns,
+            unit=unit,
+            suppress_below=suppress_below,
+            round_to=round_to,
+            census=census,
+        )
+        if charts is not None and suppress_below is not None and round_to is None:
+            charts()
+    for name, table in out.items():
+        k = rel.frames.get(id(table))
+        if k is not None:
+            rel.grids[k].name = name
+    for n, g in enumerate(g for g in rel.grids if not g.name):
+        g.name = f"Chart {n + 1} ({g.row_key or g.col_key} by {g.col_key})"
+    if suppress_below is not None and round_to is None:
+        rel.solve()
+    out = rel.render(out)
+    out = _protect_rates(out, rel, frame, suppress_below, round_to)
+    mapping = (
+        unit_labels(frame, returns)
+        if "source" in frame.columns
+        else pl.DataFrame(schema={"source": pl.String, "published": pl.String})
+    )
+    out = _protect_quality(out, frame, suppress_below, round_to, mapping)
+    if release is not None:
+        release.append(rel)
+    return out
 
 
 def _tables(
@@ -222,11 +381,12 @@ def _tables(
                     by=by,
                     unit=unit,
                     census=census,
-                    suppress_below=suppress_below,
+                    suppress_below=None,
                 )
             ).filter(pl.col("population").is_not_null())
             name = "Victims per 100,000 population by " + " and ".join(by)
             columns = {b: [str(v) for v in r[b].to_list()] for b in by}
+            columns["_count"] = [str(v) for v in r["victims"].to_list()]
             columns["victims"] = [_fmt_count(v) for v in r["victims"].to_list()]
             columns["population"] = [_fmt_count(v) for v in r["population"].to_list()]
             for c in ("rate", "rate_lower", "rate_upper"):
@@ -299,6 +459,136 @@ def _tables(
     return out
 
 
+def _rate_status(
+    rel: Release, by: tuple[str, ...], row: dict[str, str], count: int
+) -> str:
+    """The status of a rate's count in the release's province-by-sex table."""
+    g = rel.grid("Victims by province and sex")
+    if g is None:
+        return "published"
+    try:
+        i = g.row_labels.index(row["province"])
+    except ValueError:
+        return "secondary"
+    if by == ("province",):
+        same = int(g.counts[i].sum()) == count
+        return g.row_status[i] if same else "secondary"
+    try:
+        j = g.col_labels.index(row["sex"])
+    except ValueError:
+        return "secondary"
+    return str(g.cell[i, j]) if int(g.counts[i, j]) == count else "secondary"
+
+
+def _protect_rates(
+    out: dict[str, pl.DataFrame],
+    rel: Release,
+    frame: pl.DataFrame,
+    suppress_below: int | None,
+    round_to: int | None,
+) -> dict[str, pl.DataFrame]:
+    """Withhold a rate (and its interval) where the release withholds its count.
+
+    A rate times the (public) population is the count, so a rate is published only
+    where its count is; counts under the threshold in a table without sex are withheld
+    with the one-way rule of :func:`publication_table`.
+    """
+    for by in (("province",), ("province", "sex")):
+        name = "Victims per 100,000 population by " + " and ".join(by)
+        if name not in out:
+            continue
+        t = out[name]
+        counts = [int(v) for v in t["_count"].to_list()]
+        if suppress_below is None or round_to is not None:
+            out[name] = t.drop("_count")
+            continue
+        if rel.grid("Victims by province and sex") is None:
+            one_way = pl.DataFrame({"province": t["province"], "victims": counts})
+            status = suppress(one_way, columns="province", threshold=suppress_below)
+            statuses = to_polars(status)["victims_status"].to_list()
+            order = to_polars(status)["province"].to_list()
+            lookup = dict(zip(order, statuses, strict=True))
+            statuses = [lookup[p] for p in t["province"].to_list()]
+        else:
+            statuses = [
+                _rate_status(rel, by, row, c)
+                for row, c in zip(t.iter_rows(named=True), counts, strict=True)
+            ]
+        hidden = pl.Series([s != "published" for s in statuses])
+        out[name] = t.drop("_count").with_columns(
+            pl.when(hidden).then(pl.lit(SUPPRESSED_MARK)).otherwise(pl.col(c)).alias(c)
+            for c in ("victims", "rate", "rate_lower", "rate_upper")
+        )
+    return out
+
+
+def withheld_units(
+    frame: pl.DataFrame, tables: dict[str, pl.DataFrame], threshold: int
+) -> dict[str, str]:
+    """Source labels whose per-unit quality figures must not be published.
+
+    ``"row"``: every figure of a unit with fewer than ``threshold`` records (its
+    shares, dates and counts describe a handful of persons). ``"count"``: the record
+    count of a unit of a source type whose victim count the release withholds (the
+    only NGO unit's record count would be that count).
+    """
+    if "source" not in frame.columns:
+        return {}
+    sizes = frame.group_by(pl.col("source").cast(pl.String)).agg(pl.len().alias("n"))
+    out = {}
+    t = tables.get("Victims by source type")
+    if t is not None and "source_type" in frame.columns:
+        hidden_types = [c for c in t.columns[1:] if t[c][0] == SUPPRESSED_MARK]
+        units = frame.filter(pl.col("source_type").cast(pl.String).is_in(hidden_types))
+        out = dict.fromkeys(units["source"].cast(pl.String).to_list(), "count")
+    for label in sizes.filter(pl.col("n") < threshold)["source"].to_list():
+        out[label] = "row"
+    return out
+
+
+def _protect_quality(
+    out: dict[str, pl.DataFrame],
+    frame: pl.DataFrame,
+    suppress_below: int | None,
+    round_to: int | None,
+    mapping: pl.DataFrame,
+) -> dict[str, pl.DataFrame]:
+    """Published quality tables name units by the registry and withhold small units."""
+    name = "Data quality by source"
+    if name not in out:
+        return out
+    q = out[name]
+    hidden = (
+        withheld_units(frame, out, suppress_below)
+        if suppress_below is not None and round_to is None
+        else {}
+    )
+    how = [hidden.get(v) for v in q["source"].cast(pl.String).to_list()]
+    q = relabel(q, "source", mapping)
+    shown = {
+        c: [
+            SUPPRESSED_MARK
+            if h == "row" or (h == "count" and c == "records")
+            else _fmt_quality(c, v)
+            for v, h in zip(q[c].to_list(), how, strict=True)
+        ]
+        for c in q.columns
+        if c != "source"
+    }
+    if round_to:
+        shown["records"] = [
+            f"{v:,}" for v in _core.round_to_base(q["records"].to_list(), round_to)
+        ]
+    out[name] = pl.DataFrame({"source": q["source"].to_list(), **shown})
+    if "Monthly returns: balance checks" in out:
+        r = out["Monthly returns: balance checks"]
+        r = relabel(r, "source", mapping)
+        if "unit" in r.columns:
+            r = relabel(r, "unit", mapping)
+        out["Monthly returns: balance checks"] = r
+    return out
+
+
 def export_excel(
     records: Any,
     linkage: Any = None,
@@ -346,7 +636,8 @@ def export_excel(
         (
             f"Cells counting fewer than {suppress_below} persons are withheld (x), "
             "with secondary suppression so that no withheld cell can be worked out "
-            "from the totals."
+            "from any combination of the tables, their totals and rates. Units not in "
+            "the registry of unit names are shown as unit 1, unit 2..."
             if suppress_below
             else (
                 f"Counts are rounded to multiples of {round_to}."

@@ -503,8 +503,12 @@ def rates(
         have = counts.filter(known).select(by).unique()
         absent = have.join(pop.select(by), on=list(by), how="anti")
         if absent.height:
-            values = ", ".join(" / ".join(map(str, r)) for r in absent.iter_rows())
-            msg = f"the population table has no row for {values} ({', '.join(by)})"
+            # The levels themselves are not named: a free-text place may hold anything.
+            msg = (
+                f"the population table has no row for {absent.height} combination(s) "
+                f"of {', '.join(by)} found in the data; expected one row per "
+                "combination (see tipsom.indicators.population)"
+            )
             raise SchemaError(msg)
         table = counts.join(pop, on=list(by), how="left")
     else:
