@@ -1,0 +1,1126 @@
+"""The headquarters loop: monthly compilation of unit returns, and feedback to each unit.
+
+:func:`compile` takes the returns that arrived this month (files, or a frame as
+:func:`tipsom.read_returns` gives it) and the state of the last compilation (a
+directory), and
+
+- logs which unit sent which month and builds a unit x month **coverage matrix** that
+  marks the returns that never arrived (every month between the first and the last one
+  seen, for every unit expected);
+- lets a **revised return replace** its earlier version (same unit and month, higher
+  revision) and lists what the revision changed (a diff by record);
+- links the new records to the persons already known with **stable person ids**
+  (:meth:`tipsom.Linkage.add`: nobody is renumbered) and writes a **change report**: new
+  persons, persons seen again (by another unit or the same one), merges and splits since
+  the last compilation, each with its reason;
+- checks the **stock and flow** of cases per unit and month (brought forward, new,
+  closed, not reported again, pending);
+- keeps its state (records with person ids, the fitted linkage model, the log of
+  returns, every change report) in a directory for next month.
+
+:func:`feedback` writes one HTML page or workbook per unit: its own problem rows by
+file, sheet and row in plain English and Urdu, and its quality scores against the
+average of all units, with no record of any other unit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import polars as pl
+
+from tipsom import _core
+from tipsom._frame import to_polars
+from tipsom.exceptions import InvalidArgumentError, SchemaError
+from tipsom.linkage import Linkage, _run, default_settings
+from tipsom.normalize import normalize
+from tipsom.read import ReadReport, read_returns
+
+__all__ = ["Compilation", "compile", "feedback", "issue_text"]
+
+Progress = Callable[[str, int, "int | None"], Any]
+
+_STATE_FILES = ("records.parquet", "returns.parquet", "model.json", "meta.json")
+_CLOSED = ("convicted", "acquitted", "closed")
+_PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(-\d{2})?$")
+# Fields compared by the revision diff (normalized values).
+_DIFF_FIELDS = (
+    "case_id",
+    "fir_no",
+    "police_station",
+    "name",
+    "father_name",
+    "husband_name",
+    "sex",
+    "age",
+    "date_of_birth",
+    "cnic",
+    "passport",
+    "phone",
+    "nationality",
+    "district",
+    "province",
+    "date",
+    "law_sections",
+    "exploitation",
+    "case_status",
+    "protection_status",
+    "destination",
+    "role",
+)
+_EVENTS = (
+    "new_person",
+    "seen_again_other_unit",
+    "seen_again_same_unit",
+    "merge",
+    "split",
+    "withdrawn",
+)
+
+
+# -- results -------------------------------------------------------------------------
+@dataclass
+class Compilation:
+    """The result of one monthly compilation.
+
+    Attributes
+    ----------
+    records
+        Every current record (all months, latest revision of each return) with
+        ``person_id``, ``period`` and ``revision``.
+    coverage
+        The unit x month matrix: one row per unit, one column per month (``YYYY-MM``)
+        holding ``"r0"``, ``"r1"``... (the revision in force) or ``"missing"``.
+    returns
+        The log of every return received, one row per unit, month and revision:
+        ``unit, period, revision, records, compilation, status`` (``current``,
+        ``replaced`` or ``ignored``, a revision not above the one in force) and
+        ``files``.
+    revisions
+        The diff of each revision this compilation applied: ``unit, period,
+        revision, replaces, change`` (``added``, ``removed``, ``changed``),
+        ``record_id`` (new), ``replaced_record_id`` (old) and ``fields`` (the fields
+        that changed; never their values).
+    changes
+        The change report: ``event`` (``new_person``, ``seen_again_other_unit``,
+        ``seen_again_same_unit``, ``merge``, ``split``, ``withdrawn``),
+        ``person_id``, ``previous_person_ids``, ``unit``, ``period``, ``record_ids``
+        and ``explanation`` (plain words; no names or numbers of persons).
+    stock_flow
+        Cases per unit and month: ``brought_forward`` (open at the end of the last
+        month), ``new``, ``reappeared`` (seen before, not open last month),
+        ``closed``, ``not_reported`` (open last month, absent from this return),
+        ``pending`` and ``issues``.
+    read_report
+        The :class:`tipsom.ReadReport` of the files read (None for a frame).
+    linkage
+        The :class:`tipsom.Linkage` over all current records.
+    """
+
+    records: pl.DataFrame
+    coverage: pl.DataFrame
+    returns: pl.DataFrame
+    revisions: pl.DataFrame
+    changes: pl.DataFrame
+    stock_flow: pl.DataFrame
+    read_report: ReadReport | None
+    linkage: Linkage
+    model: dict[str, Any] = field(repr=False)
+    units: list[str] = field(default_factory=list)
+    number: int = 1
+
+    @property
+    def missing_returns(self) -> pl.DataFrame:
+        """The unit and month of every return that never arrived."""
+        periods = [c for c in self.coverage.columns if c != "unit"]
+        return (
+            self.coverage.unpivot(index="unit", on=periods, variable_name="period")
+            .filter(pl.col("value") == "missing")
+            .select("unit", "period")
+            .sort("unit", "period")
+        )
+
+    def summary(self) -> str:
+        """A short plain-text summary."""
+        counts = dict(self.changes.group_by("event").len().iter_rows())
+        lines = [
+            f"compilation {self.number}: {self.records.height} records, "
+            f"{self.records['person_id'].n_unique()} persons, "
+            f"{len(self.units)} units, "
+            f"{self.coverage.width - 1} month(s)",
+            f"missing returns: {self.missing_returns.height}",
+            f"revisions applied: {self.revisions.select('unit', 'period').unique().height}",
+        ]
+        lines += [f"  {e}: {counts.get(e, 0)}" for e in _EVENTS]
+        flagged = self.stock_flow.filter(pl.col("issues").list.len() > 0).height
+        lines.append(f"stock-and-flow findings: {flagged} unit-month(s)")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def save(self, directory: str | os.PathLike[str]) -> Path:
+        """Write the state for the next compilation into ``directory``.
+
+        Parameters
+        ----------
+        directory
+            Created if missing; its state files are replaced.
+
+        Returns
+        -------
+        pathlib.Path
+        """
+        d = Path(directory)
+        d.mkdir(parents=True, exist_ok=True)
+        self.records.write_parquet(d / "records.parquet")
+        self.returns.write_parquet(d / "returns.parquet")
+        (d / "model.json").write_text(json.dumps(self.model, indent=1), "utf-8")
+        history = d / "changes"
+        history.mkdir(exist_ok=True)
+        self.changes.write_parquet(history / f"changes_{self.number:04d}.parquet")
+        self.revisions.write_parquet(history / f"revisions_{self.number:04d}.parquet")
+        meta = {
+            "format_version": 1,
+            "tipsom_version": _core.__version__,
+            "compilations": self.number,
+            "units": self.units,
+        }
+        (d / "meta.json").write_text(json.dumps(meta, indent=1), "utf-8")
+        return d
+
+
+# -- input ----------------------------------------------------------------------------
+def _period_of(value: str | None) -> str | None:
+    if value is None:
+        return None
+    m = _PERIOD.match(str(value).strip())
+    return f"{m.group(1)}-{m.group(2)}" if m else None
+
+
+def _check_period(period: str) -> str:
+    p = _period_of(period)
+    if p is None:
+        msg = f"`period` must be a month as 'YYYY-MM', got {period!r}"
+        raise InvalidArgumentError(msg)
+    return p
+
+
+def _months(first: str, last: str) -> list[str]:
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _previous_month(period: str) -> str:
+    y, m = int(period[:4]), int(period[5:7])
+    y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+    return f"{y:04d}-{m:02d}"
+
+
+def _read_input(
+    new_returns: Any,
+    period: str | None,
+    on_error: Literal["raise", "report"],
+    progress: Progress | None,
+) -> tuple[pl.DataFrame, ReadReport | None]:
+    if isinstance(new_returns, (str, os.PathLike)) or (
+        isinstance(new_returns, Sequence)
+        and not isinstance(new_returns, (bytes, bytearray))
+        and all(isinstance(p, (str, os.PathLike)) for p in new_returns)
+    ):
+        raw, report = read_returns(
+            new_returns, with_report=True, on_error=on_error, progress=progress
+        )
+    else:
+        raw, report = to_polars(new_returns, argument="new_returns"), None
+    if "source" not in raw.columns:
+        msg = "new_returns: column 'source' (the reporting unit) not found"
+        raise SchemaError(msg)
+    given = _check_period(period) if period is not None else None
+    if "period" in raw.columns:
+        from_column = (
+            pl.col("period")
+            .cast(pl.String)
+            .map_elements(_period_of, return_dtype=pl.String)
+        )
+        raw = raw.with_columns(
+            period=from_column if given is None else from_column.fill_null(given)
+        )
+    elif given is not None:
+        raw = raw.with_columns(period=pl.lit(given))
+    else:
+        msg = (
+            "the returns carry no reporting month: pass `period='YYYY-MM'` "
+            "(or send them in the tipsom template, which has a month column)"
+        )
+        raise InvalidArgumentError(msg)
+    bad = raw.filter(pl.col("period").is_null() | pl.col("source").is_null())
+    if bad.height:
+        row = bad.row(0, named=True)
+        where = f"{row.get('source_file') or 'input'} row {row.get('source_row')}"
+        msg = (
+            f"{bad.height} record(s) without a unit or a month as YYYY-MM "
+            f"(first: {where}); pass `period=` or correct the column"
+        )
+        raise InvalidArgumentError(msg)
+    if "revision" in raw.columns:
+        raw = raw.with_columns(
+            pl.col("revision")
+            .cast(pl.String)
+            .str.strip_chars()
+            .cast(pl.Int64, strict=False)
+        )
+    else:
+        raw = raw.with_columns(revision=pl.lit(None, dtype=pl.Int64))
+    return raw, report
+
+
+def _load_state(previous: str | os.PathLike[str] | None) -> dict[str, Any] | None:
+    if previous is None:
+        return None
+    d = Path(previous)
+    if not d.exists() or not any((d / f).exists() for f in _STATE_FILES):
+        return None
+    missing = [f for f in _STATE_FILES if not (d / f).exists()]
+    if missing:
+        msg = f"state directory '{d}' is incomplete: {', '.join(missing)} missing"
+        raise InvalidArgumentError(msg)
+    meta = json.loads((d / "meta.json").read_text("utf-8"))
+    return {
+        "records": pl.read_parquet(d / "records.parquet"),
+        "returns": pl.read_parquet(d / "returns.parquet"),
+        "model": json.loads((d / "model.json").read_text("utf-8")),
+        "meta": meta,
+    }
+
+
+# -- revisions ------------------------------------------------------------------------
+def _value_key(frame: pl.DataFrame, cols: Sequence[str]) -> pl.Series:
+    present = [c for c in cols if c in frame.columns]
+    if not present:
+        return pl.Series([None] * frame.height, dtype=pl.String)
+    exprs = [
+        (
+            pl.col(c).list.join(";")
+            if isinstance(frame.schema[c], pl.List)
+            else pl.col(c).cast(pl.String)
+        ).fill_null("")
+        for c in present
+    ]
+    key = frame.select(pl.concat_str(exprs, separator="\x1f").alias("k"))["k"]
+    empty = "\x1f".join([""] * len(present))
+    return key.set(key == empty, None)  # type: ignore[arg-type]
+
+
+def _diff(
+    old: pl.DataFrame, new: pl.DataFrame
+) -> list[tuple[str, str | None, str | None, list[str]]]:
+    """Pair the records of a return and its revision; (change, new_id, old_id, fields)."""
+    fields = [c for c in _DIFF_FIELDS if c in old.columns or c in new.columns]
+    old = old.sort("record_id")
+    new = new.sort("record_id")
+    old_rows = old.to_dicts()
+    new_rows = new.to_dicts()
+    matched_old: dict[int, int] = {}
+    taken_new: set[int] = set()
+    case_cols = ["case_id", "fir_no"]
+    passes = [
+        fields,  # unchanged
+        ["cnic"],
+        [*case_cols, "name_key"],
+        [*case_cols, "father_name_key", "sex"],
+        ["source_row"],
+    ]
+    for cols in passes:
+        ko = _value_key(old, cols).to_list()
+        kn = _value_key(new, cols).to_list()
+        index: dict[str, list[int]] = {}
+        for i, k in enumerate(ko):
+            if k is not None and i not in matched_old.values():
+                index.setdefault(k, []).append(i)
+        for j, k in enumerate(kn):
+            if j in taken_new or k is None or not index.get(k):
+                continue
+            i = index[k].pop(0)
+            matched_old[j] = i
+            taken_new.add(j)
+    out: list[tuple[str, str | None, str | None, list[str]]] = []
+    for j, row in enumerate(new_rows):
+        if j in matched_old:
+            o = old_rows[matched_old[j]]
+            changed = [f for f in fields if o.get(f) != row.get(f)]
+            out.append(
+                (
+                    "changed" if changed else "unchanged",
+                    row["record_id"],
+                    o["record_id"],
+                    changed,
+                )
+            )
+        else:
+            out.append(("added", row["record_id"], None, []))
+    used = set(matched_old.values())
+    out += [
+        ("removed", None, o["record_id"], [])
+        for i, o in enumerate(old_rows)
+        if i not in used
+    ]
+    return out
+
+
+# -- linking and events -----------------------------------------------------------------
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            keep, drop = sorted((ra, rb))
+            self.parent[drop] = keep
+
+
+def _threshold(settings: dict[str, Any]) -> float:
+    return float(
+        settings.get("clustering", {}).get("threshold_match_probability", 0.97)
+    )
+
+
+def _why(linkage: Linkage, a: str, b: str) -> str:
+    """The comparisons that carried a pair, without any value."""
+    try:
+        table = linkage.explain(a, b).table
+    except Exception:
+        return ""
+    rows = table.filter(
+        ~pl.col("comparison").is_in(["prior", "total"]) & (pl.col("match_weight") > 0)
+    ).sort("match_weight", descending=True)
+    parts = [
+        f"{c} {lv}" for c, lv in rows.select("comparison", "level").head(4).iter_rows()
+    ]
+    return ", ".join(parts)
+
+
+def _describe(rec: dict[str, Any]) -> str:
+    return f"{rec['source']} {rec['period']} (record {rec['record_id']})"
+
+
+def _events(
+    *,
+    previous: pl.DataFrame | None,
+    current: pl.DataFrame,
+    predecessor: dict[str, str],
+    new_ids: set[str],
+    pairs: pl.DataFrame,
+    linkage: Linkage,
+    revision_note: dict[str, str],
+) -> pl.DataFrame:
+    """The change report between the previous and the current persons."""
+    prev_person: dict[str, str] = {}
+    prev_units: dict[str, set[str]] = {}
+    prev_records: dict[str, list[dict[str, Any]]] = {}
+    if previous is not None and previous.height:
+        for rec in previous.select(
+            "record_id", "person_id", "source", "period"
+        ).iter_rows(named=True):
+            prev_person[rec["record_id"]] = rec["person_id"]
+            prev_units.setdefault(rec["person_id"], set()).add(rec["source"])
+            prev_records.setdefault(rec["person_id"], []).append(rec)
+    cur = current.select("record_id", "person_id", "source", "period")
+    cur_rows = {r["record_id"]: r for r in cur.iter_rows(named=True)}
+
+    def origin_person(rid: str) -> str | None:
+        if rid in prev_person:
+            return prev_person[rid]
+        pred = predecessor.get(rid)
+        return prev_person.get(pred) if pred else None
+
+    best: dict[tuple[str, str], float] = {}
+    by_record: dict[str, list[tuple[str, float]]] = {}
+    for a, b, p in pairs.select(
+        "record_id_l", "record_id_r", "match_probability"
+    ).iter_rows():
+        by_record.setdefault(a, []).append((b, p))
+        by_record.setdefault(b, []).append((a, p))
+        best[(a, b)] = best[(b, a)] = p
+
+    def best_link(rid: str, among: Iterable[str]) -> tuple[str | None, float]:
+        s = set(among)
+        cands = [(o, p) for o, p in by_record.get(rid, []) if o in s]
+        if not cands:
+            return None, 0.0
+        o, p = max(cands, key=lambda t: (t[1], t[0]))
+        return o, p
+
+    events: list[dict[str, Any]] = []
+    members: dict[str, list[str]] = {}
+    for rid, row in cur_rows.items():
+        members.setdefault(row["person_id"], []).append(rid)
+    for pid in sorted(members):
+        rids = sorted(members[pid])
+        origins = sorted({o for r in rids if (o := origin_person(r)) is not None})
+        fresh = [r for r in rids if r in new_ids and r not in predecessor]
+        if not origins:
+            first = cur_rows[rids[0]]
+            units = sorted({cur_rows[r]["source"] for r in rids})
+            events.append(
+                {
+                    "event": "new_person",
+                    "person_id": pid,
+                    "previous_person_ids": [],
+                    "unit": first["source"],
+                    "period": first["period"],
+                    "record_ids": rids,
+                    "explanation": f"first recorded by {', '.join(units)} in "
+                    f"{first['period']} ({len(rids)} record(s)); no match among the "
+                    "persons known before",
+                }
+            )
+            continue
+        if len(origins) >= 2:
+            # Which new (or revised) record joins them, and how strongly.
+            reasons = []
+            for r in rids:
+                if r in prev_person and prev_person[r] in origins and r not in new_ids:
+                    continue
+                for o in origins:
+                    known = [
+                        x["record_id"]
+                        for x in prev_records.get(o, [])
+                        if x["record_id"] in cur_rows
+                    ]
+                    other, p = best_link(r, known)
+                    if other is not None:
+                        why = _why(linkage, r, other)
+                        reasons.append(
+                            f"{_describe(cur_rows[r])} matches person {o} "
+                            f"(probability {p:.3f}{': ' + why if why else ''})"
+                        )
+            events.append(
+                {
+                    "event": "merge",
+                    "person_id": pid,
+                    "previous_person_ids": origins,
+                    "unit": None,
+                    "period": None,
+                    "record_ids": rids,
+                    "explanation": f"persons {', '.join(origins)} are one person now: "
+                    + ("; ".join(reasons) if reasons else "their records now match")
+                    + f"; the person keeps the id {pid}",
+                }
+            )
+        for r in fresh:
+            rec = cur_rows[r]
+            units = set().union(*(prev_units.get(o, set()) for o in origins))
+            seen_before = sorted(
+                {x["record_id"] for o in origins for x in prev_records.get(o, [])}
+                & set(cur_rows)
+            )
+            other, p = best_link(r, seen_before)
+            why = _why(linkage, r, other) if other else ""
+            event = (
+                "seen_again_same_unit"
+                if rec["source"] in units
+                else "seen_again_other_unit"
+            )
+            link = (
+                f"; matches record {other} (probability {p:.3f}{': ' + why if why else ''})"
+                if other
+                else ""
+            )
+            events.append(
+                {
+                    "event": event,
+                    "person_id": pid,
+                    "previous_person_ids": origins,
+                    "unit": rec["source"],
+                    "period": rec["period"],
+                    "record_ids": [r],
+                    "explanation": f"recorded by {rec['source']} in {rec['period']}; "
+                    f"known before from {', '.join(sorted(units))}{link}",
+                }
+            )
+    # Splits and withdrawals: where did each previous person's records go?
+    for o in sorted(prev_records):
+        now: dict[str, list[str]] = {}
+        for rid, row in cur_rows.items():
+            if origin_person(rid) == o:
+                now.setdefault(row["person_id"], []).append(rid)
+        gone = sorted(
+            r["record_id"] for r in prev_records[o] if r["record_id"] not in cur_rows
+        )
+        notes = sorted({revision_note[g] for g in gone if g in revision_note})
+        cause = "; ".join(notes) if notes else "records changed"
+        if not now:
+            events.append(
+                {
+                    "event": "withdrawn",
+                    "person_id": None,
+                    "previous_person_ids": [o],
+                    "unit": None,
+                    "period": None,
+                    "record_ids": gone,
+                    "explanation": f"person {o} is no longer in any return: {cause}",
+                }
+            )
+        elif len(now) >= 2:
+            parts = sorted(now)
+            cross = 0.0
+            for i, a in enumerate(parts):
+                for b in parts[i + 1 :]:
+                    for x in now[a]:
+                        for y in now[b]:
+                            cross = max(cross, best.get((x, y), 0.0))
+            events.append(
+                {
+                    "event": "split",
+                    "person_id": None,
+                    "previous_person_ids": [o],
+                    "unit": None,
+                    "period": None,
+                    "record_ids": sorted(r for p in parts for r in now[p]),
+                    "explanation": f"person {o} is now {len(parts)} persons "
+                    f"({', '.join(parts)}): {cause}; the best match left between "
+                    f"the parts has probability {cross:.3f}",
+                }
+            )
+    schema = {
+        "event": pl.String,
+        "person_id": pl.String,
+        "previous_person_ids": pl.List(pl.String),
+        "unit": pl.String,
+        "period": pl.String,
+        "record_ids": pl.List(pl.String),
+        "explanation": pl.String,
+    }
+    order = {e: i for i, e in enumerate(_EVENTS)}
+    events.sort(
+        key=lambda e: (order[e["event"]], e["person_id"] or "", e["record_ids"])
+    )
+    return pl.DataFrame(events, schema=schema)
+
+
+# -- stock and flow ----------------------------------------------------------------------
+def _stock_flow(records: pl.DataFrame, coverage_periods: list[str]) -> pl.DataFrame:
+    case_cols = [c for c in ("case_id", "fir_no") if c in records.columns]
+    schema = {
+        "unit": pl.String,
+        "period": pl.String,
+        "brought_forward": pl.Int64,
+        "new": pl.Int64,
+        "reappeared": pl.Int64,
+        "closed": pl.Int64,
+        "not_reported": pl.Int64,
+        "pending": pl.Int64,
+        "issues": pl.List(pl.String),
+    }
+    if not case_cols or not records.height:
+        return pl.DataFrame(schema=schema)
+    status = (
+        pl.col("case_status").cast(pl.String)
+        if "case_status" in records.columns
+        else pl.lit(None, dtype=pl.String)
+    )
+    cases = (
+        records.select(
+            pl.col("source").alias("unit"),
+            "period",
+            pl.coalesce([pl.col(c).cast(pl.String) for c in case_cols]).alias("case"),
+            status.is_in(list(_CLOSED)).fill_null(False).alias("is_closed"),
+        )
+        .drop_nulls("case")
+        .group_by("unit", "period", "case")
+        .agg(pl.col("is_closed").any())
+    )
+    rows = []
+    for unit in sorted(cases["unit"].unique().to_list()):
+        u = cases.filter(pl.col("unit") == unit)
+        by_period = {
+            p: dict(zip(g["case"].to_list(), g["is_closed"].to_list(), strict=True))
+            for (p,), g in u.group_by("period")
+        }
+        first = min(by_period)
+        seen: set[str] = set()
+        open_prev: set[str] = set()
+        for p in [m for m in coverage_periods if m >= first]:
+            if p not in by_period:
+                rows.append(
+                    {
+                        "unit": unit,
+                        "period": p,
+                        "brought_forward": len(open_prev),
+                        "new": None,
+                        "reappeared": None,
+                        "closed": None,
+                        "not_reported": None,
+                        "pending": None,
+                        "issues": ["stock.return_missing"],
+                    }
+                )
+                continue
+            now = by_period[p]
+            present = set(now)
+            new = present - seen
+            reappeared = present & seen - open_prev
+            closed = {c for c in present if now[c] and c not in reappeared | new} | {
+                c for c in new | reappeared if now[c]
+            }
+            pending = {c for c in present if not now[c]}
+            not_reported = open_prev - present
+            issues = []
+            if not_reported and p != first:
+                issues.append("stock.case_not_reported")
+            if reappeared:
+                issues.append("stock.case_reappeared")
+            rows.append(
+                {
+                    "unit": unit,
+                    "period": p,
+                    "brought_forward": len(open_prev),
+                    "new": len(new),
+                    "reappeared": len(reappeared),
+                    "closed": len(closed),
+                    "not_reported": len(not_reported),
+                    "pending": len(pending),
+                    "issues": issues,
+                }
+            )
+            seen |= present
+            open_prev = pending
+    return pl.DataFrame(rows, schema=schema)
+
+
+# -- compile ----------------------------------------------------------------------------
+def compile(
+    new_returns: Any,
+    previous: str | os.PathLike[str] | None = None,
+    *,
+    save_to: str | os.PathLike[str] | None = None,
+    period: str | None = None,
+    units: Iterable[str] | None = None,
+    settings: dict[str, Any] | str | os.PathLike[str] | None = None,
+    on_error: Literal["raise", "report"] = "raise",
+    progress: Progress | None = None,
+) -> Compilation:
+    """Compile this month's returns onto the state of the last compilation.
+
+    Parameters
+    ----------
+    new_returns
+        Files, directories or glob patterns (read with :func:`tipsom.read_returns`),
+        or a frame of records as ``read_returns`` gives them (text columns, with
+        ``source``). The month of each record comes from its ``period`` column (the
+        template has one) or from ``period=``; the revision from its ``revision``
+        column, or, when absent, one above the revision in force for that unit and
+        month (a return sent again replaces the earlier one).
+    previous
+        The state directory of the last compilation; None (or a directory without
+        state) for the first.
+    save_to
+        Where to write the new state; by default ``previous`` (updated in place). When
+        both are None nothing is written (call :meth:`Compilation.save`).
+    period
+        The month (``"YYYY-MM"``) of records that carry none.
+    units
+        The units expected to report every month; the coverage matrix lists them with
+        every unit that ever sent a return.
+    settings
+        Linkage settings or a trained model for the first compilation (later ones reuse
+        the model kept in the state). By default :func:`tipsom.default_settings`,
+        trained on the first month's records.
+    on_error
+        As in :func:`tipsom.read_returns`.
+    progress
+        Called as ``progress(stage, done, total)``.
+
+    Returns
+    -------
+    Compilation
+
+    Raises
+    ------
+    InvalidArgumentError
+        A record without a unit or month, a malformed ``period``, an incomplete state
+        directory.
+    SchemaError
+        ``new_returns`` has no ``source`` column.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> import tipsom as ts
+    >>> raw = ts.datasets.circle_returns(60, seed=4, truth=False)
+    >>> may = raw.filter(pl.col("source") != "FIA AHTC Quetta")
+    >>> c = ts.hq.compile(may, period="2025-05")
+    >>> c.changes["event"].unique().to_list()
+    ['new_person']
+    >>> june = ts.hq.compile(raw.filter(pl.col("source") == "FIA AHTC Quetta"),
+    ...                      period="2025-06", save_to=None, previous=None)
+    >>> june.records["period"].unique().to_list()
+    ['2025-06']
+    """
+    if on_error not in ("raise", "report"):
+        msg = f"`on_error` must be one of {{'raise', 'report'}}, got {on_error!r}"
+        raise InvalidArgumentError(msg)
+    raw, read_report = _read_input(new_returns, period, on_error, progress)
+    state = _load_state(previous)
+    number = 1 + (state["meta"]["compilations"] if state else 0)
+    prev_records = state["records"] if state else None
+    log = (
+        state["returns"]
+        if state
+        else pl.DataFrame(
+            schema={
+                "unit": pl.String,
+                "period": pl.String,
+                "revision": pl.Int64,
+                "records": pl.Int64,
+                "compilation": pl.Int64,
+                "status": pl.String,
+                "files": pl.List(pl.String),
+            }
+        )
+    )
+    in_force = {
+        (u, p): r
+        for u, p, r in log.filter(pl.col("status") == "current")
+        .select("unit", "period", "revision")
+        .iter_rows()
+    }
+
+    # One return per unit, month and revision; decide which replace what.
+    if "source_file" not in raw.columns:
+        raw = raw.with_columns(source_file=pl.lit(None, dtype=pl.String))
+    groups = (
+        raw.group_by("source", "period", "revision", maintain_order=True)
+        .agg(
+            pl.len().alias("records"),
+            pl.col("source_file").drop_nulls().unique().sort().alias("files"),
+        )
+        .sort("source", "period", "revision", nulls_last=False)
+    )
+    new_log: list[dict[str, Any]] = []
+    accepted: dict[tuple[str, str], int] = {}
+    for unit, per, rev, n, files in groups.iter_rows():
+        base = accepted.get((unit, per), in_force.get((unit, per), -1))
+        revision = rev if rev is not None else base + 1
+        status = "current" if revision > base else "ignored"
+        if status == "current":
+            for row in new_log:
+                if (row["unit"], row["period"]) == (unit, per) and row[
+                    "status"
+                ] == "current":
+                    row["status"] = "replaced"
+            accepted[(unit, per)] = revision
+        new_log.append(
+            {
+                "unit": unit,
+                "period": per,
+                "revision": revision,
+                "raw_revision": rev,
+                "records": n,
+                "compilation": number,
+                "status": status,
+                "files": files,
+            }
+        )
+    keep = {
+        (r["unit"], r["period"], r["raw_revision"]): r["revision"]
+        for r in new_log
+        if r["status"] == "current"
+    }
+    raw = raw.with_columns(
+        pl.struct("source", "period", "revision")
+        .map_elements(
+            lambda s: keep.get((s["source"], s["period"], s["revision"]), -1),
+            return_dtype=pl.Int64,
+        )
+        .alias("revision")
+    ).filter(pl.col("revision") >= 0)
+    log = log.with_columns(
+        pl.struct("unit", "period", "status")
+        .map_elements(
+            lambda s: (
+                "replaced"
+                if s["status"] == "current" and (s["unit"], s["period"]) in accepted
+                else s["status"]
+            ),
+            return_dtype=pl.String,
+        )
+        .alias("status")
+    )
+    log = (
+        pl.concat(
+            [
+                log,
+                pl.DataFrame(new_log, schema_overrides={"files": pl.List(pl.String)})
+                .drop("raw_revision")
+                .select(log.columns),
+            ],
+            how="vertical_relaxed",
+        )
+        if new_log
+        else log
+    )
+
+    # Normalize and give every record a stable id: month/unit/revision/number.
+    if "record_id" in raw.columns:
+        raw = raw.rename({"record_id": "return_record_id"})
+    sort_cols = [
+        c for c in ("source_file", "source_sheet", "source_row") if c in raw.columns
+    ]
+    raw = raw.with_row_index("__order").sort(
+        ["source", "period", *sort_cols, "__order"], nulls_last=True
+    )
+    raw = raw.with_columns(
+        pl.format(
+            "{}/{}/r{}/{}",
+            "period",
+            "source",
+            "revision",
+            (pl.int_range(pl.len()).over("source", "period") + 1)
+            .cast(pl.String)
+            .str.zfill(5),
+        ).alias("record_id")
+    ).drop("__order")
+    extra = {c: raw[c] for c in ("period", "revision") if c in raw.columns}
+    records = normalize(raw.drop("period", "revision"))
+    records = records.with_columns(**extra)
+
+    # Revisions: drop what they replace, diff old against new.
+    revisions: list[dict[str, Any]] = []
+    predecessor: dict[str, str] = {}
+    revision_note: dict[str, str] = {}
+    kept_prev = prev_records
+    if prev_records is not None:
+        replaced_keys = set(accepted)
+        mask = pl.struct("source", "period").map_elements(
+            lambda s: (s["source"], s["period"]) in replaced_keys,
+            return_dtype=pl.Boolean,
+        )
+        old_part = prev_records.filter(mask)
+        kept_prev = prev_records.filter(~mask)
+        for (unit, per), rev in sorted(accepted.items()):
+            old = old_part.filter(
+                (pl.col("source") == unit) & (pl.col("period") == per)
+            )
+            if not old.height:
+                continue
+            new = records.filter((pl.col("source") == unit) & (pl.col("period") == per))
+            old_rev = int(old["revision"].max())
+            for change, new_id, old_id, fields in _diff(old, new):
+                if new_id and old_id:
+                    predecessor[new_id] = old_id
+                if old_id:
+                    revision_note[old_id] = (
+                        f"revision {rev} of {unit} {per} replaced revision {old_rev}"
+                    )
+                if change != "unchanged":
+                    revisions.append(
+                        {
+                            "unit": unit,
+                            "period": per,
+                            "revision": rev,
+                            "replaces": old_rev,
+                            "change": change,
+                            "record_id": new_id,
+                            "replaced_record_id": old_id,
+                            "fields": fields,
+                        }
+                    )
+    revisions_frame = pl.DataFrame(
+        revisions,
+        schema={
+            "unit": pl.String,
+            "period": pl.String,
+            "revision": pl.Int64,
+            "replaces": pl.Int64,
+            "change": pl.String,
+            "record_id": pl.String,
+            "replaced_record_id": pl.String,
+            "fields": pl.List(pl.String),
+        },
+    )
+
+    # Link: the persons known keep their ids.
+    if state:
+        model = state["model"]
+    elif settings is None:
+        model = default_settings()
+    elif isinstance(settings, dict):
+        model = settings
+    else:
+        p = Path(settings) if not str(settings).lstrip().startswith("{") else None
+        model = json.loads(p.read_text("utf-8") if p else str(settings))
+    new_ids = set(records["record_id"].to_list())
+    if kept_prev is not None and kept_prev.height:
+        frame = pl.concat(
+            [kept_prev.drop("person_id"), records], how="diagonal_relaxed"
+        )
+        existing: list[str | None] | None = [
+            *kept_prev["person_id"].to_list(),
+            *([None] * records.height),
+        ]
+    else:
+        frame, existing = records, None
+    core = _run(frame, bytes(frame.height), model, existing, progress)
+    linkage = Linkage(core, frame, original=frame)
+    model = linkage.settings
+    threshold = _threshold(model)
+    pairs = linkage.pairs.select("record_id_l", "record_id_r", "match_probability")
+    strong = pairs.filter(pl.col("match_probability") >= threshold)
+    ids = dict(
+        zip(
+            linkage.records["record_id"].to_list(),
+            linkage.records["person_id"].to_list(),
+            strict=True,
+        )
+    )
+
+    # Splits: a person who lost records keeps only the part that still matches.
+    if kept_prev is not None and prev_records is not None:
+        removed = set(prev_records["record_id"].to_list()) - set(
+            kept_prev["record_id"].to_list()
+        )
+        hit = {
+            pid
+            for rid, pid in prev_records.select("record_id", "person_id").iter_rows()
+            if rid in removed
+        }
+        adj: dict[str, set[str]] = {}
+        for a, b in strong.select("record_id_l", "record_id_r").iter_rows():
+            adj.setdefault(a, set()).add(b)
+            adj.setdefault(b, set()).add(a)
+        old_ids = set(kept_prev["record_id"].to_list())
+        for pid in sorted(hit):
+            mine = sorted(r for r, p in ids.items() if p == pid and r in old_ids)
+            if len(mine) < 2:
+                continue
+            comps: list[list[str]] = []
+            left = set(mine)
+            while left:
+                start = min(left)
+                stack, comp = [start], {start}
+                while stack:
+                    x = stack.pop()
+                    for y in adj.get(x, ()):
+                        if y in left and y not in comp:
+                            comp.add(y)
+                            stack.append(y)
+                left -= comp
+                comps.append(sorted(comp))
+            if len(comps) < 2:
+                continue
+            for comp in comps[1:]:
+                new_pid = comp[0]
+                for r in comp:
+                    ids[r] = new_pid
+            # New records the core put with this person go where they match best.
+            for r in [r for r, p in ids.items() if p == pid and r in new_ids]:
+                scores = [
+                    (
+                        max(
+                            (p for o, p in _pairs_of(strong, r) if o in comp),
+                            default=0.0,
+                        ),
+                        comp[0] if i else pid,
+                    )
+                    for i, comp in enumerate(comps)
+                ]
+                ids[r] = max(scores)[1]
+
+    # Merges: a new record that matches persons kept apart joins them (smallest id stays).
+    # Only persons known before are joined here: the core already clustered the new
+    # records among themselves, and put each with at most one known person.
+    old_persons = {ids[r] for r in ids if r not in new_ids}
+    union = _Union()
+    for a, b in strong.select("record_id_l", "record_id_r").iter_rows():
+        if (a in new_ids or b in new_ids) and ids[a] != ids[b]:
+            pa, pb = ids[a], ids[b]
+            if pa in old_persons and pb in old_persons:
+                union.union(pa, pb)
+    ids = {r: union.find(p) for r, p in ids.items()}
+    person_ids = pl.Series("person_id", [ids[r] for r in frame["record_id"].to_list()])
+    current = frame.with_columns(person_ids)
+
+    changes = _events(
+        previous=prev_records,
+        current=current,
+        predecessor=predecessor,
+        new_ids=new_ids,
+        pairs=pairs,
+        linkage=linkage,
+        revision_note=revision_note,
+    )
+
+    # Coverage.
+    expected = sorted(
+        set(units or ())
+        | set(state["meta"].get("units", []) if state else ())
+        | set(log["unit"].to_list())
+    )
+    periods_seen = sorted(set(log["period"].to_list()))
+    months = _months(periods_seen[0], periods_seen[-1]) if periods_seen else []
+    in_force = {
+        (u, p): r
+        for u, p, r in log.filter(pl.col("status") == "current")
+        .select("unit", "period", "revision")
+        .iter_rows()
+    }
+    coverage = pl.DataFrame(
+        [
+            {
+                "unit": u,
+                **{
+                    m: (f"r{in_force[(u, m)]}" if (u, m) in in_force else "missing")
+                    for m in months
+                },
+            }
+            for u in expected
+        ],
+        schema={"unit": pl.String, **dict.fromkeys(months, pl.String)},
+    )
+    stock = _stock_flow(current, months)
+    return_compilation = Compilation(
+        records=current,
+        coverage=coverage,
+        returns=log.sort("unit", "period", "revision"),
+        revisions=revisions_frame,
+        changes=changes,
+        stock_flow=stock,
+        read_report=read_report,
+        linkage=linkage,
+        model=model,
+        units=expected,
+        number=number,
+    )
+    target = save_to if save_to is not None else previous
+    if target is not None:
+        return_compilation.save(target)
+    return return_compilation
+
+
+def _pairs_of(pairs: pl.DataFrame, rid: str) -> list[tuple[str, float]]:
+    out = []
+    for a, b, p in pairs.filter(
+        (pl.col("record_id_l") == rid) | (pl.col("record_id_r") == rid)
+    ).iter_rows():
+        out.append((b if a == rid else a, p))
+    return out
