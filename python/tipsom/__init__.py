@@ -17,8 +17,10 @@ from tipsom import (  # noqa: F401  (_core: the compiled module)
     datasets,
     exceptions,
     expr,
+    hq,
     indicators,
     mse,
+    template,
 )
 from tipsom._core import __version__
 from tipsom.blocking import block_on
@@ -55,6 +57,7 @@ __all__ = [
     "default_settings",
     "exceptions",
     "expr",
+    "hq",
     "indicators",
     "link",
     "mse",
@@ -62,4 +65,5 @@ __all__ = [
     "quality",
     "read_returns",
     "report",
+    "template",
 ]

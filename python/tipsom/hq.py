@@ -25,6 +25,7 @@ average of all units, with no record of any other unit.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -40,6 +41,7 @@ from tipsom._frame import to_polars
 from tipsom.exceptions import InvalidArgumentError, SchemaError
 from tipsom.linkage import Linkage, _run, default_settings
 from tipsom.normalize import normalize
+from tipsom.quality import quality
 from tipsom.read import ReadReport, read_returns
 
 __all__ = ["Compilation", "compile", "feedback", "issue_text"]
@@ -96,7 +98,9 @@ class Compilation:
         ``person_id``, ``period`` and ``revision``.
     coverage
         The unit x month matrix: one row per unit, one column per month (``YYYY-MM``)
-        holding ``"r0"``, ``"r1"``... (the revision in force) or ``"missing"``.
+        holding ``"r0"``, ``"r1"``... (the revision in force) or ``"missing"``. A unit
+        declared in ``units=`` owes every month; any other unit the months from its
+        first return on (earlier cells are null).
     returns
         The log of every return received, one row per unit, month and revision:
         ``unit, period, revision, records, compilation, status`` (``current``,
@@ -134,6 +138,7 @@ class Compilation:
     model: dict[str, Any] = field(repr=False)
     units: list[str] = field(default_factory=list)
     number: int = 1
+    """Units declared as expected every month (``units=`` of any compilation)."""
 
     @property
     def missing_returns(self) -> pl.DataFrame:
@@ -152,7 +157,7 @@ class Compilation:
         lines = [
             f"compilation {self.number}: {self.records.height} records, "
             f"{self.records['person_id'].n_unique()} persons, "
-            f"{len(self.units)} units, "
+            f"{self.coverage.height} units, "
             f"{self.coverage.width - 1} month(s)",
             f"missing returns: {self.missing_returns.height}",
             f"revisions applied: {self.revisions.select('unit', 'period').unique().height}",
@@ -431,6 +436,7 @@ def _events(
     pairs: pl.DataFrame,
     linkage: Linkage,
     revision_note: dict[str, str],
+    threshold: float,
 ) -> pl.DataFrame:
     """The change report between the previous and the current persons."""
     prev_person: dict[str, str] = {}
@@ -469,6 +475,12 @@ def _events(
         o, p = max(cands, key=lambda t: (t[1], t[0]))
         return o, p
 
+    # The current records that stand for each previous person (kept or revised).
+    origin_members: dict[str, list[str]] = {}
+    for rid in cur_rows:
+        o = origin_person(rid)
+        if o is not None:
+            origin_members.setdefault(o, []).append(rid)
     events: list[dict[str, Any]] = []
     members: dict[str, list[str]] = {}
     for rid, row in cur_rows.items():
@@ -501,13 +513,8 @@ def _events(
                 if r in prev_person and prev_person[r] in origins and r not in new_ids:
                     continue
                 for o in origins:
-                    known = [
-                        x["record_id"]
-                        for x in prev_records.get(o, [])
-                        if x["record_id"] in cur_rows
-                    ]
-                    other, p = best_link(r, known)
-                    if other is not None:
+                    other, p = best_link(r, origin_members.get(o, []))
+                    if other is not None and p >= threshold:
                         why = _why(linkage, r, other)
                         reasons.append(
                             f"{_describe(cur_rows[r])} matches person {o} "
@@ -530,8 +537,7 @@ def _events(
             rec = cur_rows[r]
             units = set().union(*(prev_units.get(o, set()) for o in origins))
             seen_before = sorted(
-                {x["record_id"] for o in origins for x in prev_records.get(o, [])}
-                & set(cur_rows)
+                x for o in origins for x in origin_members.get(o, []) if x != r
             )
             other, p = best_link(r, seen_before)
             why = _why(linkage, r, other) if other else ""
@@ -618,8 +624,14 @@ def _events(
 
 
 # -- stock and flow ----------------------------------------------------------------------
-def _stock_flow(records: pl.DataFrame, coverage_periods: list[str]) -> pl.DataFrame:
-    case_cols = [c for c in ("case_id", "fir_no") if c in records.columns]
+def _stock_flow(records: pl.DataFrame, coverage: pl.DataFrame) -> pl.DataFrame:
+    """Cases per unit and month that the unit owes a return for.
+
+    A case is its ``case_id`` (else its FIR number) within the unit; a return lists the
+    cases the unit worked on that month. ``brought_forward - not_reported + new +
+    reappeared - closed == pending`` holds by construction; the findings are the terms
+    that should be zero.
+    """
     schema = {
         "unit": pl.String,
         "period": pl.String,
@@ -631,61 +643,65 @@ def _stock_flow(records: pl.DataFrame, coverage_periods: list[str]) -> pl.DataFr
         "pending": pl.Int64,
         "issues": pl.List(pl.String),
     }
-    if not case_cols or not records.height:
-        return pl.DataFrame(schema=schema)
+    case_cols = [c for c in ("case_id", "fir_no") if c in records.columns]
     status = (
         pl.col("case_status").cast(pl.String)
         if "case_status" in records.columns
+        else pl.lit(None, dtype=pl.String)
+    )
+    case = (
+        pl.coalesce([pl.col(c).cast(pl.String) for c in case_cols])
+        if case_cols
         else pl.lit(None, dtype=pl.String)
     )
     cases = (
         records.select(
             pl.col("source").alias("unit"),
             "period",
-            pl.coalesce([pl.col(c).cast(pl.String) for c in case_cols]).alias("case"),
+            case.alias("case"),
             status.is_in(list(_CLOSED)).fill_null(False).alias("is_closed"),
         )
         .drop_nulls("case")
         .group_by("unit", "period", "case")
         .agg(pl.col("is_closed").any())
     )
+    by_return: dict[tuple[str, str], dict[str, bool]] = {}
+    for unit, per, c, closed in cases.iter_rows():
+        by_return.setdefault((unit, per), {})[c] = closed
+    n_records = dict(
+        ((u, p), n)
+        for u, p, n in records.group_by("source", "period").len().iter_rows()
+    )
+    months = [c for c in coverage.columns if c != "unit"]
     rows = []
-    for unit in sorted(cases["unit"].unique().to_list()):
-        u = cases.filter(pl.col("unit") == unit)
-        by_period = {
-            p: dict(zip(g["case"].to_list(), g["is_closed"].to_list(), strict=True))
-            for (p,), g in u.group_by("period")
-        }
-        first = min(by_period)
+    for row in coverage.iter_rows(named=True):
+        unit = row["unit"]
         seen: set[str] = set()
         open_prev: set[str] = set()
-        for p in [m for m in coverage_periods if m >= first]:
-            if p not in by_period:
+        for p in months:
+            if row[p] is None:
+                continue
+            if row[p] == "missing":
                 rows.append(
                     {
                         "unit": unit,
                         "period": p,
                         "brought_forward": len(open_prev),
-                        "new": None,
-                        "reappeared": None,
-                        "closed": None,
-                        "not_reported": None,
-                        "pending": None,
                         "issues": ["stock.return_missing"],
                     }
                 )
                 continue
-            now = by_period[p]
+            now = by_return.get((unit, p), {})
             present = set(now)
             new = present - seen
-            reappeared = present & seen - open_prev
-            closed = {c for c in present if now[c] and c not in reappeared | new} | {
-                c for c in new | reappeared if now[c]
-            }
-            pending = {c for c in present if not now[c]}
+            reappeared = (present & seen) - open_prev
+            closed = {c for c in present if now[c]}
+            pending = present - closed
             not_reported = open_prev - present
             issues = []
-            if not_reported and p != first:
+            if n_records.get((unit, p)) and not present:
+                issues.append("stock.no_case_numbers")
+            if not_reported:
                 issues.append("stock.case_not_reported")
             if reappeared:
                 issues.append("stock.case_reappeared")
@@ -1068,14 +1084,15 @@ def compile(
         pairs=pairs,
         linkage=linkage,
         revision_note=revision_note,
+        threshold=threshold,
     )
 
-    # Coverage.
-    expected = sorted(
-        set(units or ())
-        | set(state["meta"].get("units", []) if state else ())
-        | set(log["unit"].to_list())
+    # Coverage: a unit named in `units` owes every month; any other unit owes the
+    # months from its first return on.
+    declared = sorted(
+        set(units or ()) | set(state["meta"].get("units", []) if state else ())
     )
+    expected = sorted(set(declared) | set(log["unit"].to_list()))
     periods_seen = sorted(set(log["period"].to_list()))
     months = _months(periods_seen[0], periods_seen[-1]) if periods_seen else []
     in_force = {
@@ -1084,20 +1101,20 @@ def compile(
         .select("unit", "period", "revision")
         .iter_rows()
     }
+    first_return = dict(log.group_by("unit").agg(pl.col("period").min()).iter_rows())
+
+    def cell(u: str, m: str) -> str | None:
+        if (u, m) in in_force:
+            return f"r{in_force[(u, m)]}"
+        if u in declared or m >= first_return.get(u, m):
+            return "missing"
+        return None
+
     coverage = pl.DataFrame(
-        [
-            {
-                "unit": u,
-                **{
-                    m: (f"r{in_force[(u, m)]}" if (u, m) in in_force else "missing")
-                    for m in months
-                },
-            }
-            for u in expected
-        ],
+        [{"unit": u, **{m: cell(u, m) for m in months}} for u in expected],
         schema={"unit": pl.String, **dict.fromkeys(months, pl.String)},
     )
-    stock = _stock_flow(current, months)
+    stock = _stock_flow(current, coverage)
     return_compilation = Compilation(
         records=current,
         coverage=coverage,
@@ -1108,7 +1125,7 @@ def compile(
         read_report=read_report,
         linkage=linkage,
         model=model,
-        units=expected,
+        units=declared,
         number=number,
     )
     target = save_to if save_to is not None else previous
@@ -1124,3 +1141,423 @@ def _pairs_of(pairs: pl.DataFrame, rid: str) -> list[tuple[str, float]]:
     ).iter_rows():
         out.append((b if a == rid else a, p))
     return out
+
+
+# -- feedback ---------------------------------------------------------------------------
+#: Field names in plain English and Urdu.
+_FIELD_WORDS: dict[str, tuple[str, str]] = {
+    "name": ("name", "نام"),
+    "father_name": ("father's name", "والد کا نام"),
+    "husband_name": ("husband's name", "شوہر کا نام"),
+    "sex": ("sex", "جنس"),
+    "age": ("age", "عمر"),
+    "date_of_birth": ("date of birth", "تاریخ پیدائش"),
+    "cnic": ("CNIC / B-form number", "شناختی کارڈ / ب فارم نمبر"),
+    "passport": ("passport number", "پاسپورٹ نمبر"),
+    "phone": ("phone number", "فون نمبر"),
+    "nationality": ("nationality", "قومیت"),
+    "district": ("district", "ضلع"),
+    "province": ("province", "صوبہ"),
+    "date": ("date of FIR or identification", "تاریخ ایف آئی آر / شناخت"),
+    "law": ("sections of law", "دفعات قانون"),
+    "law_sections": ("sections of law", "دفعات قانون"),
+    "crime_type": ("crime type", "جرم کی قسم"),
+    "exploitation": ("form of exploitation", "استحصال کی قسم"),
+    "case_status": ("case status", "مقدمہ کی صورتحال"),
+    "protection_status": ("protection status", "تحفظ کی صورتحال"),
+    "destination": ("destination country", "منزل ملک"),
+    "role": ("role", "کردار"),
+    "record_id": ("record number", "ریکارڈ نمبر"),
+}
+
+#: What each kind of problem means, with ``{f}`` for the field.
+_KIND_WORDS: dict[str, tuple[str, str]] = {
+    "length": ("{f} does not have the right number of digits", "{f} کے ہندسوں کی تعداد درست نہیں"),
+    "province": ("{f} starts with a digit that is no province", "{f} کا پہلا ہندسہ کسی صوبے کا نہیں"),
+    "excel_precision": ("{f} was stored as a number and Excel rounded its last digits; enter it as text", "{f} بطور عدد محفوظ ہوا اور ایکسل نے آخری ہندسے بدل دیے؛ بطور متن لکھیں"),
+    "placeholder": ("{f} is a placeholder such as 00000-0000000-0", "{f} فرضی نمبر ہے"),
+    "multiple": ("{f} holds more than one value in one cell", "{f} کے ایک خانے میں ایک سے زیادہ اندراج ہیں"),
+    "ambiguous": ("{f} could be read day-first or month-first; write day/month/year", "{f} دو طرح پڑھی جا سکتی ہے؛ دن/مہینہ/سال لکھیں"),
+    "month_first": ("{f} seems written month first; write day/month/year", "{f} مہینہ پہلے لکھی گئی؛ دن/مہینہ/سال لکھیں"),
+    "two_digit_year": ("{f} has a two-digit year; write the full year", "{f} میں سال دو ہندسوں میں ہے؛ پورا سال لکھیں"),
+    "partial": ("{f} is incomplete (month or year only)", "{f} نامکمل ہے"),
+    "invalid": ("{f} is not a valid value", "{f} درست نہیں"),
+    "unparsed": ("{f} could not be read", "{f} پڑھا نہیں جا سکا"),
+    "from_text": ("{f} was found inside free text, not in its own column", "{f} اپنے کالم کے بجائے عبارت میں ملا"),
+    "fuzzy": ("{f} is misspelt; choose it from the list", "{f} کے ہجے غلط ہیں؛ فہرست سے منتخب کریں"),
+    "unknown": ("{f} is not a known value; choose it from the list", "{f} فہرست میں نہیں؛ فہرست سے منتخب کریں"),
+    "misspelling": ("{f} is misspelt; choose it from the list", "{f} کے ہجے غلط ہیں؛ فہرست سے منتخب کریں"),
+    "abbreviation": ("{f} is abbreviated; choose the full value from the list", "{f} مخفف میں ہے؛ فہرست سے پورا اندراج منتخب کریں"),
+    "acronym": ("{f} is an acronym; choose the full value from the list", "{f} مخفف میں ہے؛ فہرست سے پورا اندراج منتخب کریں"),
+    "unrecognized": ("{f} is not recognised; choose it from the list", "{f} پہچانا نہیں گیا؛ فہرست سے منتخب کریں"),
+    "from_name": ("{f} was guessed from the name; please enter it", "{f} نام سے اندازہ لگایا گیا؛ براہ کرم درج کریں"),
+    "from_cnic": ("{f} was taken from the CNIC; please enter it", "{f} شناختی کارڈ سے لیا گیا؛ براہ کرم درج کریں"),
+    "range": ("{f} is a range, not one number", "{f} ایک عدد کے بجائے حد ہے"),
+    "approximate": ("{f} is approximate", "{f} اندازاً ہے"),
+    "category_only": ("{f} gives only a category (adult/minor), not the years", "{f} میں صرف بالغ/نابالغ لکھا ہے، سال نہیں"),
+    "out_of_range": ("{f} is outside 0-120 years", "{f} 0 سے 120 سال کے درمیان نہیں"),
+    "dob_conflict": ("{f} does not agree with the date of birth", "{f} تاریخ پیدائش سے مطابقت نہیں رکھتی"),
+    "cnic_parity_conflict": ("{f} does not agree with the CNIC's last digit (odd male, even female)", "{f} شناختی کارڈ کے آخری ہندسے سے مطابقت نہیں رکھتی"),
+    "district_conflict": ("{f} does not agree with the district", "{f} ضلع سے مطابقت نہیں رکھتا"),
+    "after_date": ("{f} is after the date of the case", "{f} مقدمے کی تاریخ کے بعد ہے"),
+    "is_age": ("{f} holds an age, not a date", "{f} میں عمر لکھی ہے، تاریخ نہیں"),
+    "is_date_of_birth": ("{f} holds a date of birth, not an age", "{f} میں تاریخ پیدائش لکھی ہے، عمر نہیں"),
+    "duplicate": ("{f} repeats another row's", "{f} کسی اور قطار سے دہرایا گیا"),
+    "format": ("{f} is not in the usual format", "{f} معمول کی شکل میں نہیں"),
+    "mobile_prefix": ("{f} has an unknown mobile prefix", "{f} کا موبائل کوڈ نامعلوم ہے"),
+    "subsection_missing": ("{f}: the subsection is missing", "{f}: ذیلی دفعہ درج نہیں"),
+    "section_without_law": ("{f}: a section is given without its law (PPC, PTPA, PSMA...)", "{f}: دفعہ کے ساتھ قانون کا نام نہیں"),
+    "repealed": ("{f}: the law was repealed before the date of the case", "{f}: قانون مقدمے کی تاریخ سے پہلے منسوخ ہو چکا تھا"),
+    "not_yet_in_force": ("{f}: the law was not yet in force at the date of the case", "{f}: قانون مقدمے کی تاریخ پر نافذ نہیں تھا"),
+    "inferred": ("{f} was inferred, not written", "{f} لکھا نہیں گیا، اندازہ لگایا گیا"),
+    "sections_conflict": ("{f} does not agree with the sections of law", "{f} دفعات سے مطابقت نہیں رکھتی"),
+    "protection_outcome": ("{f} holds a shelter outcome; put it in the protection column", "{f} میں پناہ گاہ کا نتیجہ ہے؛ تحفظ کے کالم میں لکھیں"),
+    "from_remarks": ("{f} was found in the remarks; use its own column", "{f} ریمارکس میں ملا؛ اپنا کالم استعمال کریں"),
+    "from_address": ("{f} was taken from the address; fill the district column", "{f} پتے سے لیا گیا؛ ضلع کا کالم پُر کریں"),
+    "from_police_station": ("{f} was taken from the police station; fill the district column", "{f} تھانے سے لیا گیا؛ ضلع کا کالم پُر کریں"),
+    "from_name_cell": ("{f} was found in the name cell", "{f} نام کے خانے میں ملا"),
+    "from_sections": ("{f} was inferred from the sections of law", "{f} دفعات سے اخذ کیا گیا"),
+    "from_sheet": ("{f} was taken from the sheet name", "{f} شیٹ کے نام سے لیا گیا"),
+    "from_source": ("{f} was taken from the unit's kind", "{f} یونٹ کی قسم سے لیا گیا"),
+}  # fmt: skip
+
+
+def issue_text(code: str) -> tuple[str, str]:
+    """The plain-English and Urdu wording of an issue code.
+
+    Parameters
+    ----------
+    code
+        A code from the ``issues`` column (``"cnic.length"``...).
+
+    Returns
+    -------
+    (str, str)
+        English and Urdu sentences.
+
+    Examples
+    --------
+    >>> issue_text("cnic.length")[0]
+    'CNIC / B-form number does not have the right number of digits'
+    >>> issue_text("something.new")[0]
+    'something: new'
+    """
+    field_, _, kind = code.partition(".")
+    words = _FIELD_WORDS.get(field_)
+    template = _KIND_WORDS.get(kind)
+    if kind.startswith("ptpa_"):
+        template = (
+            "{f}: the PTPA subsection does not fit the victim's age",
+            "{f}: پی ٹی پی اے کی ذیلی دفعہ متاثرہ کی عمر سے مطابقت نہیں رکھتی",
+        )
+    if words is None or template is None:
+        plain = code.replace(".", ": ", 1).replace("_", " ")
+        return plain, plain
+    en = template[0].format(f=words[0])
+    ur = template[1].format(f=words[1])
+    return en[0].upper() + en[1:] if en[0].islower() else en, ur
+
+
+_SCORES: tuple[tuple[str, str, str], ...] = (
+    ("complete_name", "names given", "نام درج"),
+    ("complete_father_name", "father's names given", "والد کا نام درج"),
+    ("share_sex_known", "sex known", "جنس معلوم"),
+    ("complete_age", "ages given", "عمر درج"),
+    ("complete_cnic", "CNICs given", "شناختی کارڈ درج"),
+    ("valid_cnic", "CNICs valid", "درست شناختی کارڈ"),
+    ("consistent_sex_cnic", "sex agrees with CNIC", "جنس اور شناختی کارڈ میں مطابقت"),
+    ("complete_district", "districts given", "ضلع درج"),
+    ("valid_date", "dates valid", "درست تاریخیں"),
+    ("complete_law_sections", "sections of law given", "دفعات درج"),
+    ("complete_case_status", "case status given", "مقدمے کی صورتحال درج"),
+    (
+        "share_with_issues",
+        "records with a problem (lower is better)",
+        "مسئلے والے ریکارڈ (کم بہتر)",
+    ),
+)
+
+
+def _feedback_tables(
+    records: pl.DataFrame, unit: str, read_report: ReadReport | None
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    units = records["source"].drop_nulls().unique().to_list()
+    if unit not in units:
+        msg = f"unit {unit!r} has no records; units: {', '.join(sorted(units))}"
+        raise InvalidArgumentError(msg)
+    q = quality(records)
+    q = q.filter(pl.col("source") != "(all)")
+    own = q.filter(pl.col("source") == unit)
+    rows = []
+    for col, en, ur in _SCORES:
+        if col not in q.columns:
+            continue
+        rows.append(
+            {
+                "indicator": en,
+                "indicator_urdu": ur,
+                "this_unit": own[col].item(),
+                "average_of_units": q[col].mean(),
+            }
+        )
+    scores = pl.DataFrame(
+        rows,
+        schema={
+            "indicator": pl.String,
+            "indicator_urdu": pl.String,
+            "this_unit": pl.Float64,
+            "average_of_units": pl.Float64,
+        },
+    )
+    mine = records.filter(pl.col("source") == unit)
+    where = [
+        c for c in ("source_file", "source_sheet", "source_row") if c in mine.columns
+    ]
+    problems = (
+        mine.select(*where, pl.col("issues"))
+        .explode("issues")
+        .drop_nulls("issues")
+        .rename({"issues": "issue"})
+    )
+    texts = {c: issue_text(c) for c in problems["issue"].unique().to_list()}
+    problems = problems.with_columns(
+        pl.col("issue")
+        .replace_strict({k: v[0] for k, v in texts.items()})
+        .alias("problem"),
+        pl.col("issue")
+        .replace_strict({k: v[1] for k, v in texts.items()})
+        .alias("problem_urdu"),
+    ).rename(
+        {"source_file": "file", "source_sheet": "sheet", "source_row": "row"},
+        strict=False,
+    )
+    problems = problems.sort(
+        [c for c in ("file", "sheet", "row", "issue") if c in problems.columns]
+    )
+    read_problems = pl.DataFrame(
+        schema={
+            "file": pl.String,
+            "sheet": pl.String,
+            "row": pl.Int64,
+            "column": pl.String,
+            "message": pl.String,
+        }
+    )
+    if read_report is not None and "source_file" in mine.columns:
+        files = set(mine["source_file"].drop_nulls().to_list())
+        read_problems = read_report.problems.filter(pl.col("file").is_in(list(files)))
+    return scores, problems, read_problems
+
+
+def feedback(
+    records: Any,
+    *,
+    unit: str,
+    path: str | os.PathLike[str],
+    read_report: ReadReport | None = None,
+) -> Path:
+    """Write a unit's feedback pack: its own problem rows and its quality scores.
+
+    The pack lists the unit's problem rows by file, sheet and row with each problem in
+    plain English and Urdu (never a cell's value), its quality scores beside the
+    average of all units, and, from a :class:`Compilation`, its missing returns and
+    stock-and-flow findings. Nothing of any other unit is shown but the averages.
+
+    Parameters
+    ----------
+    records
+        A :class:`Compilation`, or normalized records of all units (polars or pandas;
+        the averages are taken over their units).
+    unit
+        The unit (``source``) to write for.
+    path
+        ``.html`` (one page) or ``.xlsx`` (a workbook, needs ``openpyxl``).
+    read_report
+        The read report of the files, to add the unit's reading problems (taken from
+        the compilation when ``records`` is one).
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    InvalidArgumentError
+        The unit has no records, or the path ends in neither ``.html`` nor ``.xlsx``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import tipsom as ts
+    >>> recs = ts.normalize(ts.datasets.circle_returns(80, seed=2, truth=False))
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> p = ts.hq.feedback(recs, unit="FIA AHTC Lahore", path=d / "lahore.html")
+    >>> "average of all units" in p.read_text(encoding="utf-8")
+    True
+    """
+    compilation = records if isinstance(records, Compilation) else None
+    if compilation is not None:
+        frame = compilation.records
+        read_report = read_report or compilation.read_report
+    else:
+        frame = to_polars(records, argument="records")
+    for col in ("source", "issues"):
+        if col not in frame.columns:
+            msg = f"records: column '{col}' not found (pass normalized records)"
+            raise SchemaError(msg)
+    out = Path(path)
+    suffix = out.suffix.lower()
+    if suffix not in (".html", ".htm", ".xlsx"):
+        msg = f"`path` must end in .html or .xlsx, got '{out.name}'"
+        raise InvalidArgumentError(msg)
+    scores, problems, read_problems = _feedback_tables(frame, unit, read_report)
+    missing = stock = None
+    if compilation is not None:
+        missing = compilation.missing_returns.filter(pl.col("unit") == unit).select(
+            "period"
+        )
+        stock = compilation.stock_flow.filter(pl.col("unit") == unit).drop("unit")
+    n = frame.filter(pl.col("source") == unit).height
+    n_bad = (
+        problems.select(
+            pl.struct(
+                c for c in problems.columns if c in ("file", "sheet", "row")
+            ).n_unique()
+        ).item()
+        if problems.height
+        else 0
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".xlsx":
+        _feedback_xlsx(
+            out, unit, n, n_bad, scores, problems, read_problems, missing, stock
+        )
+    else:
+        _feedback_html(
+            out, unit, n, n_bad, scores, problems, read_problems, missing, stock
+        )
+    return out
+
+
+def _html_table(frame: pl.DataFrame, rtl: Sequence[str] = ()) -> str:
+    head = "".join(
+        f"<th>{html.escape(c.replace('_', ' '))}</th>" for c in frame.columns
+    )
+    body = []
+    for row in frame.iter_rows():
+        cells = []
+        for c, v in zip(frame.columns, row, strict=True):
+            if isinstance(v, float):
+                text = (
+                    f"{100 * v:.0f}%"
+                    if c in ("this_unit", "average_of_units")
+                    else f"{v:.3f}"
+                )
+            elif isinstance(v, list):
+                text = ", ".join(map(str, v))
+            else:
+                text = "" if v is None else str(v)
+            attr = ' dir="rtl" lang="ur"' if c in rtl else ""
+            cells.append(f"<td{attr}>{html.escape(text)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+
+
+def _feedback_html(
+    out: Path,
+    unit: str,
+    n: int,
+    n_bad: int,
+    scores: pl.DataFrame,
+    problems: pl.DataFrame,
+    read_problems: pl.DataFrame,
+    missing: pl.DataFrame | None,
+    stock: pl.DataFrame | None,
+) -> None:
+    u = html.escape(unit)
+    parts = [
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>",
+        f"<title>{u}: data feedback</title>",
+        "<style>body{font-family:sans-serif;max-width:1100px;margin:auto}"
+        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
+        "padding:3px 8px;text-align:left}[lang=ur]{font-size:1.1em}</style></head><body>",
+        f"<h1>{u}: data feedback</h1>",
+        "<p lang='ur' dir='rtl'>ڈیٹا کے معیار پر رائے</p>",
+        f"<p>{n} record(s) received; {n_bad} row(s) with at least one problem. "
+        "Each problem is listed with the file, sheet and row where you can find it; "
+        "no values are shown.</p>",
+        "<h2>Quality scores against the average of all units</h2>",
+        "<p lang='ur' dir='rtl'>معیار کے اشاریے، تمام یونٹس کی اوسط کے مقابلے میں</p>",
+        _html_table(scores, rtl=("indicator_urdu",)),
+    ]
+    if missing is not None:
+        months = ", ".join(missing["period"].to_list()) or "none"
+        parts.append(
+            f"<h2>Returns not received</h2><p>{html.escape(months)}</p>"
+            "<p lang='ur' dir='rtl'>موصول نہ ہونے والے گوشوارے</p>"
+        )
+    if stock is not None and stock.height:
+        parts += [
+            "<h2>Cases carried forward, new and closed</h2>",
+            "<p lang='ur' dir='rtl'>مقدمات: گزشتہ ماہ سے، نئے اور بند</p>",
+            _html_table(stock),
+        ]
+    parts += [
+        "<h2>Rows to correct</h2>",
+        "<p lang='ur' dir='rtl'>درست کرنے والی قطاریں</p>",
+        _html_table(problems.drop("issue"), rtl=("problem_urdu",))
+        if problems.height
+        else "<p>None.</p>",
+    ]
+    if read_problems.height:
+        parts += ["<h2>Problems reading the files</h2>", _html_table(read_problems)]
+    parts.append("</body></html>")
+    out.write_text("".join(parts), encoding="utf-8")
+
+
+def _feedback_xlsx(
+    out: Path,
+    unit: str,
+    n: int,
+    n_bad: int,
+    scores: pl.DataFrame,
+    problems: pl.DataFrame,
+    read_problems: pl.DataFrame,
+    missing: pl.DataFrame | None,
+    stock: pl.DataFrame | None,
+) -> None:
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+    except ImportError as err:  # pragma: no cover - depends on the environment
+        msg = "writing a workbook needs openpyxl: pip install 'tipsom[excel]'"
+        raise ImportError(msg) from err
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Summary"
+    ws.append([f"{unit}: data feedback / ڈیٹا کے معیار پر رائے"])
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.append([f"{n} record(s) received; {n_bad} row(s) with at least one problem"])
+    if missing is not None:
+        ws.append(
+            ["Returns not received", ", ".join(missing["period"].to_list()) or "none"]
+        )
+    ws.append([])
+    ws.append(["Quality score", "معیار", "this unit", "average of all units"])
+    for row in scores.iter_rows():
+        ws.append(list(row))
+
+    def sheet(name: str, frame: pl.DataFrame) -> None:
+        s = wb.create_sheet(name)
+        s.append(list(frame.columns))
+        for row in frame.iter_rows():
+            s.append(
+                [", ".join(map(str, v)) if isinstance(v, list) else v for v in row]
+            )
+
+    sheet("Rows to correct", problems.drop("issue"))
+    if stock is not None:
+        sheet("Stock and flow", stock)
+    if read_problems.height:
+        sheet("Reading problems", read_problems)
+    wb.save(out)

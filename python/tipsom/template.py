@@ -343,7 +343,11 @@ def write(
     if isinstance(revision, bool) or not isinstance(revision, int) or revision < 0:
         msg = f"`revision` must be a non-negative integer, got {revision!r}"
         raise InvalidArgumentError(msg)
-    if isinstance(blank_rows, bool) or not isinstance(blank_rows, int) or blank_rows < 0:
+    if (
+        isinstance(blank_rows, bool)
+        or not isinstance(blank_rows, int)
+        or blank_rows < 0
+    ):
         msg = f"`blank_rows` must be a non-negative integer, got {blank_rows!r}"
         raise InvalidArgumentError(msg)
     by_field = {c.field: c for c in TEMPLATE_COLUMNS}
@@ -485,7 +489,7 @@ def write(
 
 
 def _validation(
-    DataValidation: Any,  # noqa: N803 (the openpyxl class, imported lazily)
+    DataValidation: Any,
     col: TemplateColumn,
     first: str,
     list_ranges: dict[str, str],
@@ -564,4 +568,3 @@ def fields() -> list[str]:
     ['source', 'period', 'focal_person']
     """
     return [c.field for c in TEMPLATE_COLUMNS]
-
