@@ -23,41 +23,133 @@ def model():
 
 def _hand(rows):
     """Hand-made persons for merges and splits (text columns as read)."""
-    cols = ["record_id", "source", "name", "father_name", "sex", "age",
-            "date_of_birth", "cnic", "phone", "district", "fir_no", "period"]
-    return pl.DataFrame([dict(zip(cols, r, strict=True)) for r in rows],
-                        schema=dict.fromkeys(cols, pl.String))
+    cols = [
+        "record_id",
+        "source",
+        "name",
+        "father_name",
+        "sex",
+        "age",
+        "date_of_birth",
+        "cnic",
+        "phone",
+        "district",
+        "fir_no",
+        "period",
+    ]
+    return pl.DataFrame(
+        [dict(zip(cols, r, strict=True)) for r in rows],
+        schema=dict.fromkeys(cols, pl.String),
+    )
 
 
 # A (unit X) and B (unit Y) share only a name in May; C in June carries A's CNIC and
 # B's phone and date of birth: one person. D (X) and E (Y) are one person in May;
 # Y's revision of May corrects E into somebody else: the person splits.
-A = ("h-a", "Unit X", "Nasreen Akhtar", "Ghulam Rasool", "female", "24", None,
-     "3520112345674", None, "Lahore", "11/2025", MAY)
-B = ("h-b", "Unit Y", "Nasreen Akhtar", None, "female", None, "2001-02-03", None,
-     "03001234567", "Kasur", "12/2025", MAY)
-C = ("h-c", "Unit Z", "Nasreen Akhtar", "Ghulam Rasool", "female", "24", "2001-02-03",
-     "3520112345674", "03001234567", "Lahore", "13/2025", JUNE)
-D = ("h-d", "Unit X", "Kamran Ali", "Bashir Ahmed", "male", "30", None,
-     "3410198765431", None, "Multan", "21/2025", MAY)
-E = ("h-e", "Unit Y", "Kamran Ali", "Bashir Ahmed", "male", "30", None,
-     "3410198765431", None, "Multan", "22/2025", MAY)
-E_REVISED = ("h-e", "Unit Y", "Kamran Ali", "Nazir Hussain", "male", "47", None,
-             "3410155555553", None, "Multan", "22/2025", MAY)
+A = (
+    "h-a",
+    "Unit X",
+    "Nasreen Akhtar",
+    "Ghulam Rasool",
+    "female",
+    "24",
+    None,
+    "3520112345674",
+    None,
+    "Lahore",
+    "11/2025",
+    MAY,
+)
+B = (
+    "h-b",
+    "Unit Y",
+    "Nasreen Akhtar",
+    None,
+    "female",
+    None,
+    "2001-02-03",
+    None,
+    "03001234567",
+    "Kasur",
+    "12/2025",
+    MAY,
+)
+C = (
+    "h-c",
+    "Unit Z",
+    "Nasreen Akhtar",
+    "Ghulam Rasool",
+    "female",
+    "24",
+    "2001-02-03",
+    "3520112345674",
+    "03001234567",
+    "Lahore",
+    "13/2025",
+    JUNE,
+)
+D = (
+    "h-d",
+    "Unit X",
+    "Kamran Ali",
+    "Bashir Ahmed",
+    "male",
+    "30",
+    None,
+    "3410198765431",
+    None,
+    "Multan",
+    "21/2025",
+    MAY,
+)
+E = (
+    "h-e",
+    "Unit Y",
+    "Kamran Ali",
+    "Bashir Ahmed",
+    "male",
+    "30",
+    None,
+    "3410198765431",
+    None,
+    "Multan",
+    "22/2025",
+    MAY,
+)
+E_REVISED = (
+    "h-e",
+    "Unit Y",
+    "Kamran Ali",
+    "Nazir Hussain",
+    "male",
+    "47",
+    None,
+    "3410155555553",
+    None,
+    "Multan",
+    "22/2025",
+    MAY,
+)
 
 
 @pytest.fixture(scope="module")
 def months():
     noise = dict.fromkeys(ts.datasets.NOISE_DEFAULTS, 0.0)
     df = ts.datasets.circle_returns(
-        80, seed=5, noise=noise, share_siblings=0, share_namesakes=0,
+        80,
+        seed=5,
+        noise=noise,
+        share_siblings=0,
+        share_namesakes=0,
         share_multi_source=0.3,
     ).with_row_index("i")
     first = df.group_by("true_person_id").agg(pl.col("i").min().alias("first"))
     df = df.join(first, on="true_person_id").with_columns(
-        period=pl.when((pl.col("i") == pl.col("first"))
-                       & (pl.col("true_person_id") % 2 == 0))
-        .then(pl.lit(MAY)).otherwise(pl.lit(JUNE))
+        period=pl.when(
+            (pl.col("i") == pl.col("first")) & (pl.col("true_person_id") % 2 == 0)
+        )
+        .then(pl.lit(MAY))
+        .otherwise(pl.lit(JUNE))
     )
     truth = dict(zip(df["record_id"], df["true_person_id"], strict=True))
     raw = df.select(pl.exclude("^true_.*$", "i", "first"))
@@ -73,8 +165,9 @@ def test_two_months(months, model, tmp_path):
     c1 = hq.compile(may_in, state, settings=model)
     assert (state / "records.parquet").exists()
     assert set(c1.changes["event"]) == {"new_person"}
-    person = dict(zip(c1.records["return_record_id"], c1.records["person_id"],
-                      strict=True))
+    person = dict(
+        zip(c1.records["return_record_id"], c1.records["person_id"], strict=True)
+    )
     # Preconditions of the hand-made events.
     assert person["h-a"] != person["h-b"]
     assert person["h-d"] == person["h-e"]
@@ -90,7 +183,9 @@ def test_two_months(months, model, tmp_path):
     # A missing return is flagged (the unit sent May, not June).
     # (Units X and Y sent May and not June; Z began in June and owes no May.)
     assert set(c2.missing_returns.iter_rows()) == {
-        (DROPPED, JUNE), ("Unit X", JUNE), ("Unit Y", JUNE)
+        (DROPPED, JUNE),
+        ("Unit X", JUNE),
+        ("Unit Y", JUNE),
     }
     assert c2.coverage.filter(pl.col("unit") == "Unit Z")[MAY].item() is None
     assert c2.coverage.filter(pl.col("unit") == DROPPED)[JUNE].item() == "missing"
@@ -100,13 +195,16 @@ def test_two_months(months, model, tmp_path):
     assert flagged["issues"].item().to_list() == ["stock.return_missing"]
 
     # The revision replaces its original, with a diff naming the changed fields.
-    y_may = c2.records.filter((pl.col("source") == "Unit Y") & (pl.col("period") == MAY))
+    y_may = c2.records.filter(
+        (pl.col("source") == "Unit Y") & (pl.col("period") == MAY)
+    )
     assert y_may.height == 2
     assert y_may["revision"].unique().to_list() == [1]
     assert c2.coverage.filter(pl.col("unit") == "Unit Y")[MAY].item() == "r1"
     log = c2.returns.filter((pl.col("unit") == "Unit Y") & (pl.col("period") == MAY))
     assert sorted(log.select("revision", "status").iter_rows()) == [
-        (0, "replaced"), (1, "current")
+        (0, "replaced"),
+        (1, "current"),
     ]
     assert c2.revisions.height == 1
     diff = c2.revisions.row(0, named=True)
@@ -114,7 +212,9 @@ def test_two_months(months, model, tmp_path):
     assert set(diff["fields"]) == {"father_name", "cnic", "age"}
 
     # Persons of May keep their ids.
-    now = dict(zip(c2.records["return_record_id"], c2.records["person_id"], strict=True))
+    now = dict(
+        zip(c2.records["return_record_id"], c2.records["person_id"], strict=True)
+    )
     for rid, pid in person.items():
         if rid in now and rid not in ("h-b", "h-e"):
             # A merge may give the smaller id to both parts; nothing else changes.
@@ -128,13 +228,17 @@ def test_two_months(months, model, tmp_path):
         true = tuple(sorted({truth.get(r, r) for r in rids}, key=str))
         return (event, true, unit)
 
-    back = dict(zip(c2.records["record_id"], c2.records["return_record_id"], strict=True))
+    back = dict(
+        zip(c2.records["record_id"], c2.records["return_record_id"], strict=True)
+    )
     got = Counter(
         key(e, [back[r] for r in rids], u if e.startswith("seen") else None)
         for e, rids, u in c2.changes.select("event", "record_ids", "unit").iter_rows()
     )
     expected: Counter = Counter()
-    seen_in_may = {truth[r]: u for r, u in may.select("record_id", "source").iter_rows()}
+    seen_in_may = {
+        truth[r]: u for r, u in may.select("record_id", "source").iter_rows()
+    }
     new_in_june: dict[int, list[str]] = {}
     for rid, unit in june.select("record_id", "source").iter_rows():
         t = truth[rid]
@@ -151,7 +255,9 @@ def test_two_months(months, model, tmp_path):
     expected[("split", ("h-d", "h-e"), None)] += 1
     assert got == expected
     merge = c2.changes.filter(pl.col("event") == "merge").row(0, named=True)
-    assert sorted(merge["previous_person_ids"]) == sorted([person["h-a"], person["h-b"]])
+    assert sorted(merge["previous_person_ids"]) == sorted(
+        [person["h-a"], person["h-b"]]
+    )
     assert merge["person_id"] == min(person["h-a"], person["h-b"])
     assert merge["explanation"].count("matches person") == 2
     split = c2.changes.filter(pl.col("event") == "split").row(0, named=True)
