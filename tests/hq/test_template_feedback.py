@@ -5,7 +5,6 @@ from __future__ import annotations
 import openpyxl
 import polars as pl
 import pytest
-
 import tipsom as ts
 from tipsom import hq, template
 from tipsom.exceptions import InvalidArgumentError, SchemaError
@@ -94,12 +93,14 @@ def test_template_workbook(tmp_path):
     cnic_rule = next(
         d for d in ws.data_validations.dataValidation if d.type == "custom"
     )
-    assert "LEN(" in cnic_rule.formula1 and "13" in cnic_rule.formula1
+    assert "LEN(" in cnic_rule.formula1
+    assert "13" in cnic_rule.formula1
     lists = wb["Lists"]
     names = [c.value for c in lists[1]]
     col = openpyxl.utils.get_column_letter(names.index("district") + 1)
     values = [c.value for c in lists[col][1:]]
-    assert "Lahore" in values and "Kasur" in values
+    assert "Lahore" in values
+    assert "Kasur" in values
 
 
 def test_template_bad_input(tmp_path):
@@ -133,7 +134,8 @@ def test_feedback_shows_one_unit(tmp_path):
     assert page.count("<tr>") >= n_problems
     en, ur = hq.issue_text("cnic.length")
     if "cnic.length" in mine["issues"].explode().to_list():
-        assert en in page and ur in page
+        assert en in page
+        assert ur in page
     # The scores beside the average of the units.
     q = ts.quality(records).filter(pl.col("source") != "(all)")
     avg = q["complete_cnic"].mean()
