@@ -80,10 +80,7 @@ def test_every_record_is_read_and_no_hidden_or_summary_sheet_gives_records(score
     floors = FLOORS[name]
     records = figures["records"]
     assert 100 * records["matched"] / records["truth"] >= floors["matched"]
-    assert (
-        records["spurious_from_non_data_sheets"]
-        <= floors["spurious_from_non_data_sheets"]
-    )
+    assert records["spurious_from_non_data_sheets"] <= floors["spurious_from_non_data_sheets"]
 
 
 def test_fields_are_read_as_written(scored):
