@@ -44,7 +44,7 @@ from tipsom.normalize import normalize
 from tipsom.quality import quality
 from tipsom.read import ReadReport, read_returns
 
-__all__ = ["Compilation", "compile", "feedback", "issue_text"]
+__all__ = ["Compilation", "compile", "feedback", "issue_text", "load"]
 
 Progress = Callable[[str, int, "int | None"], Any]
 
@@ -124,7 +124,8 @@ class Compilation:
     read_report
         The :class:`tipsom.ReadReport` of the files read (None for a frame).
     linkage
-        The :class:`tipsom.Linkage` over all current records.
+        The :class:`tipsom.Linkage` over all current records (None when loaded with
+        :func:`load`).
     """
 
     records: pl.DataFrame
@@ -134,7 +135,7 @@ class Compilation:
     changes: pl.DataFrame
     stock_flow: pl.DataFrame
     read_report: ReadReport | None
-    linkage: Linkage
+    linkage: Linkage | None
     model: dict[str, Any] = field(repr=False)
     units: list[str] = field(default_factory=list)
     number: int = 1
@@ -186,6 +187,8 @@ class Compilation:
         d.mkdir(parents=True, exist_ok=True)
         self.records.write_parquet(d / "records.parquet")
         self.returns.write_parquet(d / "returns.parquet")
+        self.coverage.write_parquet(d / "coverage.parquet")
+        self.stock_flow.write_parquet(d / "stock_flow.parquet")
         (d / "model.json").write_text(json.dumps(self.model, indent=1), "utf-8")
         history = d / "changes"
         history.mkdir(exist_ok=True)
@@ -307,6 +310,52 @@ def _load_state(previous: str | os.PathLike[str] | None) -> dict[str, Any] | Non
         "model": json.loads((d / "model.json").read_text("utf-8")),
         "meta": meta,
     }
+
+
+def load(directory: str | os.PathLike[str]) -> Compilation:
+    """The last compilation kept in a state directory (without its linkage object).
+
+    Parameters
+    ----------
+    directory
+        A directory written by :func:`compile` or :meth:`Compilation.save`.
+
+    Returns
+    -------
+    Compilation
+
+    Raises
+    ------
+    InvalidArgumentError
+        The directory holds no (or an incomplete) state.
+    """
+    state = _load_state(directory)
+    if state is None:
+        msg = f"'{directory}' holds no tipsom compilation state"
+        raise InvalidArgumentError(msg)
+    d = Path(directory)
+    number = int(state["meta"]["compilations"])
+    history = d / "changes"
+
+    def frame(name: str) -> pl.DataFrame:
+        path = d / name
+        return pl.read_parquet(path) if path.exists() else pl.DataFrame()
+
+    changes = history / f"changes_{number:04d}.parquet"
+    revisions = history / f"revisions_{number:04d}.parquet"
+    return Compilation(
+        records=state["records"],
+        coverage=frame("coverage.parquet"),
+        returns=state["returns"],
+        revisions=pl.read_parquet(revisions) if revisions.exists() else pl.DataFrame(),
+        changes=pl.read_parquet(changes) if changes.exists() else pl.DataFrame(),
+        stock_flow=frame("stock_flow.parquet"),
+        read_report=None,
+        linkage=None,
+        model=state["model"],
+        units=list(state["meta"].get("units", [])),
+        number=number,
+    )
 
 
 # -- revisions ------------------------------------------------------------------------
@@ -795,8 +844,8 @@ def compile(
     if on_error not in ("raise", "report"):
         msg = f"`on_error` must be one of {{'raise', 'report'}}, got {on_error!r}"
         raise InvalidArgumentError(msg)
-    raw, read_report = _read_input(new_returns, period, on_error, progress)
     state = _load_state(previous)
+    raw, read_report = _read_input(new_returns, period, on_error, progress)
     number = 1 + (state["meta"]["compilations"] if state else 0)
     prev_records = state["records"] if state else None
     log = (
