@@ -137,6 +137,8 @@ class Compilation:
     read_report: ReadReport | None
     linkage: Linkage | None
     model: dict[str, Any] = field(repr=False)
+    pairs: pl.DataFrame | None = field(default=None, repr=False)
+    """Pairs of current records at or above the match threshold (kept in the state)."""
     units: list[str] = field(default_factory=list)
     number: int = 1
     """Units declared as expected every month (``units=`` of any compilation)."""
@@ -188,6 +190,8 @@ class Compilation:
         self.records.write_parquet(d / "records.parquet")
         self.returns.write_parquet(d / "returns.parquet")
         self.coverage.write_parquet(d / "coverage.parquet")
+        if self.pairs is not None:
+            self.pairs.write_parquet(d / "pairs.parquet")
         self.stock_flow.write_parquet(d / "stock_flow.parquet")
         (d / "model.json").write_text(json.dumps(self.model, indent=1), "utf-8")
         history = d / "changes"
@@ -304,7 +308,9 @@ def _load_state(previous: str | os.PathLike[str] | None) -> dict[str, Any] | Non
         msg = f"state directory '{d}' is incomplete: {', '.join(missing)} missing"
         raise InvalidArgumentError(msg)
     meta = json.loads((d / "meta.json").read_text("utf-8"))
+    pairs = d / "pairs.parquet"
     return {
+        "pairs": pl.read_parquet(pairs) if pairs.exists() else None,
         "records": pl.read_parquet(d / "records.parquet"),
         "returns": pl.read_parquet(d / "returns.parquet"),
         "model": json.loads((d / "model.json").read_text("utf-8")),
@@ -353,6 +359,7 @@ def load(directory: str | os.PathLike[str]) -> Compilation:
         read_report=None,
         linkage=None,
         model=state["model"],
+        pairs=state["pairs"],
         units=list(state["meta"].get("units", [])),
         number=number,
     )
@@ -398,9 +405,10 @@ def _diff(
     for cols in passes:
         ko = _value_key(old, cols).to_list()
         kn = _value_key(new, cols).to_list()
+        used = set(matched_old.values())
         index: dict[str, list[int]] = {}
         for i, k in enumerate(ko):
-            if k is not None and i not in matched_old.values():
+            if k is not None and i not in used:
                 index.setdefault(k, []).append(i)
         for j, k in enumerate(kn):
             if j in taken_new or k is None or not index.get(k):
@@ -1051,6 +1059,9 @@ def compile(
     threshold = _threshold(model)
     pairs = linkage.pairs.select("record_id_l", "record_id_r", "match_probability")
     strong = pairs.filter(pl.col("match_probability") >= threshold)
+    stored_pairs = (
+        state["pairs"] if state and state.get("pairs") is not None else strong.head(0)
+    )
     ids = dict(
         zip(
             linkage.records["record_id"].to_list(),
@@ -1069,29 +1080,27 @@ def compile(
             for rid, pid in prev_records.select("record_id", "person_id").iter_rows()
             if rid in removed
         }
+        # An incremental run scores only the pairs with a new record, so the pairs that
+        # joined the known persons come from the state (`pairs.parquet`).
+        known_pairs = pl.concat(
+            [stored_pairs.select(strong.columns), strong], how="vertical_relaxed"
+        )
         adj: dict[str, set[str]] = {}
-        for a, b in strong.select("record_id_l", "record_id_r").iter_rows():
+        for a, b in known_pairs.select("record_id_l", "record_id_r").iter_rows():
             adj.setdefault(a, set()).add(b)
             adj.setdefault(b, set()).add(a)
         old_ids = set(kept_prev["record_id"].to_list())
+        before_of: dict[str, list[str]] = {}
+        for rid, pid in prev_records.select("record_id", "person_id").iter_rows():
+            if pid in hit:
+                before_of.setdefault(pid, []).append(rid)
         for pid in sorted(hit):
             mine = sorted(r for r, p in ids.items() if p == pid and r in old_ids)
             if len(mine) < 2:
                 continue
-            comps: list[list[str]] = []
-            left = set(mine)
-            while left:
-                start = min(left)
-                stack, comp = [start], {start}
-                while stack:
-                    x = stack.pop()
-                    for y in adj.get(x, ()):
-                        if y in left and y not in comp:
-                            comp.add(y)
-                            stack.append(y)
-                left -= comp
-                comps.append(sorted(comp))
-            if len(comps) < 2:
+            comps = _components(mine, adj)
+            # Split only where the records taken away were what joined the rest.
+            if len(comps) <= len(_components(before_of[pid], adj)):
                 continue
             for comp in comps[1:]:
                 new_pid = comp[0]
@@ -1174,6 +1183,14 @@ def compile(
         read_report=read_report,
         linkage=linkage,
         model=model,
+        pairs=pl.concat(
+            [stored_pairs.select(strong.columns), strong], how="vertical_relaxed"
+        )
+        .filter(
+            pl.col("record_id_l").is_in(current["record_id"].implode())
+            & pl.col("record_id_r").is_in(current["record_id"].implode())
+        )
+        .unique(["record_id_l", "record_id_r"], keep="last", maintain_order=True),
         units=declared,
         number=number,
     )
@@ -1181,6 +1198,24 @@ def compile(
     if target is not None:
         return_compilation.save(target)
     return return_compilation
+
+
+def _components(nodes: Iterable[str], adj: dict[str, set[str]]) -> list[list[str]]:
+    """Connected components of ``nodes`` in ``adj``, each sorted, by smallest member."""
+    left = set(nodes)
+    comps: list[list[str]] = []
+    while left:
+        start = min(left)
+        stack, comp = [start], {start}
+        while stack:
+            x = stack.pop()
+            for y in adj.get(x, ()):
+                if y in left and y not in comp:
+                    comp.add(y)
+                    stack.append(y)
+        left -= comp
+        comps.append(sorted(comp))
+    return comps
 
 
 def _pairs_of(pairs: pl.DataFrame, rid: str) -> list[tuple[str, float]]:

@@ -298,3 +298,51 @@ def test_bad_input(months, tmp_path):
     (tmp_path / "records.parquet").write_bytes(b"")
     with pytest.raises(InvalidArgumentError, match="incomplete"):
         hq.compile(may, tmp_path)
+
+
+def test_sending_a_return_again_changes_no_person(model, tmp_path):
+    raw = ts.datasets.circle_returns(600, seed=1, truth=False)
+    c1 = hq.compile(raw, tmp_path, period=MAY, settings=model)
+    biggest = raw["source"].value_counts().sort("count")["source"][-1]
+    c2 = hq.compile(raw.filter(pl.col("source") == biggest), tmp_path, period=MAY)
+    assert c2.changes.height == 0
+    assert c2.revisions.height == 0
+    assert c2.coverage[MAY].to_list().count("r1") == 1
+
+    def partition(c):
+        # Persons as sets of original rows (record ids change with the revision).
+        groups = c.records.group_by("person_id").agg(pl.col("return_record_id"))
+        return {frozenset(g) for g in groups["return_record_id"].to_list()}
+
+    assert partition(c2) == partition(c1)
+
+
+def test_a_revision_that_removes_the_joining_record_splits_the_person(model, tmp_path):
+    # D (unit X) and F (unit Z) share only a name; E (unit Y) has D's CNIC and F's phone.
+    rows = [
+        ("d", "Unit X", "Kamran Ali", "Bashir Ahmed", "male", "30", None,
+         "3410198765431", None, "Multan", "21/2025", MAY),
+        ("e", "Unit Y", "Kamran Ali", "Bashir Ahmed", "male", "30", None,
+         "3410198765431", "03211234567", "Multan", "22/2025", MAY),
+        ("f", "Unit Z", "Kamran Ali", None, "male", None, None,
+         None, "03211234567", "Multan", "23/2025", MAY),
+        ("g", "Unit Y", "Shazia Parveen", "Abdul Latif", "female", "19", None,
+         "3520298765432", None, "Lahore", "24/2025", MAY),
+    ]  # fmt: skip
+    c1 = hq.compile(_hand(rows), tmp_path, settings=model)
+    person = dict(
+        zip(c1.records["return_record_id"], c1.records["person_id"], strict=True)
+    )
+    assert person["d"] == person["e"] == person["f"]
+    revision = _hand([rows[3]]).with_columns(revision=pl.lit("1"))
+    c2 = hq.compile(revision, tmp_path)
+    now = dict(
+        zip(c2.records["return_record_id"], c2.records["person_id"], strict=True)
+    )
+    assert now["d"] == person["d"]
+    assert now["f"] != now["d"]
+    assert c2.changes["event"].to_list() == ["split"]
+    split = c2.changes.row(0, named=True)
+    assert split["previous_person_ids"] == [person["d"]]
+    assert "revision 1 of Unit Y 2025-05 replaced revision 0" in split["explanation"]
+    assert c2.revisions["change"].to_list() == ["removed"]
