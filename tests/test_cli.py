@@ -55,8 +55,11 @@ def test_demo_runs_the_whole_job(tmp_path, capsys):
         "Deduplicate",
         "Detected victims",
         "Hidden victims",
+        "Headquarters: two monthly compilations",
     ):
         assert step in out
+    assert "compilation 2:" in out
+    assert (tmp_path / "demo" / "hq_state" / "records.parquet").exists()
     report = tmp_path / "demo" / "report.html"
     assert report.exists()
     assert report.stat().st_size > 10_000

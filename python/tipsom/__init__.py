@@ -18,8 +18,10 @@ from tipsom import (  # noqa: F401  (_core: the compiled module)
     exceptions,
     export,
     expr,
+    hq,
     indicators,
     mse,
+    template,
     units,
 )
 from tipsom._core import __version__
@@ -60,6 +62,7 @@ __all__ = [
     "exceptions",
     "export",
     "expr",
+    "hq",
     "indicators",
     "link",
     "mse",
@@ -67,6 +70,7 @@ __all__ = [
     "quality",
     "read_returns",
     "report",
+    "template",
     "units",
 ]
 

@@ -1,7 +1,10 @@
 """The ``tipsom`` command line.
 
 ``tipsom demo`` runs the whole job on bundled synthetic returns; ``tipsom read`` turns return
-files into one canonical CSV or Parquet file plus the read report.
+files into one canonical CSV or Parquet file plus the read report. The headquarters loop:
+``tipsom template`` writes the data-entry workbook for a unit, ``tipsom compile`` compiles a
+month's returns onto the state of the last compilation, ``tipsom feedback`` writes each
+unit's feedback pack.
 """
 
 from __future__ import annotations
@@ -142,6 +145,68 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
 
 
+def _csv_ready(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.with_columns(
+        pl.col(c).list.join("; ")
+        for c, t in frame.schema.items()
+        if isinstance(t, pl.List)
+    )
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    """Write the bilingual data-entry template for a unit and month."""
+    path = ts.template.write(
+        args.output,
+        unit=args.unit,
+        period=args.period,
+        focal_person=args.focal_person,
+        revision=args.revision,
+        blank_rows=args.rows,
+    )
+    print(f"template for {args.unit}, {args.period}: {path}")
+    return 0
+
+
+def cmd_compile(args: argparse.Namespace) -> int:
+    """Compile a month's returns onto the state of the last compilation."""
+    result = ts.hq.compile(
+        args.files,
+        args.state,
+        period=args.period,
+        units=args.unit,
+        on_error="report" if args.keep_going else "raise",
+        progress=_progress_printer(not args.quiet),
+    )
+    out = Path(args.output or Path(args.state) / f"compilation_{result.number:04d}")
+    out.mkdir(parents=True, exist_ok=True)
+    result.coverage.write_csv(out / "coverage.csv")
+    _csv_ready(result.changes).write_csv(out / "changes.csv")
+    _csv_ready(result.revisions).write_csv(out / "revisions.csv")
+    _csv_ready(result.stock_flow).write_csv(out / "stock_flow.csv")
+    _csv_ready(result.returns).write_csv(out / "returns.csv")
+    if not args.quiet:
+        print(result.summary())
+    print(
+        f"state: {args.state}; tables: {out}/ (coverage, changes, revisions, stock_flow)"
+    )
+    return 0
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    """Write one feedback pack per unit from the last compilation."""
+    result = ts.hq.load(args.state)
+    units = args.unit or sorted(result.records["source"].drop_nulls().unique())
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    for unit in units:
+        stem = "".join(ch if ch.isalnum() else "_" for ch in unit).strip("_")
+        path = ts.hq.feedback(result, unit=unit, path=out / f"{stem}.{args.format}")
+        if not args.quiet:
+            print(path)
+    print(f"{len(units)} feedback pack(s) in {out}/")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``tipsom`` command."""
     parser = argparse.ArgumentParser(
@@ -229,6 +294,49 @@ def build_parser() -> argparse.ArgumentParser:
         help="publish small cells (internal use only)",
     )
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "template", help="write the bilingual data-entry template for a unit"
+    )
+    p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    p.add_argument("--unit", required=True, help="the reporting unit")
+    p.add_argument("--period", required=True, help="the month, YYYY-MM")
+    p.add_argument("--focal-person", help="pre-filled on every row")
+    p.add_argument("--revision", type=int, default=0)
+    p.add_argument(
+        "--rows", type=int, default=200, help="empty rows (default: %(default)s)"
+    )
+    p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser(
+        "compile", help="compile a month's returns onto the last compilation"
+    )
+    p.add_argument("files", nargs="+", help="files, directories or glob patterns")
+    p.add_argument(
+        "--state",
+        required=True,
+        help="state directory (read, then updated; created on the first run)",
+    )
+    p.add_argument("--period", help="month (YYYY-MM) of returns that carry none")
+    p.add_argument(
+        "--unit", action="append", help="a unit expected every month (repeatable)"
+    )
+    p.add_argument("-o", "--output", help="directory for the CSV tables")
+    p.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="report unreadable files instead of stopping",
+    )
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_compile)
+
+    p = sub.add_parser("feedback", help="write each unit's feedback pack")
+    p.add_argument("--state", required=True, help="state directory of `compile`")
+    p.add_argument("-o", "--output", required=True, help="directory to write")
+    p.add_argument("--unit", action="append", help="only this unit (repeatable)")
+    p.add_argument("--format", choices=["html", "xlsx"], default="html")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_feedback)
     return parser
 
 

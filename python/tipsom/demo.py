@@ -8,6 +8,7 @@ suppressed below 5, as a published table would be.
 
 from __future__ import annotations
 
+import shutil
 import time
 import warnings
 from pathlib import Path
@@ -39,6 +40,63 @@ def _table(frame: pl.DataFrame, *, quiet: bool, rows: int = 40) -> None:
         tbl_width_chars=110,
     ):
         print(frame)
+
+
+def _headquarters(
+    directory: Path,
+    raw: pl.DataFrame,
+    records: pl.DataFrame,
+    links: ts.Linkage,
+    *,
+    quiet: bool,
+) -> None:
+    """Two monthly compilations: everything up to the last month, then the last month."""
+    _heading("8. Headquarters: two monthly compilations", quiet=quiet)
+    months = (
+        records.select(pl.col("date").dt.strftime("%Y-%m").alias("month"))
+        .drop_nulls()
+        .group_by("month")
+        .len()
+    )
+    if months.is_empty():
+        _say("no dated records: nothing to compile by month", quiet=quiet)
+        return
+    # The second month: the latest with at least 10 records (later stragglers join it).
+    busy = months.filter(pl.col("len") >= 10)
+    second = (busy if busy.height else months)["month"].max()
+    y, m = int(second[:4]), int(second[5:7])
+    first = f"{y:04d}-{m - 1:02d}" if m > 1 else f"{y - 1:04d}-12"
+    in_second = (records["date"].dt.strftime("%Y-%m") >= second).fill_null(False)
+    state = directory / "hq_state"
+    if state.exists():
+        shutil.rmtree(state)
+    one = ts.hq.compile(
+        raw.filter(~in_second), state, period=first, settings=links.settings
+    )
+    _say(
+        f"{first} (every return up to {first}): {one.records.height} records, "
+        f"{one.records['person_id'].n_unique()} persons; state kept in {state}/",
+        quiet=quiet,
+    )
+    # One unit's return for the second month does not arrive.
+    month = raw.filter(in_second)
+    units = sorted(month["source"].drop_nulls().unique().to_list())
+    late = units[0] if units else None
+    two = ts.hq.compile(month.filter(pl.col("source") != late), state, period=second)
+    _say(f"{second}: {two.summary()}", quiet=quiet)
+    _say("returns that never arrived:", quiet=quiet)
+    _table(two.missing_returns, quiet=quiet)
+    events = two.changes.filter(pl.col("event") != "new_person")
+    if events.height:
+        _say("persons seen again (explained; no names or numbers):", quiet=quiet)
+        for event, why in events.select("event", "explanation").head(3).iter_rows():
+            _say(f"  {event}: {why}", quiet=quiet)
+    if units:
+        stem = "".join(ch if ch.isalnum() else "_" for ch in units[-1]).strip("_")
+        page = ts.hq.feedback(
+            two, unit=units[-1], path=directory / f"feedback_{stem}.html"
+        )
+        _say(f"feedback pack for {units[-1]}: {page}", quiet=quiet)
 
 
 def run(
@@ -152,5 +210,7 @@ def run(
     _heading("7. Report", quiet=quiet)
     path = ts.report(records, links, path=directory / "report.html")
     _say(f"offline HTML report: {path}", quiet=quiet)
+
+    _headquarters(directory, raw, records, links, quiet=quiet)
     _say(f"finished in {time.perf_counter() - t0:.1f} s", quiet=quiet)
     return 0

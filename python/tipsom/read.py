@@ -284,7 +284,12 @@ def read_returns(
     sheet_list = [sheets] if isinstance(sheets, str) else sheets
     source_all = source if isinstance(source, str) else None
     source_by_file = dict(source) if isinstance(source, Mapping) else None
-    alias_pairs = [(str(k), str(v)) for k, v in (aliases or {}).items()]
+    from tipsom.template import TEMPLATE_ALIASES
+
+    # The data-entry template's headers first, so that the user's aliases win.
+    alias_pairs = [
+        (str(k), str(v)) for k, v in {**TEMPLATE_ALIASES, **(aliases or {})}.items()
+    ]
     table, sheets_t, set_aside_t, columns_t, problems_t = _core.read_returns_files(
         files,
         sheets=sheet_list,
