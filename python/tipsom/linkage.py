@@ -84,11 +84,20 @@ def default_settings() -> dict[str, Any]:
     """Default settings for the normalized victim schema.
 
     Blocking on CNIC, phone, name and father's-name keys, name key and date of birth,
-    and name key or father's-name key with age and district; comparisons of name and
-    father's name (spelling, phonetic key, swapped and missing parts, term-frequency
-    adjusted), CNIC (typos, family code), date of birth, age, sex, phone and
-    district-within-province; a cannot-link rule for two different CNICs with different
-    sex.
+    name key or father's-name key with age and district, name key and case number
+    (``case_key``), name key with sex and district; comparisons of name and father's
+    name (spelling, phonetic key, swapped and missing parts, term-frequency adjusted),
+    CNIC (typos, family code), date of birth, age, sex, phone, reporting unit
+    (``source``) and district-within-province; cannot-link rules for two different
+    CNICs with different sex and for two persons named in one cell of a return (same
+    ``source_cell``, different ``victim_index``). The threshold is chosen from the
+    fitted model (``clustering.auto_threshold``: the most expected F1, within
+    [0.7, 0.99]; see :meth:`Linkage.threshold_curve`).
+
+    ``case_key``, ``source_cell`` and ``victim_index`` are derived when the records
+    lack them: the case number and year ("401/23") from ``fir_no`` or ``case_id``; the
+    file, sheet and row from ``source_file``, ``source_sheet`` and ``source_row``
+    (null when unknown).
 
     Returns
     -------
