@@ -527,6 +527,9 @@ def count_pairs(records: Any, *, settings: SettingsLike = None) -> pl.DataFrame:
         for k in r["keys"]
     ]
     cols = list(dict.fromkeys([s.get("unique_id_column", "record_id"), *cols]))
+    derive = [c for c in cols if c in _DERIVED and c not in frame.columns]
+    if derive:
+        frame = frame.with_columns(_DERIVED[c](frame).alias(c) for c in derive)
     missing = [c for c in cols if c not in frame.columns]
     if missing:
         msg = f"column '{missing[0]}' named in the settings not found in the records"
