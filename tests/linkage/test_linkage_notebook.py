@@ -2,30 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
-
-NOTEBOOK = Path(__file__).parents[2] / "notebooks" / "03_deduplicate.ipynb"
-
-
-def test_notebook_runs() -> None:
-    nbformat = pytest.importorskip("nbformat")
-    nbclient = pytest.importorskip("nbclient")
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    client = nbclient.NotebookClient(
-        nb,
-        timeout=600,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(NOTEBOOK.parent)}},
-    )
-    client.execute()
-    outputs = [
-        o
-        for cell in nb.cells
-        if cell.cell_type == "code"
-        for o in cell.get("outputs", [])
-    ]
-    assert not [o for o in outputs if o.get("output_type") == "error"]
-    text = "".join(o.get("text", "") for o in outputs)
+def test_notebook_runs(run_notebook) -> None:
+    text = run_notebook("03_deduplicate.ipynb")
     assert "existing ids kept: True" in text
