@@ -143,6 +143,19 @@ def _case_id(v):
     return re.sub(r"\s+", "", s)
 
 
+# Truth sets write a section as "ACT:section" ("PTPA-2018:3") or "ACT section" ("PTPA 3",
+# "PASSPORT_ACT 6"); both compare as ACT-without-year:section.
+_ACT_KEYS = {"PASSPORT_ACT": "PA", "PASSPORT": "PA", "FOREIGNERS_ACT": "FA"}
+
+
+def _law_token(x):
+    m = re.match(r"^\s*([A-Z_]+)(?:-\d{4})?\s*[: ]\s*(\S+)\s*$", x)
+    if not m:
+        return x
+    act = _ACT_KEYS.get(m.group(1), m.group(1))
+    return "%s:%s" % (act, m.group(2))
+
+
 def norm(field, v):
     """Comparable form of a value (truth or output); None when empty."""
     if is_empty(v, field):
@@ -152,7 +165,7 @@ def norm(field, v):
     if field == "age":
         return _int(v)
     if field in ("law_sections",):
-        s = _as_set(v)
+        s = frozenset(_law_token(x) for x in _as_set(v))
         return s or None
     if field == "exploitation":
         s = _as_set(v, lower=True)
@@ -316,34 +329,51 @@ def main(argv=None):
     ]
 
     # ---------------- match ----------------
+    # Several truth records can share (file, sheet, row, victim_index): a complainant, the
+    # victims and the accused of one case row.  Each truth record gets its own key (the base
+    # key plus its position among those records); an output record takes the unmatched
+    # truth record of its base key with the same role, else the same name, else the first.
     tkey = {}
+    groups = defaultdict(list)
     for t in truth:
-        k = (
+        kb = (
             os.path.basename(t["file"]),
             t.get("sheet") or "",
             int(t["row"]),
             int(t.get("victim_index") or 1),
         )
+        k = kb + (len(groups[kb]),)
+        groups[kb].append(k)
         tkey[k] = t
     matched = {}  # truth key -> output record index
     spurious = Counter()  # reason -> n
     spurious_by_file = Counter()
     nonreturn_idx = set()
+
+    def pick(cands, r):
+        for field in ("role", "name"):
+            ov = norm(field, r.get(field))
+            for k in cands:
+                if ov is not None and norm(field, tkey[k].get(field)) == ov:
+                    return k
+        return cands[0]
+
     for i, r in enumerate(recs):
-        k = key_of(r)
-        if k[0] not in return_files:
+        kb = key_of(r)
+        if kb[0] not in return_files:
             nonreturn_idx.add(i)
             spurious["file not a return (not in sheet_kind.csv)"] += 1
             continue
-        if k in tkey and k not in matched:
-            matched[k] = i
+        cands = [k for k in groups.get(kb, ()) if k not in matched]
+        if cands:
+            matched[pick(cands, r)] = i
             continue
-        if k in tkey:
+        if kb in groups:
             spurious["duplicate of a matched key"] += 1
         else:
-            kind = kinds.get((k[0], k[1]), "unknown sheet")
+            kind = kinds.get((kb[0], kb[1]), "unknown sheet")
             spurious["sheet kind: %s" % kind] += 1
-        spurious_by_file[k[0]] += 1
+        spurious_by_file[kb[0]] += 1
     n_truth = len(truth)
     n_match = len(matched)
     n_spur_returns = sum(
@@ -457,13 +487,7 @@ def main(argv=None):
                 for (a_, b_), c_ in wrong_examples.most_common(8)
             ]
         fstats[f] = st
-    for t in truth:
-        k = (
-            os.path.basename(t["file"]),
-            t.get("sheet") or "",
-            int(t["row"]),
-            int(t.get("victim_index") or 1),
-        )
+    for k, t in tkey.items():
         if k in matched:
             per_file_counts[t["file"]][1] += 1
 
