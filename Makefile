@@ -40,8 +40,8 @@ format:  ## format Rust and Python
 	$(PYTHON) -m ruff format python tests benches scripts
 	$(PYTHON) -m ruff check --fix python tests benches scripts
 
-bench:  ## benchmarks (release build); results in bench-results/
-	$(PYTHON) benches/run_all.py
+bench:  ## every benchmark at small sizes (a few minutes; release core); results in bench-results/
+	$(PYTHON) benches/run_all.py $(BENCH_ARGS)
 
 clean:
 	rm -rf target python/tipsom/_core*.so
