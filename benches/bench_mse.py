@@ -10,10 +10,9 @@ the same tables; otherwise the published figures of reference/mse.md §11 (122 s
 1,269 s) are used and the output says so. Our single-thread run (RAYON_NUM_THREADS=1 in a
 subprocess) is reported as well.
 
-    python benches/bench_mse.py              # timings (all cores and 1 thread)
-    python benches/bench_mse.py --seeds 8    # spread of BCa limits over seeds (test
-    bands) python benches/bench_mse.py --coverage 400  # coverage on simulated
-    populations
+    python benches/bench_mse.py                 # timings (all cores and 1 thread)
+    python benches/bench_mse.py --seeds 8       # spread of BCa limits over seeds
+    python benches/bench_mse.py --coverage 400  # coverage on simulated populations
 """
 
 from __future__ import annotations

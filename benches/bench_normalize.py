@@ -576,14 +576,15 @@ def baseline(df: pd.DataFrame) -> pd.DataFrame:
     # destination
     out["destination"] = _lookup_key(col("destination")).map(cmap)
     # exploitation: terms in the text, and 'unknown' when none is named
-    terms = pd.read_csv(data / "exploitation_terms.csv")
+    # The table opens with comment lines; a phrase coded "none" names no form.
+    terms = pd.read_csv(data / "exploitation_terms.csv", comment="#")
     term_pattern = "|".join(
         sorted((re.escape(t) for t in terms["term"]), key=len, reverse=True)
     )
     term_map = dict(zip(terms["term"], terms["exploitation"], strict=True))
     found = col("exploitation").str.lower().str.findall(term_pattern)
     out["exploitation"] = found.map(
-        lambda ts_: sorted({term_map[t] for t in ts_}) or ["unknown"],
+        lambda ts_: sorted({term_map[t] for t in ts_} - {"none"}) or ["unknown"],
         na_action="ignore",
     )
     return out
@@ -633,11 +634,14 @@ def run_worker(*args: str, threads: int | None = None) -> dict:
         env["RAYON_NUM_THREADS"] = str(threads)
     res = subprocess.run(
         [sys.executable, __file__, *args],
-        check=True,
+        check=False,
         env=env,
         capture_output=True,
         text=True,
     )
+    if res.returncode:
+        sys.stderr.write(res.stderr)
+        res.check_returncode()
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 

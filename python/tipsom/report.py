@@ -1,10 +1,9 @@
 """One self-contained HTML report a researcher can hand on.
 
 The file works offline: styles are inline, charts are PNG images embedded as base64,
-there are
-no scripts and no links to the network. Disclosure control is applied to every count of
-people
-by default (threshold 5 with secondary suppression; ``x`` marks a withheld cell).
+and there are no scripts and no links to the network. Disclosure control is applied to
+every count of people by default (threshold 5 with secondary suppression; ``x`` marks a
+withheld cell).
 """
 
 from __future__ import annotations
@@ -182,9 +181,9 @@ def report(
         Count persons (default) or records.
     suppress_below, round_to
         Disclosure control: withhold counts below the threshold (default 5, with
-        secondary
-        suppression), or round to a base instead. ``suppress_below=None`` without
-        ``round_to`` writes exact counts and marks the report NOT FOR PUBLICATION.
+        secondary suppression), or round to a base instead. ``suppress_below=None``
+        without ``round_to`` writes exact counts and marks the report NOT FOR
+        PUBLICATION.
     census
         Population for the rates: 2023, 2017, or a frame with ``province`` and
         ``population``.

@@ -14,10 +14,9 @@ def recoverable_cells(values: np.ndarray, pattern: dict) -> list[tuple[int, int]
     """Try to recover suppressed cells from the published table by linear algebra.
 
     The published table is the (r+1)x(c+1) array of cells and margins; each row and
-    column is
-    an equation (cells sum to the total). Unknowns are the suppressed entries. An
-    unknown is
-    recovered exactly when its unit vector lies in the row space of the equations.
+    column is an equation (cells sum to the total). Unknowns are the suppressed entries.
+    An unknown is recovered exactly when its unit vector lies in the row space of the
+    equations.
     """
     r, c = values.shape
     status = np.empty((r + 1, c + 1), dtype=object)

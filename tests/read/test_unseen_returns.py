@@ -1,8 +1,7 @@
 """Floors on returns tipsom was not built on.
 
 ``tests/data/unseen_returns`` (held out), ``tests/data/unseen_returns_3`` (a fresh held-out set)
-and ``tests/data/unseen_returns_dev`` were written,
-with their ground truth, by helpers who had not read tipsom's reader, normalizer or generator,
+and ``tests/data/unseen_returns_dev`` were written, with their ground truth, by helpers who had not read tipsom's reader, normalizer or generator,
 from a description of real practice (units, house styles, languages, faults). The held-out set
 was scored once before and once after the reading work of 2026-12-05 (figures in CHANGELOG);
 these floors sit a little below the figures measured after, so that a change that loses

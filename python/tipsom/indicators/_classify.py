@@ -1,9 +1,8 @@
 """TIP, SOM, both or neither from the elements of a case.
 
-Under PTPA 2018, PSMA 2018 and the UN Protocols.
-
-The legal reasoning lives in the compiled core (``src/indicators/classify.rs``) with its
-rules and wording in ``src/indicators/data/classify_rules.json``.
+The decision follows PTPA 2018, PSMA 2018 and the UN Protocols. The legal reasoning lives
+in the compiled core (``src/indicators/classify.rs``), its rules and wording in
+``src/indicators/data/classify_rules.json``.
 """
 
 from __future__ import annotations
@@ -91,15 +90,13 @@ def classify_case(
     """Decide whether one case is trafficking (TIP), smuggling (SOM), both or neither.
 
     Parameters are the elements of the case (see :func:`classify_cases`); ``None`` means
-    not
-    recorded.
+    not recorded.
 
     Returns
     -------
     dict
-        ``crime_type`` (``"tip"``, ``"som"``, ``"both"`` or ``"neither"``), ``laws``
-        that
-        apply and ``reasons`` spelling out the decision.
+        ``crime_type`` (``"tip"``, ``"som"``, ``"both"`` or ``"neither"``), the
+        ``laws`` that apply and ``reasons`` spelling out the decision.
 
     Examples
     --------

@@ -1,16 +1,12 @@
 """Statistical disclosure control for tidy count tables (domain.md §6.1).
 
 A tidy table (one row per cell, the count in ``value``) is laid out two-way: the last
-key
-column across, the other keys down (combined). The full cross of the observed levels is
-filled
-with zeros, and the compiled core chooses the cells to withhold so that no suppressed
-cell can
-be recovered from the row, column and grand totals (see
-``src/indicators/suppression.rs``).
-Suppressed counts become ``null`` with a ``<value>_status`` of ``primary`` or
-``secondary``;
-they are never shown as zero. Rounding to a base is the alternative.
+key column across, the other keys down (combined). The full cross of the observed levels
+is filled with zeros, and the compiled core chooses the cells to withhold so that no
+suppressed cell can be recovered from the row, column and grand totals (see
+``src/indicators/suppression.rs``). Suppressed counts become ``null`` with a
+``<value>_status`` of ``primary`` or ``secondary``; they are never shown as zero.
+Rounding to a base is the alternative.
 """
 
 from __future__ import annotations
@@ -193,8 +189,8 @@ def suppress(
         The count column.
     rows, columns
         The two-way layout in which totals are published: ``columns`` goes across
-        (default:
-        the last key column), ``rows`` down (default: the other key columns, combined).
+        (default: the last key column), ``rows`` down (default: the other key columns,
+        combined).
     threshold
         Counts from 1 to ``threshold - 1`` are withheld (primary suppression). Zeros are
         published.
@@ -204,12 +200,10 @@ def suppress(
     DataFrame
         The full table (every combination of the observed levels, zeros included) with
         ``value`` set to null where withheld and ``<value>_status`` one of
-        ``published``,
-        ``primary`` (below the threshold) or ``secondary`` (withheld to protect a
-        primary
-        cell). Suppressed cells are never zero. Some row or column totals may have to
-        be withheld as well: take published totals from :func:`publication_table`, which
-        shows them with the same protection.
+        ``published``, ``primary`` (below the threshold) or ``secondary`` (withheld to
+        protect a primary cell). Suppressed cells are never zero. Some row or column
+        totals may have to be withheld as well: take published totals from
+        :func:`publication_table`, which shows them with the same protection.
 
     Examples
     --------
@@ -247,8 +241,7 @@ def round_counts(table: Any, *, value: str = "victims", base: int = 5) -> Any:
     """Round counts to a multiple of ``base`` (non-zero counts never become zero).
 
     Returns the table with ``value`` rounded and ``<value>_status`` = ``rounded``.
-    Totals
-    must be rounded separately (they are not the sum of rounded cells).
+    Totals must be rounded separately (they are not the sum of rounded cells).
 
     Examples
     --------
@@ -289,10 +282,8 @@ def publication_table(
     """Build a wide, display-ready table with totals, disclosure control applied.
 
     Cells are text: counts, or ``x`` where withheld. With ``round_to``, cells and totals
-    are
-    rounded independently instead. ``threshold=None`` and ``round_to=None`` publish raw
-    counts
-    (not for publication).
+    are rounded independently instead. ``threshold=None`` and ``round_to=None`` publish
+    raw counts (not for publication).
     """
     frame = to_polars(table, argument="table")
     p = disclosure_pattern(

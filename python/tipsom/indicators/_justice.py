@@ -1,9 +1,8 @@
 """Criminal-justice response and monthly stock-and-flow returns (domain.md §2.2, §4.1).
 
 Suspects frame (one row per suspected person in a case; the reader and normalizer
-produce it
-from the suspects sheet of a return). Columns used, all optional except
-``status``-or-dates:
+produce it from the suspects sheet of a return). Columns used, all optional except that
+each stage needs ``status`` or its date:
 
 ========================  ==============================================================
 ``suspect_id``            person identifier (each row is a person when absent)
@@ -26,12 +25,9 @@ from the suspects sheet of a return). Columns used, all optional except
 ========================  ==============================================================
 
 Stages: *suspected* = every person; *arrested* = ``arrested`` or a ``date_arrest`` or
-status
-``arrested``; *prosecuted* = a ``date_challan`` or status prosecution, convicted or
-acquitted;
-*convicted* / *acquitted* from the status. The conviction rate is convicted / (convicted
-+
-acquitted), i.e. among decided cases, with a Wilson interval.
+status ``arrested``; *prosecuted* = a ``date_challan`` or status prosecution, convicted
+or acquitted; *convicted* / *acquitted* from the status. The conviction rate is
+convicted / (convicted + acquitted), i.e. among decided cases, with a Wilson interval.
 """
 
 from __future__ import annotations
@@ -120,10 +116,8 @@ def justice(
     -------
     DataFrame
         ``by``, one count column per stage, ``conviction_rate`` (convicted among
-        decided)
-        with ``conviction_rate_lower`` / ``_upper``. A person accused in several cases
-        is
-        counted once per stage, at their furthest stage for each flag.
+        decided) with ``conviction_rate_lower`` / ``_upper``. A person accused in
+        several cases is counted once per stage, at their furthest stage for each flag.
 
     Examples
     --------
@@ -222,18 +216,17 @@ def case_funnel(data: Any, *, confidence: float = 0.95) -> Any:
     ----------
     data
         Victim records or a suspects frame, with ``case_id`` and ``case_status`` /
-        ``status``
-        (and optionally ``date_challan`` / ``date_verdict``). A case is at the furthest
-        stage
-        any of its rows reached; a case with any conviction is convicted.
+        ``status`` (and optionally ``date_challan`` / ``date_verdict``). A case is at
+        the furthest stage any of its rows reached; a case with any conviction is
+        convicted.
 
     Returns
     -------
     DataFrame
         ``step`` (registered, challan, verdict, convicted), ``cases``,
-        ``share_of_registered``,
-        ``attrition`` (share lost since the previous step); the last rows give the
-        ``conviction_rate`` among decided cases with its Wilson interval.
+        ``share_of_registered``, ``attrition`` (share lost since the previous step);
+        the last rows give the ``conviction_rate`` among decided cases with its
+        Wilson interval.
     """
     cases = _cases(data)
     n = cases.height
@@ -284,10 +277,8 @@ def justice_times(data: Any) -> Any:
     """Days from FIR to challan and from FIR to verdict: median and quartiles, per case.
 
     Needs ``case_id``, ``date_fir`` (or ``date``) and ``date_challan`` /
-    ``date_verdict``.
-    Negative intervals (a challan dated before the FIR) are data errors: they are left
-    out
-    and counted in ``negative``.
+    ``date_verdict``. Negative intervals (a challan dated before the FIR) are data
+    errors: they are left out and counted in ``negative``.
     """
     cases = _cases(data)
     if "date_fir" not in cases.columns:
@@ -369,17 +360,14 @@ def check_returns(returns: Any) -> Any:
     """Check the stock-and-flow counts of monthly returns.
 
     Each row is one circle's (``source``) return for a ``month`` (and optionally a
-    counting
-    ``unit``: enquiries, cases or persons) with ``brought_forward``, ``new``,
-    ``disposed`` and
-    ``pending`` (house-style headers such as ``B/F``, ``Opening balance``, ``Received``,
-    ``Closing balance`` are recognised). Two checks, each a data-quality finding when it
-    fails:
+    counting ``unit``: enquiries, cases or persons) with ``brought_forward``, ``new``,
+    ``disposed`` and ``pending`` (house-style headers such as ``B/F``,
+    ``Opening balance``, ``Received``, ``Closing balance`` are recognised). Two checks,
+    each a data-quality finding when it fails:
 
     - balance: ``brought_forward + new - disposed == pending``;
     - carry-over: ``brought_forward`` equals the previous month's ``pending`` for the
-    same
-      source and unit (the first month of each series is not checked).
+      same source and unit (the first month of each series is not checked).
 
     Returns
     -------

@@ -103,10 +103,8 @@ def publication_tables(
 
     Victim and suspect counts are suppressed below ``suppress_below`` (default 5, with
     secondary suppression) or rounded to ``round_to``; withheld cells show ``x``, never
-    0.
-    Pass ``suppress_below=None`` and ``round_to=None`` for exact tables (not for
-    publication).
-    Case counts (funnel), durations and the monthly-returns checks are about cases, not
+    0. Pass ``suppress_below=None`` and ``round_to=None`` for exact tables (not for
+    publication). Case counts (funnel), durations and the monthly-returns checks are about cases, not
     people, and are published as they are.
     """
     if suppress_below is not None and round_to is not None:
@@ -603,10 +601,8 @@ def export_excel(
     """Write every published table to an Excel workbook, one sheet per table.
 
     Disclosure control is on by default (threshold 5 with secondary suppression; ``x``
-    marks
-    a withheld cell). A first sheet, ``About``, explains the marks and the counting
-    rules.
-    Needs ``openpyxl``.
+    marks a withheld cell). A first sheet, ``About``, explains the marks and the
+    counting rules. Needs ``openpyxl``.
 
     Returns
     -------

@@ -107,9 +107,8 @@ def victims(
         ``person_id``.
     by
         Any of ``year``, ``month``, ``source``, ``source_type``, ``province``,
-        ``district``,
-        ``sex``, ``age_group``, ``sex_age`` (woman, man, girl, boy, transgender,
-        unknown), ``exploitation`` (detailed, multi-valued), ``form`` and
+        ``district``, ``sex``, ``age_group``, ``sex_age`` (woman, man, girl, boy,
+        transgender, unknown), ``exploitation`` (detailed, multi-valued), ``form`` and
         ``form_group`` (the GLOTIP form a person counts under once: bonded labour and
         domestic servitude roll up under forced labour, several forms are ``mixed``;
         groups sexual_exploitation, forced_labour, other_purposes), ``citizenship``
@@ -117,8 +116,8 @@ def victims(
         ``protection_status``.
     unit
         ``"person"`` counts unique persons (needs ``person_id``; without it every record
-        is
-        one person and a ``DataQualityWarning`` says so); ``"record"`` counts records.
+        is one person and a ``DataQualityWarning`` says so); ``"record"`` counts
+        records.
     crime_type
         Count these crime types instead of trafficking (e.g. ``["migration_fraud"]``,
         ``"som"``); smuggled migrants count when som or som_related is among them.
@@ -132,8 +131,7 @@ def victims(
     suppress_below
         Withhold counts below this threshold, with secondary suppression (see
         :func:`suppress`). ``None`` (default) returns exact counts for analysis;
-        published
-        outputs (Excel, report) apply 5 unless told otherwise.
+        published outputs (Excel, report) apply 5 unless told otherwise.
     round_to
         Round counts to this base instead of suppressing.
 
@@ -141,15 +139,12 @@ def victims(
     -------
     DataFrame
         The ``by`` columns and ``victims``. **Multi-valued attributes**: a victim counts
-        once
-        under each form of ``exploitation`` (and, for persons, under each ``source`` /
-        ``source_type`` that recorded them), so those rows do not add up to the total; a
-        row
-        with the value ``all_forms`` (``all_sources``) gives the unique victims. A
-        person's attributes come from
-        all their records: the most frequent known value, ties to the earliest record;
-        the
-        year and month are those of the first record.
+        once under each form of ``exploitation`` (and, for persons, under each
+        ``source`` / ``source_type`` that recorded them), so those rows do not add up to
+        the total; a row with the value ``all_forms`` (``all_sources``) gives the unique
+        victims. A person's attributes come from all their records: the most frequent
+        known value, ties to the earliest record; the year and month are those of the
+        first record.
 
     Examples
     --------
@@ -266,8 +261,7 @@ def with_shares(
     """Add each row's share of its group with a Wilson interval.
 
     ``within`` names the columns that define the groups (none: share of the whole
-    table).
-    Rows with the value ``all_forms`` and suppressed (null) counts get no share.
+    table). Rows with the value ``all_forms`` and suppressed (null) counts get no share.
     """
     frame = to_polars(table, argument="table")
     keep = pl.col(value).is_not_null()
@@ -378,8 +372,7 @@ def population(
     census
         2023 (total, male, female, transgender) or 2017 (total only; on 2023 district
         boundaries, KP including the former FATA). Source: Pakistan Bureau of
-        Statistics,
-        via ``shehroz-iqbal/pakistan-district-data`` (see
+        Statistics, via ``shehroz-iqbal/pakistan-district-data`` (see
         ``tipsom/data/census_districts.md``).
     by
         Any of ``province``, ``district``, ``sex``.
@@ -462,10 +455,9 @@ def rates(
     -------
     DataFrame
         ``by``, ``victims``, ``victims_lower``, ``victims_upper``, ``population``,
-        ``rate``,
-        ``rate_lower``, ``rate_upper``. Victims with an unknown place or sex, or in
-        Azad Jammu & Kashmir or Gilgit-Baltistan (outside the census), appear in their
-        own rows without a rate.
+        ``rate``, ``rate_lower``, ``rate_upper``. Victims with an unknown place or sex,
+        or in Azad Jammu & Kashmir or Gilgit-Baltistan (outside the census), appear in
+        their own rows without a rate.
     """
     by = tuple(by)
     bad = [b for b in by if b not in ("province", "district", "sex")]
