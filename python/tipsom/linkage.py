@@ -28,6 +28,9 @@ and gives each person a deterministic ``person_id``.
 ...     # for the illustration; real runs keep the default.
 ...     threshold_match_probability=0.5,
 ... )
+>>> # and m by plain maximum likelihood: by default EM keeps m near its starting values
+>>> # until the data hold a few dozen matches (``training.m_prior_matches``).
+>>> settings["training"]["m_prior_matches"] = 0.0
 >>> links = ts.deduplicate(records, settings=settings)
 >>> links.records["person_id"].to_list()
 ['a1', 'a1', 'a1', 'c1']
@@ -122,7 +125,7 @@ def create_settings(
     unique_id_column: str = "record_id",
     source_column: str | None = None,
     cannot_link: Sequence[Sequence[str]] = (),
-    threshold_match_probability: float = 0.9,
+    threshold_match_probability: float | Literal["auto"] = 0.9,
     cluster_method: Literal["robust", "connected_components"] = "robust",
     min_density: float = 0.3,
     u_max_pairs: int = 100_000,
@@ -148,7 +151,9 @@ def create_settings(
         Lists of columns; a pair whose values differ (both present) on every column of
         one list is never linked, e.g. ``[["cnic", "sex"]]``.
     threshold_match_probability
-        Pairs at or above this probability are links when clustering.
+        Pairs at or above this probability are links when clustering. ``"auto"``:
+        chosen from the fitted model when it is trained (the most expected F1 among the
+        candidate pairs, within [0.5, 0.99]; see :meth:`Linkage.threshold_curve`).
     cluster_method
         ``'robust'`` resists chaining (a weak bridge does not merge two groups);
         ``'connected_components'`` is splink's default clustering.
@@ -169,6 +174,13 @@ def create_settings(
     dict
         Settings; validated when used.
     """
+    auto = threshold_match_probability == "auto"
+    if isinstance(threshold_match_probability, str) and not auto:
+        msg = (
+            "`threshold_match_probability` must be a probability or 'auto', got "
+            f"{threshold_match_probability!r}"
+        )
+        raise InvalidArgumentError(msg)
     settings: dict[str, Any] = {
         "format_version": 1,
         "link_type": link_type,
@@ -179,8 +191,19 @@ def create_settings(
         "training": {"u_max_pairs": int(u_max_pairs), "seed": int(seed)},
         "clustering": {
             "method": cluster_method,
-            "threshold_match_probability": float(threshold_match_probability),
+            "threshold_match_probability": 0.9
+            if auto
+            else float(threshold_match_probability),
             "min_density": float(min_density),
+            **(
+                {
+                    "auto_threshold": True,
+                    "auto_threshold_min": 0.5,
+                    "auto_threshold_max": 0.99,
+                }
+                if auto
+                else {}
+            ),
         },
         "max_pairs_per_rule": int(max_pairs_per_rule),
     }

@@ -140,6 +140,12 @@ fn forbidden(rules: &Forbid<'_>, i: usize, j: usize) -> bool {
 /// pairs with `p >= t`, whose expected true matches are the sum of their probabilities. Returns
 /// (threshold, expected precision, expected recall), the threshold clamped to `[lo, hi]`.
 /// Sequential over probabilities sorted by value, so the result does not depend on threads.
+///
+/// Every threshold between the last pair kept and the first pair dropped gives the same links;
+/// the one returned lies half-way between them in match weight (log-odds), and at `lo` when no
+/// pair is dropped. Taking the last kept pair's own probability instead is fragile on small
+/// inputs: one candidate pair at 0.99998 made 0.99 the threshold, and a later run with the
+/// same model dropped a pair at 0.97 that the model calls a match.
 #[must_use]
 pub fn expected_f1_threshold(probabilities: &[f64], lo: f64, hi: f64) -> (f64, f64, f64) {
     let mut p: Vec<f64> = probabilities.to_vec();
@@ -148,7 +154,8 @@ pub fn expected_f1_threshold(probabilities: &[f64], lo: f64, hi: f64) -> (f64, f
     if total <= 0.0 || p.is_empty() {
         return (hi, 1.0, 0.0);
     }
-    let (mut best, mut best_f1, mut cum) = (hi, -1.0, 0.0);
+    // `best`: how many pairs (the most probable ones) the best threshold keeps.
+    let (mut best, mut best_f1, mut cum) = (0usize, -1.0, 0.0);
     let mut k = 0usize;
     while k < p.len() {
         // Pairs of equal probability are kept or dropped together.
@@ -161,15 +168,29 @@ pub fn expected_f1_threshold(probabilities: &[f64], lo: f64, hi: f64) -> (f64, f
         let f1 = 2.0 * prec * rec / (prec + rec);
         if f1 > best_f1 {
             best_f1 = f1;
-            best = t;
+            best = k;
         }
     }
-    let t = best.clamp(lo, hi);
+    let logit = |x: f64| {
+        let x = x.clamp(1e-12, 1.0 - 1e-12);
+        (x / (1.0 - x)).ln()
+    };
+    let t = if best < p.len() {
+        let w = 0.5 * (logit(p[best - 1]) + logit(p[best]));
+        1.0 / (1.0 + (-w).exp())
+    } else {
+        lo
+    };
+    let t = t.clamp(lo, hi);
     let (kept, n_kept) = p
         .iter()
         .take_while(|&&x| x >= t)
         .fold((0.0, 0usize), |(s, n), &x| (s + x, n + 1));
-    let precision = if n_kept == 0 { 1.0 } else { kept / n_kept as f64 };
+    let precision = if n_kept == 0 {
+        1.0
+    } else {
+        kept / n_kept as f64
+    };
     (t, precision, kept / total)
 }
 
@@ -389,9 +410,11 @@ pub fn run_with_labels(
     // threshold it chooses (`auto_threshold`) or the one given.
     let probabilities: Vec<f64> = scored.iter().map(|s| s.p).collect();
     let c = &settings.clustering;
-    // An incremental run keeps the threshold of the model it extends (its candidates are only
-    // the pairs involving new records).
-    let (lo, hi) = if c.auto_threshold && existing.is_none() {
+    // A run that does not fit the model (a trained model given, or an incremental run) keeps
+    // the model's threshold: it was chosen where the model was fitted, and the candidate pairs
+    // of one small batch are too few to choose it again (an incremental run's candidates are
+    // only the pairs involving new records).
+    let (lo, hi) = if c.auto_threshold && train {
         (c.auto_threshold_min, c.auto_threshold_max)
     } else {
         (c.threshold_match_probability, c.threshold_match_probability)
@@ -841,8 +864,10 @@ mod tests {
         let p = [0.1, 0.9, 0.99, 0.6];
         let (t, prec, rec) = expected_f1_threshold(&p, 0.01, 0.999);
         // Keeping three: precision 2.49 / 3 = 0.83, recall 2.49 / 2.59 = 0.961, F1 0.891
-        // (two: 0.945, 0.730, F1 0.824; four: 0.6475, 1, F1 0.786).
-        assert!((t - 0.6).abs() < 1e-12, "{t}");
+        // (two: 0.945, 0.730, F1 0.824; four: 0.6475, 1, F1 0.786). The threshold lies
+        // half-way in log-odds between 0.6 (kept) and 0.1 (dropped): odds sqrt(1.5 / 9).
+        let odds = (1.5f64 / 9.0).sqrt();
+        assert!((t - odds / (1.0 + odds)).abs() < 1e-12, "{t}");
         assert!((prec - 2.49 / 3.0).abs() < 1e-12);
         assert!((rec - 2.49 / 2.59).abs() < 1e-12);
         // Clamped into the allowed range; precision and recall follow the clamped value.
@@ -858,6 +883,11 @@ mod tests {
             expected_f1_threshold(&q, 0.01, 0.999)
         );
         assert_eq!(expected_f1_threshold(&[], 0.5, 0.9).0, 0.9);
+        // Nothing dropped: the lowest allowed threshold, not the one pair's own probability
+        // (a later run with the model must keep a pair at 0.97).
+        let (t, prec, rec) = expected_f1_threshold(&[0.999_98], 0.7, 0.99);
+        assert!((t - 0.7).abs() < 1e-12, "{t}");
+        assert!((prec - 0.999_98).abs() < 1e-12 && (rec - 1.0).abs() < 1e-12);
     }
 
     #[test]
@@ -867,7 +897,11 @@ mod tests {
         let row = |id| (id, "ali raza", "ghulam nabi", "male", None, "FIA Lahore");
         let t = with_cells(
             victims(&[row("r1"), row("r2"), row("r3")]),
-            &[(Some("f|s|7"), Some(1)), (Some("f|s|7"), Some(2)), (Some("f|s|7"), Some(1))],
+            &[
+                (Some("f|s|7"), Some(1)),
+                (Some("f|s|7"), Some(2)),
+                (Some("f|s|7"), Some(1)),
+            ],
         );
         let mut settings = default_victim_settings();
         model::Model::from_settings(&settings).write_to(&mut settings, None);

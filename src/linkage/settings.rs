@@ -206,6 +206,11 @@ pub struct Training {
     pub retrain: bool,
     /// Smallest u used by the term-frequency adjustment (limits the weight of very rare values).
     pub tf_minimum_u_value: f64,
+    /// Weight, in matching pairs, of the starting m values in EM (a Dirichlet prior centred on
+    /// them, so m is a posterior mode): with a handful of candidate pairs m stays near its
+    /// start instead of following two non-matches to 1e-6; with hundreds of matches the data
+    /// decide. 0 gives plain maximum likelihood.
+    pub m_prior_matches: f64,
     /// Labelled pairs m was estimated from (0: m came from EM). Written by training, so a saved
     /// model says how it was fitted.
     #[serde(skip_serializing_if = "is_zero")]
@@ -230,6 +235,7 @@ impl Default for Training {
             em_convergence: 1e-4,
             retrain: false,
             tf_minimum_u_value: 1e-6,
+            m_prior_matches: 10.0,
             labelled_pairs: 0,
             labels: Vec::new(),
         }

@@ -53,10 +53,16 @@ def test_threshold_is_the_expected_f1_optimum(linkage: ts.Linkage) -> None:
     f1 = 2 * (cum / k) * (cum / total) / (cum / k + cum / total)
     # The last index of each run of equal probabilities (ties are kept together).
     last = np.r_[p[1:] != p[:-1], True]
-    best = p[np.argmax(np.where(last, f1, -1))]
+    k = int(np.argmax(np.where(last, f1, -1)))
     c = linkage.settings["clustering"]
     chosen = c["threshold_match_probability"]
     lo, hi = c["auto_threshold_min"], c["auto_threshold_max"]
+    # Half-way in log-odds between the last pair kept and the first dropped.
+    if k + 1 < len(p):
+        odds = np.sqrt(p[k] / (1 - p[k]) * p[k + 1] / (1 - p[k + 1]))
+        best = odds / (1 + odds)
+    else:
+        best = lo
     assert chosen == pytest.approx(float(np.clip(best, lo, hi)))
     kept = p[p >= chosen]
     assert linkage.stats["expected_precision"] == pytest.approx(kept.mean())
@@ -74,6 +80,18 @@ def test_threshold_is_the_expected_f1_optimum(linkage: ts.Linkage) -> None:
     fixed["clustering"]["threshold_match_probability"] = 0.93
     out = ts.deduplicate(linkage.records.drop("person_id"), settings=fixed)
     assert out.settings["clustering"]["threshold_match_probability"] == 0.93
+
+
+def test_a_fitted_model_keeps_its_threshold(linkage: ts.Linkage) -> None:
+    # The threshold is chosen where the model is fitted; a run with the fitted model on
+    # other records (here: a handful, with one candidate pair) keeps it, instead of
+    # choosing again from a few pairs.
+    model = linkage.settings
+    chosen = model["clustering"]["threshold_match_probability"]
+    few = linkage.records.drop("person_id").head(12)
+    out = ts.deduplicate(few, settings=model)
+    assert not out.stats["trained"]
+    assert out.settings["clustering"]["threshold_match_probability"] == chosen
 
 
 def test_bad_auto_threshold_bounds() -> None:
