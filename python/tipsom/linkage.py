@@ -1002,8 +1002,9 @@ class Linkage:
             raise InvalidArgumentError(msg)
         uid = self._settings["unique_id_column"]
         rules = self._settings["blocking_rules"]
+        # Ids as text on both sides (an integer id column is text in the frame below).
         pairs = pl.DataFrame(self._core.pairs(min_probability)).select(
-            f"{uid}_l", f"{uid}_r"
+            pl.col(f"{uid}_l").cast(pl.String), pl.col(f"{uid}_r").cast(pl.String)
         )
         frame = self._frame.with_columns(pl.col(uid).cast(pl.String))
         derive = [c for c in _DERIVED if c not in frame.columns]

@@ -128,6 +128,12 @@ def test_blocking_recall_estimate_against_truth(records: pl.DataFrame, linkage) 
     assert single["estimated_recall"][-1] < est
     with pytest.raises(InvalidArgumentError):
         linkage.blocking_recall(min_probability=1.5)
+    # An integer id column gives the same table (ids compared as text on both sides).
+    numbered = records.with_columns(
+        record_id=pl.col("record_id").rank("ordinal").cast(pl.Int64)
+    )
+    by_number = ts.deduplicate(numbered).blocking_recall()
+    assert by_number.equals(ts.deduplicate(records).blocking_recall())
 
 
 def test_review_selects_informative_pairs_and_labels_retrain(
