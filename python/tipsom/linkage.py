@@ -28,6 +28,9 @@ and gives each person a deterministic ``person_id``.
 ...     # for the illustration; real runs keep the default.
 ...     threshold_match_probability=0.5,
 ... )
+>>> # and m by plain maximum likelihood: by default EM keeps m near its starting values
+>>> # until the data hold a few dozen matches (``training.m_prior_matches``).
+>>> settings["training"]["m_prior_matches"] = 0.0
 >>> links = ts.deduplicate(records, settings=settings)
 >>> links.records["person_id"].to_list()
 ['a1', 'a1', 'a1', 'c1']
@@ -42,6 +45,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import polars as pl
 
 from tipsom import _core
@@ -83,11 +87,20 @@ def default_settings() -> dict[str, Any]:
     """Default settings for the normalized victim schema.
 
     Blocking on CNIC, phone, name and father's-name keys, name key and date of birth,
-    and name key or father's-name key with age and district; comparisons of name and
-    father's name (spelling, phonetic key, swapped and missing parts, term-frequency
-    adjusted), CNIC (typos, family code), date of birth, age, sex, phone and
-    district-within-province; a cannot-link rule for two different CNICs with different
-    sex.
+    name key or father's-name key with age and district, name key and case number
+    (``case_key``), name key with sex and district; comparisons of name and father's
+    name (spelling, phonetic key, swapped and missing parts, term-frequency adjusted),
+    CNIC (typos, family code), date of birth, age, sex, phone, reporting unit
+    (``source``) and district-within-province; cannot-link rules for two different
+    CNICs with different sex and for two persons named in one cell of a return (same
+    ``source_cell``, different ``victim_index``). The threshold is chosen from the
+    fitted model (``clustering.auto_threshold``: the most expected F1, within
+    [0.7, 0.99]; see :meth:`Linkage.threshold_curve`).
+
+    ``case_key``, ``source_cell`` and ``victim_index`` are derived when the records
+    lack them: the case number and year ("401/23") from ``fir_no`` or ``case_id``; the
+    file, sheet and row from ``source_file``, ``source_sheet`` and ``source_row``
+    (null when unknown).
 
     Returns
     -------
@@ -112,7 +125,7 @@ def create_settings(
     unique_id_column: str = "record_id",
     source_column: str | None = None,
     cannot_link: Sequence[Sequence[str]] = (),
-    threshold_match_probability: float = 0.9,
+    threshold_match_probability: float | Literal["auto"] = 0.9,
     cluster_method: Literal["robust", "connected_components"] = "robust",
     min_density: float = 0.3,
     u_max_pairs: int = 100_000,
@@ -138,7 +151,9 @@ def create_settings(
         Lists of columns; a pair whose values differ (both present) on every column of
         one list is never linked, e.g. ``[["cnic", "sex"]]``.
     threshold_match_probability
-        Pairs at or above this probability are links when clustering.
+        Pairs at or above this probability are links when clustering. ``"auto"``:
+        chosen from the fitted model when it is trained (the most expected F1 among the
+        candidate pairs, within [0.5, 0.99]; see :meth:`Linkage.threshold_curve`).
     cluster_method
         ``'robust'`` resists chaining (a weak bridge does not merge two groups);
         ``'connected_components'`` is splink's default clustering.
@@ -159,6 +174,13 @@ def create_settings(
     dict
         Settings; validated when used.
     """
+    auto = threshold_match_probability == "auto"
+    if isinstance(threshold_match_probability, str) and not auto:
+        msg = (
+            "`threshold_match_probability` must be a probability or 'auto', got "
+            f"{threshold_match_probability!r}"
+        )
+        raise InvalidArgumentError(msg)
     settings: dict[str, Any] = {
         "format_version": 1,
         "link_type": link_type,
@@ -169,8 +191,19 @@ def create_settings(
         "training": {"u_max_pairs": int(u_max_pairs), "seed": int(seed)},
         "clustering": {
             "method": cluster_method,
-            "threshold_match_probability": float(threshold_match_probability),
+            "threshold_match_probability": 0.9
+            if auto
+            else float(threshold_match_probability),
             "min_density": float(min_density),
+            **(
+                {
+                    "auto_threshold": True,
+                    "auto_threshold_min": 0.5,
+                    "auto_threshold_max": 0.99,
+                }
+                if auto
+                else {}
+            ),
         },
         "max_pairs_per_rule": int(max_pairs_per_rule),
     }
@@ -231,11 +264,99 @@ def _settings_columns(settings: dict[str, Any]) -> list[str]:
             cols.extend(x for x in (lv.get("column"), lv.get("other_column")) if x)
     for r in settings.get("cannot_link", []):
         cols.extend(r.get("different", []))
+        cols.extend(r.get("same", []))
     return list(dict.fromkeys(c for c in cols if c))
+
+
+#: FIR or case number and year in free text: "FIR No. 401/23", "746/2023, 25-Sep-23",
+#: "Recovered by police, FIR 692/23 PS Narang Mandi".
+_CASE_NUMBER = r"(\d{1,6})\s*/\s*(\d{4}|\d{2})\b"
+
+
+def _case_key(frame: pl.DataFrame) -> pl.Expr:
+    """Case number and two-digit year ("401/23") from ``fir_no``, else ``case_id``."""
+    parts = []
+    for c in ("fir_no", "case_id"):
+        if c in frame.columns:
+            m = pl.col(c).cast(pl.String).str.extract_groups(_CASE_NUMBER)
+            number = m.struct.field("1").cast(pl.Int64, strict=False).cast(pl.String)
+            parts.append(
+                pl.concat_str(
+                    [number, m.struct.field("2").str.slice(-2)], separator="/"
+                )
+            )
+    return pl.coalesce(parts) if parts else pl.lit(None, dtype=pl.String)
+
+
+def _source_cell(frame: pl.DataFrame) -> pl.Expr:
+    """File, sheet and row of the cell a record was read from (null if not known)."""
+    if not {"source_file", "source_row"} <= set(frame.columns):
+        return pl.lit(None, dtype=pl.String)
+    sheet = (
+        pl.col("source_sheet").cast(pl.String)
+        if "source_sheet" in frame.columns
+        else None
+    )
+    parts = [pl.col("source_file").cast(pl.String)]
+    if sheet is not None:
+        parts.append(sheet.fill_null(""))
+    parts.append(pl.col("source_row").cast(pl.String))
+    return pl.concat_str(parts, separator="\x1f")
+
+
+#: Columns the linkage derives when the settings name them and the records lack them:
+#: ``case_key`` (case number/year from ``fir_no`` or ``case_id``), ``source_cell`` (file,
+#: sheet and row read from) and ``victim_index`` (null: one person per cell).
+_DERIVED: dict[str, Callable[[pl.DataFrame], pl.Expr]] = {
+    "case_key": _case_key,
+    "source_cell": _source_cell,
+    "victim_index": lambda _f: pl.lit(None, dtype=pl.Int64),
+}
+
+
+def _key_name(k: Any) -> str:
+    if isinstance(k, str):
+        return k
+    return f"{k['column']} ({k['transform']})" if k.get("transform") else k["column"]
+
+
+def _key_part(k: Any) -> pl.Expr:
+    """A blocking key part as the core computes it (text; null when missing)."""
+    if isinstance(k, str):
+        return pl.col(k).cast(pl.String)
+    col, tr = pl.col(k["column"]), k.get("transform")
+    if not tr:
+        return col.cast(pl.String)
+    if tr.startswith("prefix:"):
+        return col.cast(pl.String).str.slice(0, int(tr.split(":")[1]))
+    if tr == "first_token":
+        return col.cast(pl.String).str.split(" ").list.first()
+    if tr == "last_token":
+        return col.cast(pl.String).str.split(" ").list.last()
+    if tr == "sorted_tokens":
+        return col.cast(pl.String).str.split(" ").list.sort().list.join(" ")
+    if tr == "year":
+        return col.dt.year().cast(pl.String)
+    if tr.startswith("band:"):
+        return (
+            (col.cast(pl.Float64) // int(tr.split(":")[1]))
+            .cast(pl.Int64)
+            .cast(pl.String)
+        )
+    return col.cast(pl.String)
+
+
+def _rule_key(rule: dict[str, Any]) -> pl.Expr:
+    """One text key per record for a blocking rule (null when any part is missing)."""
+    parts = [_key_part(k).replace("", None) for k in rule["keys"]]
+    return pl.concat_str(parts, separator="\x1f")
 
 
 def _project(frame: pl.DataFrame, settings: dict[str, Any], what: str) -> pl.DataFrame:
     cols = _settings_columns(settings)
+    derive = [c for c in cols if c in _DERIVED and c not in frame.columns]
+    if derive:
+        frame = frame.with_columns(_DERIVED[c](frame).alias(c) for c in derive)
     missing = [c for c in cols if c not in frame.columns]
     if missing:
         msg = (
@@ -421,7 +542,7 @@ def link(
     marked = frame.with_columns(
         source_dataset=pl.Series(["a"] * fa.height + ["b"] * fb.height)
     )
-    return Linkage(core, marked, original=a)
+    return Linkage(core, marked, original=a, dataset=dataset)
 
 
 def count_pairs(records: Any, *, settings: SettingsLike = None) -> pl.DataFrame:
@@ -448,6 +569,9 @@ def count_pairs(records: Any, *, settings: SettingsLike = None) -> pl.DataFrame:
         for k in r["keys"]
     ]
     cols = list(dict.fromkeys([s.get("unique_id_column", "record_id"), *cols]))
+    derive = [c for c in cols if c in _DERIVED and c not in frame.columns]
+    if derive:
+        frame = frame.with_columns(_DERIVED[c](frame).alias(c) for c in derive)
     missing = [c for c in cols if c not in frame.columns]
     if missing:
         msg = f"column '{missing[0]}' named in the settings not found in the records"
@@ -614,9 +738,20 @@ class Linkage:
     directly.
     """
 
-    def __init__(self, core: Any, frame: pl.DataFrame, *, original: Any) -> None:
+    def __init__(
+        self,
+        core: Any,
+        frame: pl.DataFrame,
+        *,
+        original: Any,
+        dataset: bytes | None = None,
+    ) -> None:
         self._core = core
         self._frame = frame
+        self._dataset = bytes(frame.height) if dataset is None else dataset
+        #: After :meth:`label`: the threshold, expected precision/recall and persons
+        #: before and after retraining.
+        self.label_change: pl.DataFrame | None = None
         self._pandas = is_pandas(original)
         self._settings = json.loads(core.settings_json())
         self.stats: dict[str, Any] = json.loads(core.stats_json())
@@ -706,14 +841,24 @@ class Linkage:
             out = out.join(best, on="person_id", how="left")
         return out.sort("person_id")
 
-    def review(self, lower: float = 0.5, upper: float = 0.95) -> Any:
+    def review(
+        self, lower: float = 0.5, upper: float = 0.95, *, n: int | None = None
+    ) -> Any:
         """Borderline pairs for a person to decide, with the two records side by side.
+
+        Label them (a ``match`` column of 1/0) and pass them to :meth:`label`.
 
         Parameters
         ----------
         lower, upper
             Pairs with ``lower <= match_probability < upper`` are returned, most likely
             first.
+        n
+            Return only the ``n`` most informative pairs (active selection, as dedupe
+            does): pairs already labelled are left out; the pair whose decision is most
+            in doubt (match weight nearest the threshold's) of each distinct comparison
+            pattern comes first, so that a few labels cover many kinds of evidence;
+            ordered by that doubt. ``lower`` and ``upper`` still bound them.
 
         Returns
         -------
@@ -731,6 +876,8 @@ class Linkage:
             pl.col("match_probability") < upper
         )
         uid = self._settings["unique_id_column"]
+        if n is not None:
+            pairs = self._most_informative(pairs, n)
         cols = [
             c
             for c in _settings_columns(self._settings)
@@ -750,7 +897,231 @@ class Linkage:
             right_on=uid,
             how="left",
         )
+        if n is not None:
+            return self._out(out.sort("_order").drop("_order"))
         return self._out(out.sort("match_probability", descending=True))
+
+    def _most_informative(self, pairs: pl.DataFrame, n: int) -> pl.DataFrame:
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            msg = f"`n` must be a non-negative integer, got {n!r}"
+            raise InvalidArgumentError(msg)
+        uid = self._settings["unique_id_column"]
+        done = {
+            frozenset((str(a), str(b)))
+            for a, b, _ in self._settings.get("training", {}).get("labels", [])
+        }
+        if done:
+            keys = [
+                frozenset(x)
+                for x in zip(pairs[f"{uid}_l"], pairs[f"{uid}_r"], strict=True)
+            ]
+            pairs = pairs.filter(pl.Series([k not in done for k in keys]))
+        t = self._settings["clustering"]["threshold_match_probability"]
+        t_weight = float(np.log2(t / (1.0 - t)))
+        gammas = [c for c in pairs.columns if c.startswith("gamma_")]
+        return (
+            pairs.with_columns(_doubt=(pl.col("match_weight") - t_weight).abs())
+            .with_columns(
+                _rank=pl.col("_doubt").rank("ordinal").over(gammas) if gammas else 1
+            )
+            .sort(["_rank", "_doubt", f"{uid}_l", f"{uid}_r"])
+            .head(n)
+            .with_row_index("_order")
+            .drop("_doubt", "_rank")
+        )
+
+    def threshold_curve(self) -> pl.DataFrame:
+        """The fitted model's expected precision and recall at thresholds.
+
+        Expected true links at a threshold are the sum of the probabilities of the
+        candidate pairs at or above it; expected matches are the sum over all
+        candidate pairs (pairs no blocking rule proposed are not counted). The default
+        settings choose the threshold with the most expected F1
+        (``clustering.auto_threshold``); ``stats['expected_precision']`` and
+        ``stats['expected_recall']`` are the values at the threshold used.
+
+        Returns
+        -------
+        polars.DataFrame
+            ``threshold, links, expected_precision, expected_recall, expected_f1``,
+            one row per threshold from 0.05 to 0.99 and the threshold used.
+        """
+        p = np.sort(
+            pl.DataFrame(self._core.pairs(0.0))["match_probability"].to_numpy()
+        )[::-1]
+        used = float(self._settings["clustering"]["threshold_match_probability"])
+        grid = sorted(
+            {*np.round(np.arange(0.05, 0.951, 0.05), 2).tolist(), 0.97, 0.99, used}
+        )
+        total = float(p.sum())
+        rows = []
+        for t in grid:
+            kept = p[p >= t]
+            tp = float(kept.sum())
+            prec = tp / len(kept) if len(kept) else 1.0
+            rec = tp / total if total > 0 else 0.0
+            f1 = 2 * prec * rec / (prec + rec) if prec + rec > 0 else 0.0
+            rows.append((t, len(kept), prec, rec, f1))
+        return pl.DataFrame(
+            rows,
+            schema=[
+                "threshold",
+                "links",
+                "expected_precision",
+                "expected_recall",
+                "expected_f1",
+            ],
+            orient="row",
+        )
+
+    def blocking_recall(self, min_probability: float = 0.99) -> pl.DataFrame:
+        """Estimate, on the data itself, the share of true pairs the blocking rules propose.
+
+        The confident links (pairs at or above ``min_probability``) are the sample: for
+        each, which rules would have proposed it. A link only one rule proposes shows
+        how much the rules overlap; from the links proposed by exactly one rule (f1)
+        and by exactly two (f2), Chao's (1987) estimate of the links no rule proposes
+        is f1² / (2 f2) (f1 (f1 - 1) / 2 when f2 is 0), and the estimated recall is
+        the links found over that total. It assumes the confident links are like
+        the others and is a lower-bound style estimate: use it to compare rule sets.
+
+        Parameters
+        ----------
+        min_probability
+            Pairs at or above this match probability are the confident links.
+
+        Returns
+        -------
+        polars.DataFrame
+            One row per rule (``blocking_rule``, ``links`` it proposes, ``only_this_rule``),
+            then a row ``all rules`` whose ``estimated_recall`` is the estimate (null on the
+            rule rows).
+        """
+        if not 0.0 < min_probability < 1.0:
+            msg = f"`min_probability` must be between 0 and 1, got {min_probability}"
+            raise InvalidArgumentError(msg)
+        uid = self._settings["unique_id_column"]
+        rules = self._settings["blocking_rules"]
+        # Ids as text on both sides (an integer id column is text in the frame below).
+        pairs = pl.DataFrame(self._core.pairs(min_probability)).select(
+            pl.col(f"{uid}_l").cast(pl.String), pl.col(f"{uid}_r").cast(pl.String)
+        )
+        frame = self._frame.with_columns(pl.col(uid).cast(pl.String))
+        derive = [c for c in _DERIVED if c not in frame.columns]
+        frame = frame.with_columns(_DERIVED[c](frame).alias(c) for c in derive)
+        keys = frame.select(
+            pl.col(uid),
+            *[_rule_key(r).alias(f"_rule{k}") for k, r in enumerate(rules)],
+        )
+        rcols = [f"_rule{k}" for k in range(len(rules))]
+        joined = pairs.join(
+            keys.rename({c: f"{c}_l" for c in rcols}), left_on=f"{uid}_l", right_on=uid
+        ).join(
+            keys.rename({c: f"{c}_r" for c in rcols}), left_on=f"{uid}_r", right_on=uid
+        )
+        caught = joined.select(
+            [
+                (pl.col(f"{c}_l") == pl.col(f"{c}_r")).fill_null(False).alias(c)
+                for c in rcols
+            ]
+        )
+        if caught.width:
+            n_rules = caught.select(pl.sum_horizontal(rcols).alias("n"))["n"]
+        else:
+            n_rules = pl.Series("n", [], dtype=pl.Int64)
+        f1 = int((n_rules == 1).sum())
+        f2 = int((n_rules == 2).sum())
+        found = int((n_rules >= 1).sum())
+        missed = f1 * f1 / (2.0 * f2) if f2 > 0 else f1 * (f1 - 1) / 2.0
+        recall = found / (found + missed) if found else None
+        names = [
+            r.get("name") or " & ".join(_key_name(k) for k in r["keys"]) for r in rules
+        ]
+        rows = [
+            (
+                names[k],
+                int(caught[c].sum()),
+                int((caught[c] & (n_rules == 1)).sum()),
+                None,
+            )
+            for k, c in enumerate(rcols)
+        ]
+        rows.append(("all rules", found, f1, recall))
+        return pl.DataFrame(
+            rows,
+            schema={
+                "blocking_rule": pl.String,
+                "links": pl.Int64,
+                "only_this_rule": pl.Int64,
+                "estimated_recall": pl.Float64,
+            },
+            orient="row",
+        )
+
+    def label(self, labels: Any, *, progress: Progress | None = None) -> Linkage:
+        """Retrain the model with pairs labelled by a person and link again.
+
+        The labels join those the model was already trained with (a pair labelled again
+        takes its new label); m is estimated from all of them (comparisons they say
+        nothing about by EM), u and the prior as usual, and the threshold is chosen
+        again. The labels are kept in the model (``settings['training']['labels']``)
+        and saved with it.
+
+        Parameters
+        ----------
+        labels
+            A frame with ``<id>_l``, ``<id>_r`` (record ids) and ``match`` (1 match,
+            0 non-match), e.g. :meth:`review` with a ``match`` column added.
+        progress
+            Called as ``progress(stage, done, total)``.
+
+        Returns
+        -------
+        Linkage
+            The new result; ``label_change`` compares the threshold, expected
+            precision and recall and number of persons before and after.
+        """
+        uid = self._settings["unique_id_column"]
+        new = _labels(labels, self._settings)
+        merged: dict[frozenset[str], tuple[str, str, float]] = {}
+        for a, b, m in [*self._settings["training"].get("labels", []), *new]:
+            merged[frozenset((str(a), str(b)))] = (str(a), str(b), float(m))
+        table = pl.DataFrame(
+            list(merged.values()),
+            schema={f"{uid}_l": pl.String, f"{uid}_r": pl.String, "match": pl.Float64},
+            orient="row",
+        )
+        settings = self.settings
+        core = _run(self._frame, self._dataset, settings, None, progress, table)
+        out = Linkage(core, self._frame, original=self._frame, dataset=self._dataset)
+        out._pandas = self._pandas
+        before, after = self.stats, out.stats
+        out.label_change = pl.DataFrame(
+            {
+                "measure": [
+                    "labelled_pairs",
+                    "threshold",
+                    "expected_precision",
+                    "expected_recall",
+                    "persons",
+                ],
+                "before": [
+                    float(len(self._settings["training"].get("labels", []))),
+                    float(self._settings["clustering"]["threshold_match_probability"]),
+                    float(before["expected_precision"]),
+                    float(before["expected_recall"]),
+                    float(before["n_persons"]),
+                ],
+                "after": [
+                    float(len(merged)),
+                    float(out._settings["clustering"]["threshold_match_probability"]),
+                    float(after["expected_precision"]),
+                    float(after["expected_recall"]),
+                    float(after["n_persons"]),
+                ],
+            }
+        )
+        return out
 
     def explain(self, record_a: Any, record_b: Any) -> Explanation:
         """Explain the pair's match weight, comparison by comparison.

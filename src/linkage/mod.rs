@@ -81,6 +81,12 @@ pub struct Stats {
     pub trained: bool,
     /// Labelled pairs m was estimated from in this run (0: EM or a given model).
     pub labelled_pairs: u64,
+    /// Expected pairwise precision of the links under the fitted model (candidate pairs at or
+    /// above the threshold: the mean of their probabilities).
+    pub expected_precision: f64,
+    /// Expected pairwise recall under the fitted model, among candidate pairs (pairs no blocking
+    /// rule proposes are not counted).
+    pub expected_recall: f64,
     /// Persons found.
     pub n_persons: usize,
 }
@@ -104,7 +110,8 @@ pub struct Linkage {
     rule_names: Vec<String>,
 }
 
-type Forbid<'a> = Vec<Vec<&'a Encoded>>;
+/// Per cannot-link rule: the columns that must differ and the columns that must agree.
+type Forbid<'a> = Vec<(Vec<&'a Encoded>, Vec<&'a Encoded>)>;
 
 fn differs(e: &Encoded, i: usize, j: usize) -> bool {
     match e {
@@ -115,10 +122,76 @@ fn differs(e: &Encoded, i: usize, j: usize) -> bool {
     }
 }
 
+fn agrees(e: &Encoded, i: usize, j: usize) -> bool {
+    match e {
+        Encoded::Text { ids, .. } => ids[i] != data::NULL_ID && ids[i] == ids[j],
+        Encoded::Number(v) => matches!((v[i], v[j]), (Some(a), Some(b)) if a == b),
+    }
+}
+
 fn forbidden(rules: &Forbid<'_>, i: usize, j: usize) -> bool {
-    rules
+    rules.iter().any(|(different, same)| {
+        different.iter().all(|c| differs(c, i, j)) && same.iter().all(|c| agrees(c, i, j))
+    })
+}
+
+/// The threshold maximising the expected F1 of the candidate pairs under the fitted model:
+/// the expected number of matches is the sum of their probabilities, a threshold `t` keeps the
+/// pairs with `p >= t`, whose expected true matches are the sum of their probabilities. Returns
+/// (threshold, expected precision, expected recall), the threshold clamped to `[lo, hi]`.
+/// Sequential over probabilities sorted by value, so the result does not depend on threads.
+///
+/// Every threshold between the last pair kept and the first pair dropped gives the same links;
+/// the one returned lies half-way between them in match weight (log-odds), and at `lo` when no
+/// pair is dropped. Taking the last kept pair's own probability instead is fragile on small
+/// inputs: one candidate pair at 0.99998 made 0.99 the threshold, and a later run with the
+/// same model dropped a pair at 0.97 that the model calls a match.
+#[must_use]
+pub fn expected_f1_threshold(probabilities: &[f64], lo: f64, hi: f64) -> (f64, f64, f64) {
+    let mut p: Vec<f64> = probabilities.to_vec();
+    p.sort_unstable_by(|a, b| b.total_cmp(a));
+    let total: f64 = p.iter().sum();
+    if total <= 0.0 || p.is_empty() {
+        return (hi, 1.0, 0.0);
+    }
+    // `best`: how many pairs (the most probable ones) the best threshold keeps.
+    let (mut best, mut best_f1, mut cum) = (0usize, -1.0, 0.0);
+    let mut k = 0usize;
+    while k < p.len() {
+        // Pairs of equal probability are kept or dropped together.
+        let t = p[k];
+        while k < p.len() && p[k] == t {
+            cum += p[k];
+            k += 1;
+        }
+        let (prec, rec) = (cum / k as f64, cum / total);
+        let f1 = 2.0 * prec * rec / (prec + rec);
+        if f1 > best_f1 {
+            best_f1 = f1;
+            best = k;
+        }
+    }
+    let logit = |x: f64| {
+        let x = x.clamp(1e-12, 1.0 - 1e-12);
+        (x / (1.0 - x)).ln()
+    };
+    let t = if best < p.len() {
+        let w = 0.5 * (logit(p[best - 1]) + logit(p[best]));
+        1.0 / (1.0 + (-w).exp())
+    } else {
+        lo
+    };
+    let t = t.clamp(lo, hi);
+    let (kept, n_kept) = p
         .iter()
-        .any(|cols| cols.iter().all(|c| differs(c, i, j)))
+        .take_while(|&&x| x >= t)
+        .fold((0.0, 0usize), |(s, n), &x| (s + x, n + 1));
+    let precision = if n_kept == 0 {
+        1.0
+    } else {
+        kept / n_kept as f64
+    };
+    (t, precision, kept / total)
 }
 
 /// Pairs each blocking rule would produce on `table`, before anything runs.
@@ -264,10 +337,16 @@ pub fn run_with_labels(
             let rest: Vec<bool> = covered.iter().map(|c| !c).collect();
             model::estimate_m_of(&patterns, &rest, &settings, &mut model);
             settings.training.labelled_pairs = lab.len() as u64;
+            settings.training.labels = labels
+                .unwrap_or(&[])
+                .iter()
+                .map(|l| (l.a.clone(), l.b.clone(), l.score))
+                .collect();
         } else {
             let blocked = rule_blocks_comparison(&settings);
             model::estimate_m(&patterns, &blocked, &settings, &mut model);
             settings.training.labelled_pairs = 0;
+            settings.training.labels.clear();
         }
         control.checkpoint("estimating m", 1, Some(1))?;
     }
@@ -327,14 +406,34 @@ pub fn run_with_labels(
     drop(gammas);
     drop(candidates);
     control.checkpoint("scoring", total, Some(total))?;
+    // The fitted model's expected precision and recall over the candidate pairs, at the
+    // threshold it chooses (`auto_threshold`) or the one given.
+    let probabilities: Vec<f64> = scored.iter().map(|s| s.p).collect();
+    let c = &settings.clustering;
+    // A run that does not fit the model (a trained model given, or an incremental run) keeps
+    // the model's threshold: it was chosen where the model was fitted, and the candidate pairs
+    // of one small batch are too few to choose it again (an incremental run's candidates are
+    // only the pairs involving new records).
+    let (lo, hi) = if c.auto_threshold && train {
+        (c.auto_threshold_min, c.auto_threshold_max)
+    } else {
+        (c.threshold_match_probability, c.threshold_match_probability)
+    };
+    let (threshold, expected_precision, expected_recall) =
+        expected_f1_threshold(&probabilities, lo, hi);
+    drop(probabilities);
+    settings.clustering.threshold_match_probability = threshold;
     let forbid: Forbid<'_> = settings
         .cannot_link
         .iter()
         .map(|r| {
-            r.different
-                .iter()
-                .map(|c| records.column(c))
-                .collect::<Result<Vec<_>>>()
+            let cols = |names: &[String]| {
+                names
+                    .iter()
+                    .map(|c| records.column(c))
+                    .collect::<Result<Vec<_>>>()
+            };
+            Ok((cols(&r.different)?, cols(&r.same)?))
         })
         .collect::<Result<_>>()?;
     let forbid_fn = |i: usize, j: usize| forbidden(&forbid, i, j);
@@ -401,6 +500,8 @@ pub fn run_with_labels(
         em_converged: model.converged,
         trained: train,
         labelled_pairs: labelled.as_ref().map_or(0, |l| l.len() as u64),
+        expected_precision,
+        expected_recall,
         n_persons: is_label.iter().filter(|&&x| x).count(),
     };
     let rule_names = block.names.clone();
@@ -732,8 +833,85 @@ mod tests {
             Column::text("phone", vec![None; rows.len()]),
             Column::text("district", vec![Some("Lahore".into()); rows.len()]),
             Column::text("province", vec![Some("Punjab".into()); rows.len()]),
+            Column::text("case_key", vec![None; rows.len()]),
+            Column::text("source_cell", vec![None; rows.len()]),
+            Column::new("victim_index", ColumnData::Int(vec![None; rows.len()])),
         ])
         .unwrap()
+    }
+
+    /// `victims` with the cell each record was read from and its place in that cell.
+    fn with_cells(t: Table, cells: &[(Option<&str>, Option<i64>)]) -> Table {
+        let mut cols: Vec<Column> = t
+            .columns
+            .into_iter()
+            .filter(|c| c.name != "source_cell" && c.name != "victim_index")
+            .collect();
+        cols.push(Column::text(
+            "source_cell",
+            cells.iter().map(|c| c.0.map(str::to_owned)).collect(),
+        ));
+        cols.push(Column::new(
+            "victim_index",
+            ColumnData::Int(cells.iter().map(|c| c.1).collect()),
+        ));
+        Table::new(cols).unwrap()
+    }
+
+    #[test]
+    fn expected_f1_threshold_known_answers() {
+        // Four pairs: expected matches 0.99 + 0.9 + 0.6 + 0.1 = 2.59.
+        let p = [0.1, 0.9, 0.99, 0.6];
+        let (t, prec, rec) = expected_f1_threshold(&p, 0.01, 0.999);
+        // Keeping three: precision 2.49 / 3 = 0.83, recall 2.49 / 2.59 = 0.961, F1 0.891
+        // (two: 0.945, 0.730, F1 0.824; four: 0.6475, 1, F1 0.786). The threshold lies
+        // half-way in log-odds between 0.6 (kept) and 0.1 (dropped): odds sqrt(1.5 / 9).
+        let odds = (1.5f64 / 9.0).sqrt();
+        assert!((t - odds / (1.0 + odds)).abs() < 1e-12, "{t}");
+        assert!((prec - 2.49 / 3.0).abs() < 1e-12);
+        assert!((rec - 2.49 / 2.59).abs() < 1e-12);
+        // Clamped into the allowed range; precision and recall follow the clamped value.
+        let (t, prec, rec) = expected_f1_threshold(&p, 0.95, 0.99);
+        assert!((t - 0.95).abs() < 1e-12);
+        assert!((prec - 0.99).abs() < 1e-12);
+        assert!((rec - 0.99 / 2.59).abs() < 1e-12);
+        // Order and thread count do not matter.
+        let mut q = p;
+        q.reverse();
+        assert_eq!(
+            expected_f1_threshold(&p, 0.01, 0.999),
+            expected_f1_threshold(&q, 0.01, 0.999)
+        );
+        assert_eq!(expected_f1_threshold(&[], 0.5, 0.9).0, 0.9);
+        // Nothing dropped: the lowest allowed threshold, not the one pair's own probability
+        // (a later run with the model must keep a pair at 0.97).
+        let (t, prec, rec) = expected_f1_threshold(&[0.999_98], 0.7, 0.99);
+        assert!((t - 0.7).abs() < 1e-12, "{t}");
+        assert!((prec - 0.999_98).abs() < 1e-12 && (rec - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn persons_of_one_cell_never_link() {
+        // r1 and r2: two persons named in one cell (same file/sheet/row, victim 1 and 2), with
+        // identical details; r3 is a copy of r1 read again (same cell, same victim index).
+        let row = |id| (id, "ali raza", "ghulam nabi", "male", None, "FIA Lahore");
+        let t = with_cells(
+            victims(&[row("r1"), row("r2"), row("r3")]),
+            &[
+                (Some("f|s|7"), Some(1)),
+                (Some("f|s|7"), Some(2)),
+                (Some("f|s|7"), Some(1)),
+            ],
+        );
+        let mut settings = default_victim_settings();
+        model::Model::from_settings(&settings).write_to(&mut settings, None);
+        let link = run(&t, &[0; 3], settings.clone(), None, &NoControl).unwrap();
+        assert_ne!(link.person_id[0], link.person_id[1]);
+        assert_eq!(link.person_id[0], link.person_id[2]);
+        // Without the cell columns' evidence (unknown cells) the same records link.
+        let t = victims(&[row("r1"), row("r2"), row("r3")]);
+        let link = run(&t, &[0; 3], settings, None, &NoControl).unwrap();
+        assert_eq!(link.person_id[0], link.person_id[1]);
     }
 
     #[test]
@@ -784,6 +962,10 @@ mod tests {
         let mut settings = default_victim_settings();
         model::Model::from_settings(&settings).write_to(&mut settings, None);
         settings.clustering.threshold_match_probability = 0.9;
+        settings.clustering.auto_threshold = false;
+        // The untrained `source` comparison's starting values weigh two units against a
+        // pair; this test is about the identifying comparisons.
+        settings.comparisons.retain(|c| c.name != "source");
         let link = run(&t, &[0; 5], settings.clone(), None, &NoControl).unwrap();
         assert_eq!(link.person_id[0], link.person_id[1]);
         assert_eq!(link.person_id[2], link.person_id[3]);

@@ -444,6 +444,11 @@ struct EmStats {
 #[allow(clippy::too_many_arguments)] // private kernel; a struct would only rename them
 /// EM with u fixed. `include[c]`: comparison enters the likelihood; `estimate[c]`: its m is
 /// re-estimated. Returns expected match counts per level at convergence.
+///
+/// The M-step is a posterior mode: the starting m (`m` on entry) act as `prior_matches`
+/// pseudo-matches spread over the levels, `m = (expected + prior · m_start) / (Σ expected +
+/// prior)`. On a return set of a few hundred records with two candidate pairs, neither a match,
+/// plain EM set m of an exact CNIC to 1e-6 and nothing linked afterwards.
 fn em(
     patterns: &[Pattern],
     include: &[bool],
@@ -454,8 +459,10 @@ fn em(
     estimate_lambda: bool,
     max_iter: u32,
     tol: f64,
+    prior_matches: f64,
 ) -> EmStats {
     let ncmp = m.len();
+    let start: Vec<Vec<f64>> = m.to_vec();
     let mut lambda = lambda0.clamp(1e-9, 1.0 - 1e-9);
     let total: f64 = patterns.iter().map(|p| p.count).sum();
     let mut expected: Vec<Vec<f64>> = m.iter().map(|v| vec![0.0; v.len()]).collect();
@@ -535,14 +542,20 @@ fn em(
                 .filter(|&l| !model.null[c][l])
                 .map(|l| expected[c][l])
                 .sum();
-            if denom <= 0.0 {
+            if denom + prior_matches <= 0.0 {
                 continue;
             }
+            // The starting values sum to 1 over the non-null levels.
+            let start_total: f64 = (0..m[c].len())
+                .filter(|&l| !model.null[c][l])
+                .map(|l| start[c][l])
+                .sum();
             for l in 0..m[c].len() {
                 if model.null[c][l] {
                     continue;
                 }
-                let new = (expected[c][l] / denom).max(1e-6);
+                let pseudo = prior_matches * start[c][l] / start_total.max(f64::MIN_POSITIVE);
+                let new = ((expected[c][l] + pseudo) / (denom + prior_matches)).max(1e-6);
                 delta = delta.max((new - m[c][l]).abs());
                 m[c][l] = new;
             }
@@ -595,6 +608,7 @@ pub fn estimate_m(
             true,
             t.em_max_iterations,
             t.em_convergence,
+            t.m_prior_matches,
         );
         model.em_iterations += stats.iterations;
         model.converged &= stats.converged;
@@ -607,16 +621,17 @@ pub fn estimate_m(
             }
         }
     }
+    // The pooled counts get the same prior as each session (see `em`).
+    let prior = t.m_prior_matches;
     for c in 0..ncmp {
-        let denom: f64 = (0..pooled[c].len())
-            .filter(|&l| !model.null[c][l])
-            .map(|l| pooled[c][l])
-            .sum();
-        if seen[c] && denom > 0.0 {
-            for l in 0..pooled[c].len() {
-                if !model.null[c][l] {
-                    model.m[c][l] = (pooled[c][l] / denom).max(1e-6);
-                }
+        let nonnull = || (0..pooled[c].len()).filter(|&l| !model.null[c][l]);
+        let denom: f64 = nonnull().map(|l| pooled[c][l]).sum();
+        let start_total: f64 = nonnull().map(|l| model.m[c][l]).sum();
+        if seen[c] && denom + prior > 0.0 && start_total > 0.0 {
+            let start = model.m[c].clone();
+            for l in nonnull() {
+                let pseudo = prior * start[l] / start_total;
+                model.m[c][l] = ((pooled[c][l] + pseudo) / (denom + prior)).max(1e-6);
             }
         }
     }
@@ -643,6 +658,7 @@ pub fn estimate_m_of(patterns: &[Pattern], which: &[bool], settings: &Settings, 
             true,
             t.em_max_iterations,
             t.em_convergence,
+            t.m_prior_matches,
         );
         model.em_iterations += stats.iterations;
         model.converged &= stats.converged;
@@ -756,6 +772,41 @@ mod tests {
         assert_eq!(model.m[1], before);
     }
 
+    /// Two candidate pairs, neither a match (names alike, everything else apart): plain EM
+    /// pushes m of the levels they miss to the floor; the prior keeps them near the start.
+    #[test]
+    fn few_pairs_leave_m_near_its_start() {
+        let mut settings = default_victim_settings();
+        settings.comparisons.truncate(3);
+        let model = Model::from_settings(&settings);
+        // name exact (1), father's name else (6), CNIC else (4).
+        let gamma = (1 | (6 << 4) | (4 << 8)) as u64;
+        let patterns = [Pattern {
+            gamma,
+            rules: 1,
+            count: 2.0,
+        }];
+        let fit = |prior: f64| {
+            let mut m = model.m.clone();
+            em(
+                &patterns, &[true; 3], &[true; 3], &model, &mut m, 0.1, true, 25, 1e-4, prior,
+            );
+            m
+        };
+        let plain = fit(0.0);
+        assert!((plain[2][1] - 1e-6).abs() < 1e-12, "exact CNIC floored");
+        let map = fit(10.0);
+        // At most two of twelve pseudo-matches move: the exact CNIC keeps >= 10/12 of its
+        // starting share.
+        assert!(
+            map[2][1] >= model.m[2][1] * 10.0 / 12.0 - 1e-12,
+            "{}",
+            map[2][1]
+        );
+        let total: f64 = map[2][1..].iter().sum();
+        assert!((total - 1.0).abs() < 1e-9);
+    }
+
     /// Simulates comparison vectors from known λ, m, u and checks EM recovers m and λ.
     #[test]
     #[allow(clippy::manual_memcpy)]
@@ -814,7 +865,7 @@ mod tests {
         let ncmp = 3;
         let mut m = model.m.clone();
         let stats = em(
-            &patterns, &[true; 3], &[true; 3], &model, &mut m, 0.1, true, 500, 1e-8,
+            &patterns, &[true; 3], &[true; 3], &model, &mut m, 0.1, true, 500, 1e-8, 0.0,
         );
         assert!(stats.converged);
         assert!(
