@@ -18,6 +18,7 @@ divide, so one pattern covers the whole release.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -50,6 +51,19 @@ _SEX_AGE_OF = {
 
 
 @dataclass
+class Extra:
+    """A published sum of cells of one grid (a funnel step, an expected pending)."""
+
+    row: str
+    column: str
+    terms: list[tuple[int, int, float]]
+    status: str = "published"
+
+    def value(self, counts: np.ndarray) -> int:
+        return int(sum(c * int(counts[i, j]) for i, j, c in self.terms))
+
+
+@dataclass
 class Grid:
     """One count table of a release: cells row-major, totals and their statuses."""
 
@@ -69,6 +83,23 @@ class Grid:
     name: str = ""
     offset: int = 0
     key: tuple[Any, ...] = ()
+    #: Who is counted: tables of one population are linked by their margins.
+    population: str = "victims"
+    #: Whether the row, column and grand totals are published (a table of counts that
+    #: prints no totals, e.g. the monthly returns, has none).
+    totals_shown: bool = True
+    #: Cells never shown (the parts a table's published sums are made of: the cases
+    #: that stop at each step of the funnel). They are withheld counts the audit
+    #: protects when small; the solver never publishes them.
+    hidden: np.ndarray | None = None
+    #: Published sums of cells with coefficients: (row label, column label, terms
+    #: [(i, j, coefficient)], status).
+    extras: list[Extra] = field(default_factory=list)
+    #: Equations the reader knows hold between cells (sum of coefficient * cell = 0),
+    #: e.g. brought forward + new - disposed = pending in a balanced return.
+    equations: list[list[tuple[int, int, float]]] = field(default_factory=list)
+    #: Cells that hold no count (an empty cell of a return): shown empty, not modelled.
+    empty: np.ndarray | None = None
 
     @classmethod
     def of(cls, p: dict[str, Any], value: str, threshold: int) -> Grid:
@@ -120,6 +151,63 @@ class Grid:
             one_way=one_way,
         )
 
+    @classmethod
+    def custom(
+        cls,
+        name: str,
+        counts: np.ndarray,
+        *,
+        threshold: int,
+        row_key: str,
+        col_key: str,
+        row_labels: list[str],
+        col_labels: list[str],
+        population: str,
+        totals_shown: bool = True,
+        hidden: np.ndarray | None = None,
+        empty: np.ndarray | None = None,
+    ) -> Grid:
+        """A count table that is not a tidy pattern (funnel, returns, quality...).
+
+        Cells from 1 to ``threshold - 1`` are withheld (primary); hidden cells are
+        ``primary`` when small and ``derived`` (never shown, nothing to protect)
+        otherwise; every other cell and total starts published.
+        """
+        counts = np.asarray(counts, dtype=np.int64)
+        small = (counts > 0) & (counts < threshold)
+        cell = np.where(small, "primary", "published").astype(object)
+        if hidden is not None:
+            cell = np.where(hidden & ~small, "derived", cell).astype(object)
+        if empty is not None:
+            cell = np.where(empty, "published", cell).astype(object)
+        n_rows, n_cols = counts.shape
+        return cls(
+            value="count",
+            pattern={},
+            threshold=threshold,
+            counts=counts,
+            cell=cell,
+            row_status=["published"] * n_rows,
+            col_status=["published"] * n_cols,
+            grand_status="published",
+            row_labels=row_labels,
+            col_labels=col_labels,
+            row_key=row_key,
+            col_key=col_key,
+            one_way=False,
+            name=name,
+            population=population,
+            totals_shown=totals_shown,
+            hidden=hidden,
+            empty=empty,
+        )
+
+    def shown(self, i: int, j: int) -> bool:
+        """Whether cell (i, j) is published as a number (not hidden, not empty)."""
+        return str(self.cell[i, j]) == "published" and not (
+            self.empty is not None and self.empty[i, j]
+        )
+
     @property
     def shape(self) -> tuple[int, int]:
         return self.counts.shape  # type: ignore[return-value]
@@ -140,14 +228,18 @@ class Grid:
 
 @dataclass
 class Item:
-    """A cell or total of one grid: which variables it sums, its value and status."""
+    """A cell, total or published sum of one grid: the variables it sums, its value."""
 
     grid: int
-    kind: str  # "cell", "row", "column", "grand"
+    kind: str  # "cell", "row", "column", "grand", "extra" (i: index of the sum)
     i: int
     j: int
     variables: list[int]
     value: int
+    coefs: list[float] | None = None
+
+    def coefficients(self) -> list[float]:
+        return self.coefs if self.coefs is not None else [1.0] * len(self.variables)
 
     def status(self, grids: list[Grid]) -> str:
         g = grids[self.grid]
@@ -157,32 +249,43 @@ class Item:
             return g.row_status[self.i]
         if self.kind == "column":
             return g.col_status[self.j]
+        if self.kind == "extra":
+            return g.extras[self.i].status
         return g.grand_status
 
     def withhold(self, grids: list[Grid]) -> None:
         g = grids[self.grid]
         if self.kind == "cell":
-            g.cell[self.i, self.j] = "secondary"
+            if str(g.cell[self.i, self.j]) == "published":
+                g.cell[self.i, self.j] = "secondary"
         elif self.kind == "row":
             g.row_status[self.i] = "secondary"
         elif self.kind == "column":
             g.col_status[self.j] = "secondary"
+        elif self.kind == "extra":
+            g.extras[self.i].status = "secondary"
         else:
             g.grand_status = "secondary"
 
     def publish(self, grids: list[Grid]) -> None:
         g = grids[self.grid]
         if self.kind == "cell":
-            g.cell[self.i, self.j] = "published"
+            if g.hidden is None or not g.hidden[self.i, self.j]:
+                g.cell[self.i, self.j] = "published"
         elif self.kind == "row":
             g.row_status[self.i] = "published"
         elif self.kind == "column":
             g.col_status[self.j] = "published"
+        elif self.kind == "extra":
+            g.extras[self.i].status = "published"
         elif self.kind == "grand":
             g.grand_status = "published"
 
     def where(self, grids: list[Grid]) -> tuple[str, str, str]:
         g = grids[self.grid]
+        if self.kind == "extra":
+            e = g.extras[self.i]
+            return g.name, e.row, e.column
         row = g.row_labels[self.i] if self.kind in ("cell", "row") else "Total"
         col = g.col_labels[self.j] if self.kind in ("cell", "column") else "Total"
         return g.name, row, col
@@ -194,6 +297,15 @@ class Release:
 
     grids: list[Grid] = field(default_factory=list)
     frames: dict[int, int] = field(default_factory=dict)  # id(display frame) -> grid
+    #: The province of each district (from the records): a district table sums to
+    #: the province table.
+    places: dict[str, str] = field(default_factory=dict)
+
+    def add(self, grid: Grid) -> Grid:
+        """Take a table built outside a tidy pattern into the release."""
+        grid.key = ("custom", grid.name)
+        self.grids.append(grid)
+        return grid
 
     def record(
         self, out: pl.DataFrame | None, p: dict[str, Any], value: str, t: int
@@ -228,7 +340,7 @@ class Release:
                     out.append(
                         Item(k, "cell", i, j, [int(var[i, j])], int(g.counts[i, j]))
                     )
-            if not g.one_way:
+            if g.totals_shown and not g.one_way:
                 for i in range(n_rows):
                     out.append(
                         Item(k, "row", i, 0, var[i].tolist(), int(g.counts[i].sum()))
@@ -244,9 +356,22 @@ class Release:
                             int(g.counts[:, j].sum()),
                         )
                     )
-            out.append(
-                Item(k, "grand", 0, 0, var.ravel().tolist(), int(g.counts.sum()))
-            )
+            if g.totals_shown:
+                out.append(
+                    Item(k, "grand", 0, 0, var.ravel().tolist(), int(g.counts.sum()))
+                )
+            for e_index, e in enumerate(g.extras):
+                out.append(
+                    Item(
+                        k,
+                        "extra",
+                        e_index,
+                        0,
+                        [int(var[i, j]) for i, j, _ in e.terms],
+                        e.value(g.counts),
+                        [float(c) for _, _, c in e.terms],
+                    )
+                )
         return out
 
     def n_variables(self) -> int:
@@ -257,6 +382,8 @@ class Release:
         groups: dict[tuple[Any, ...], list[Item]] = {}
         for it in items:
             g = self.grids[it.grid]
+            if it.kind == "extra":
+                continue
             if it.kind == "grand":
                 key: tuple[Any, ...] = ("grand", it.value)
             elif it.kind == "column" or (g.one_way and it.kind == "cell"):
@@ -276,29 +403,75 @@ class Release:
                 last_key = g.row_key.split(" / ")[-1]
                 last = g.row_labels[it.i].split(" / ")[-1]
                 key = ("cell", last_key, last, g.col_key, g.col_labels[it.j], it.value)
-            groups.setdefault(key, []).append(it)
+            groups.setdefault((g.population, *key), []).append(it)
         return [v for v in groups.values() if len(v) > 1]
 
-    def sex_links(self, items: list[Item]) -> list[tuple[list[Item], Item]]:
-        """Sex totals that are sums of sex-age totals (same count)."""
-        by_grid: dict[int, dict[str, Item]] = {}
-        for it in items:
-            g = self.grids[it.grid]
-            if it.kind == "column" or (g.one_way and it.kind == "cell"):
-                by_grid.setdefault(it.grid, {})[g.col_labels[it.j]] = it
+    def conditions(self, it: Item) -> tuple[str, dict[str, str]] | None:
+        """Who an item counts: its population and the levels it is restricted to.
+
+        Derived levels are added (a sex-age gives the sex and the age group, a country
+        its citizenship, a month its year, a district its province), and a level that
+        names a population moves the item into it (the victim row of the table by
+        role counts victims). None for a published sum and a hidden cell.
+        """
+        g = self.grids[it.grid]
+        if it.kind == "extra" or (g.hidden is not None and it.kind == "cell"):
+            return None
+        cond: dict[str, str] = {}
+        row_keys = [k for k in g.row_key.split(" / ") if k] if not g.one_way else []
+        if it.kind in ("cell", "row") and row_keys:
+            labels = g.row_labels[it.i].split(" / ")
+            if len(labels) == len(row_keys):
+                cond.update(zip(row_keys, labels, strict=True))
+        if it.kind in ("cell", "column") and g.col_key and g.col_key != g.value:
+            cond[g.col_key] = g.col_labels[it.j]
+        return _canonical(g.population, cond, self.places)
+
+    def relations(self, items: list[Item]) -> list[tuple[Item, list[Item]]]:
+        """Every published quantity that is a sum of quantities of another table.
+
+        For an item restricted to some levels (say, female victims), each other table
+        of the same population is searched for the items, at its coarsest margin that
+        shows those levels, whose levels refine them (woman and girl; or the districts
+        of a province, the months of a year): the item is their sum. The sums are
+        kept when the counts agree, so a relation is only assumed where it holds in
+        the data.
+        """
+        conds = [self.conditions(it) for it in items]
+        by_grid: dict[int, dict[str, list[int]]] = {}
+        for n, it in enumerate(items):
+            if conds[n] is not None:
+                by_grid.setdefault(it.grid, {}).setdefault(it.kind, []).append(n)
+        index: dict[tuple[int, str, tuple[str, ...]], dict[Any, list[int]]] = {}
+
+        def parts_of(k: int, kind: str, names: tuple[str, ...]) -> dict[Any, list[int]]:
+            key = (k, kind, names)
+            if key not in index:
+                table: dict[Any, list[int]] = {}
+                for n in by_grid[k].get(kind, []):
+                    pop, cond = conds[n]  # type: ignore[misc]
+                    if all(v in cond for v in names):
+                        table.setdefault(
+                            (pop, tuple(cond[v] for v in names)), []
+                        ).append(n)
+                index[key] = table
+            return index[key]
+
         out = []
-        for k, levels in by_grid.items():
-            if self.grids[k].col_key != "sex_age":
+        for n, it in enumerate(items):
+            if conds[n] is None:
                 continue
-            for m, other in by_grid.items():
-                if self.grids[m].col_key != "sex":
+            pop, cond = conds[n]  # type: ignore[misc]
+            names = tuple(sorted(cond))
+            wanted = (pop, tuple(cond[v] for v in names))
+            for k in by_grid:
+                if k == it.grid:
                     continue
-                for sex, total in other.items():
-                    parts = [
-                        it for lab, it in levels.items() if _SEX_OF.get(lab) == sex
-                    ]
-                    if parts and sum(p.value for p in parts) == total.value:
-                        out.append((parts, total))
+                for kind in ("grand", "row", "column", "cell"):
+                    found = parts_of(k, kind, names).get(wanted)
+                    if found and sum(items[m].value for m in found) == it.value:
+                        out.append((it, [items[m] for m in found]))
+                        break
         return out
 
     # -- the audit -------------------------------------------------------------------
@@ -324,20 +497,28 @@ class Release:
         rows: list[tuple[list[int], list[float], float]] = []
         lower = np.zeros(n)
         upper = np.full(n, np.inf)
+        for g in self.grids:
+            # A return may hold a negative count (a finding of the balance checks).
+            size = g.shape[0] * g.shape[1]
+            lower[g.offset : g.offset + size] = np.minimum(g.counts.ravel(), 0)
         for it in items:
             if it.status(self.grids) != "published":
                 continue
             if it.kind == "cell":
                 lower[it.variables[0]] = upper[it.variables[0]] = it.value
             else:
-                rows.append((it.variables, [1.0] * len(it.variables), it.value))
+                rows.append((it.variables, it.coefficients(), it.value))
         for group in self.links(items):
             first = group[0]
             for other in group[1:]:
                 rows.append(_difference(first.variables, other.variables))
-        for parts, total in self.sex_links(items):
+        for total, parts in self.relations(items):
             left = [v for p in parts for v in p.variables]
             rows.append(_difference(left, total.variables))
+        for g in self.grids:
+            for equation in g.equations:
+                idx = [g.offset + i * g.shape[1] + j for i, j, _ in equation]
+                rows.append((idx, [c for _, _, c in equation], 0.0))
         m = max(len(rows), 1)
         lil = lil_matrix((m, n))
         b = np.zeros(m)
@@ -367,7 +548,9 @@ class Release:
         records = []
         for it in items:
             status = it.status(self.grids)
-            if status == "published" or (only is not None and _key(it) not in only):
+            if status in ("published", "derived") or (
+                only is not None and _key(it) not in only
+            ):
                 continue
             g = self.grids[it.grid]
             p = protection if protection is not None else g.threshold
@@ -375,7 +558,7 @@ class Release:
                 low, high = 0.0, float("nan")
             else:
                 c = np.zeros(n)
-                c[it.variables] = 1.0
+                np.add.at(c, it.variables, it.coefficients())
                 _, f_low = bound(c)
                 bounded, f_high = bound(-c)
                 low = float(round(f_low))
@@ -424,7 +607,7 @@ class Release:
         self._linked = linked
         self._harmonise(items, linked)
         self._related: dict[tuple[int, str, int, int], list[Item]] = {}
-        for parts, total in self.sex_links(items):
+        for total, parts in self.relations(items):
             members = [*parts, total]
             for m in members:
                 self._related.setdefault((m.grid, m.kind, m.i, m.j), []).extend(
@@ -477,8 +660,12 @@ class Release:
             at_risk = {r["_item"].grid for r in self._last if not r["safe"]}
             for k, g in enumerate(self.grids):
                 if everything or k in at_risk:
-                    hide = (g.cell == "published") & (g.counts > 0)
+                    hide = (g.cell == "published") & (g.counts != 0)
+                    if g.empty is not None:
+                        hide &= ~g.empty
                     g.cell[:] = np.where(hide, "secondary", g.cell)
+                    for e in g.extras:
+                        e.status = "secondary"
                     g.row_status = ["secondary"] * len(g.row_status)
                     g.col_status = ["secondary"] * len(g.col_status)
                     g.grand_status = "secondary"
@@ -512,6 +699,31 @@ class Release:
         g = self.grids[it.grid]
         mine = [x for x in items if x.grid == it.grid]
         cells = [x for x in mine if x.kind == "cell"]
+        if g.extras:
+            # A table of published sums (funnel steps, expected pending): the sums
+            # that hold this cell, or the cells and sums that share terms with it.
+            terms = {
+                x.i: {(i, j) for i, j, _ in g.extras[x.i].terms}
+                for x in mine
+                if x.kind == "extra"
+            }
+            mine_terms = {(it.i, it.j)} if it.kind == "cell" else terms.get(it.i, set())
+            near_sums = [
+                x
+                for x in mine
+                if x.kind == "extra" and x is not it and terms[x.i] & mine_terms
+            ]
+            near_cells = [x for x in cells if (x.i, x.j) in mine_terms]
+            yield from sorted(
+                (
+                    x
+                    for x in [*near_cells, *near_sums]
+                    if x.status(self.grids) == "published" and x.value > 0
+                ),
+                key=lambda x: x.value,
+            )
+        if it.kind == "extra":
+            return
         if it.kind == "cell":
             near = [
                 x
@@ -565,6 +777,52 @@ class Release:
             if g.name == name:
                 return g
         return None
+
+
+#: Age group of each sex-age level.
+_AGE_OF = {"woman": "adult", "man": "adult", "girl": "child", "boy": "child"}
+#: Crime types counted as victims (``_persons``: tip or both, or not recorded).
+_VICTIM_CRIMES = {"tip", "both", "unknown"}
+_MONTH = re.compile(r"^(\d{4})-\d{2}$")
+
+
+def _canonical(
+    population: str, cond: dict[str, str], places: dict[str, str]
+) -> tuple[str, dict[str, str]]:
+    """Add the levels a level implies and move population-naming levels out."""
+    c = dict(cond)
+    if "age_band" in c:
+        c.setdefault("age_group", c.pop("age_band"))
+    sex_age = c.get("sex_age")
+    if sex_age in _AGE_OF:
+        c.setdefault("sex", _SEX_OF[sex_age])
+        c.setdefault("age_group", _AGE_OF[sex_age])
+    elif sex_age == "transgender":
+        c.setdefault("sex", "transgender")
+    elif sex_age is None and (c.get("age_group"), c.get("sex")) in _SEX_AGE_OF:
+        c["sex_age"] = _SEX_AGE_OF[(c["age_group"], c["sex"])]
+    country = c.get("nationality")
+    if country is not None and "citizenship" not in c:
+        c["citizenship"] = (
+            "national"
+            if country == "PAK"
+            else "unknown"
+            if country in ("unknown", "None", "")
+            else "foreign"
+        )
+    month = c.get("month")
+    if month is not None and "year" not in c and (m := _MONTH.match(month)):
+        c["year"] = m.group(1)
+    district = c.get("district")
+    if district is not None and "province" not in c and district in places:
+        c["province"] = places[district]
+    if population == "persons" and c.get("role") == "victim":
+        population = "victims"
+        del c["role"]
+    if population == "victims_and_smuggled" and c.get("crime_type") in _VICTIM_CRIMES:
+        population = "victims"
+        del c["crime_type"]
+    return population, c
 
 
 def _key(it: Item) -> tuple[int, str, int, int]:
