@@ -85,9 +85,9 @@ class Grid:
     key: tuple[Any, ...] = ()
     #: Who is counted: tables of one population are linked by their margins.
     population: str = "victims"
-    #: Whether the row, column and grand totals are published (a table of counts that
-    #: prints no totals, e.g. the monthly returns, has none).
-    totals_shown: bool = True
+    #: Which totals are published: "all" (row, column and grand), "grand", or "none"
+    #: (the monthly returns print no totals).
+    totals: str = "all"
     #: Cells never shown (the parts a table's published sums are made of: the cases
     #: that stop at each step of the funnel). They are withheld counts the audit
     #: protects when small; the solver never publishes them.
@@ -163,7 +163,7 @@ class Grid:
         row_labels: list[str],
         col_labels: list[str],
         population: str,
-        totals_shown: bool = True,
+        totals: str = "all",
         hidden: np.ndarray | None = None,
         empty: np.ndarray | None = None,
     ) -> Grid:
@@ -197,16 +197,37 @@ class Grid:
             one_way=False,
             name=name,
             population=population,
-            totals_shown=totals_shown,
+            totals=totals,
             hidden=hidden,
             empty=empty,
         )
+
+    def add_sum(self, row: str, column: str, terms: list[tuple[int, int, float]]) -> int:
+        """Publish a sum of cells (withheld from the start when a small count)."""
+        e = Extra(row, column, terms)
+        value = e.value(self.counts)
+        if 0 < value < self.threshold:
+            e.status = "primary"
+        self.extras.append(e)
+        return len(self.extras) - 1
+
+    def status_of_sum(self, k: int) -> str:
+        return self.extras[k].status
 
     def shown(self, i: int, j: int) -> bool:
         """Whether cell (i, j) is published as a number (not hidden, not empty)."""
         return str(self.cell[i, j]) == "published" and not (
             self.empty is not None and self.empty[i, j]
         )
+
+    def _merge_one_way(self) -> None:
+        """A one-way table's cells are also its column totals: withheld in either."""
+        merged = [
+            c if c != "published" else str(self.cell[0, j])
+            for j, c in enumerate(self.col_status)
+        ]
+        self.col_status = merged
+        self.cell[0] = np.array(merged, dtype=object)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -216,7 +237,7 @@ class Grid:
         p = dict(self.pattern)
         if self.one_way:
             self.row_status = [self.grand_status] * len(self.row_status)
-            self.cell[0] = np.array(self.col_status, dtype=object)
+            self._merge_one_way()
         p["cells"] = p["cells"].with_columns(
             pl.Series(f"{self.value}_status", [str(s) for s in self.cell.ravel()])
         )
@@ -322,7 +343,7 @@ class Release:
         out = {}
         for g in self.grids:
             if g.one_way:
-                g.cell[0] = np.array(g.col_status, dtype=object)
+                g._merge_one_way()
             out[g.key] = [str(s) for s in g.cell.ravel()]
         return out
 
@@ -340,7 +361,7 @@ class Release:
                     out.append(
                         Item(k, "cell", i, j, [int(var[i, j])], int(g.counts[i, j]))
                     )
-            if g.totals_shown and not g.one_way:
+            if g.totals == "all" and not g.one_way:
                 for i in range(n_rows):
                     out.append(
                         Item(k, "row", i, 0, var[i].tolist(), int(g.counts[i].sum()))
@@ -356,7 +377,7 @@ class Release:
                             int(g.counts[:, j].sum()),
                         )
                     )
-            if g.totals_shown:
+            if g.totals != "none":
                 out.append(
                     Item(k, "grand", 0, 0, var.ravel().tolist(), int(g.counts.sum()))
                 )
