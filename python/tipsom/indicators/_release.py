@@ -202,7 +202,9 @@ class Grid:
             empty=empty,
         )
 
-    def add_sum(self, row: str, column: str, terms: list[tuple[int, int, float]]) -> int:
+    def add_sum(
+        self, row: str, column: str, terms: list[tuple[int, int, float]]
+    ) -> int:
         """Publish a sum of cells (withheld from the start when a small count)."""
         e = Extra(row, column, terms)
         value = e.value(self.counts)
@@ -580,9 +582,10 @@ class Release:
             else:
                 c = np.zeros(n)
                 np.add.at(c, it.variables, it.coefficients())
-                _, f_low = bound(c)
+                bounded_low, f_low = bound(c)
                 bounded, f_high = bound(-c)
-                low = float(round(f_low))
+                # A sum with negative terms (expected pending) may have no lower bound.
+                low = float(round(f_low)) if bounded_low else float("-inf")
                 high = float(round(-f_high)) if bounded else float("inf")
             table, row, col = it.where(self.grids)
             records.append(
@@ -720,30 +723,47 @@ class Release:
         g = self.grids[it.grid]
         mine = [x for x in items if x.grid == it.grid]
         cells = [x for x in mine if x.kind == "cell"]
-        if g.extras:
-            # A table of published sums (funnel steps, expected pending): the sums
-            # that hold this cell, or the cells and sums that share terms with it.
-            terms = {
-                x.i: {(i, j) for i, j, _ in g.extras[x.i].terms}
-                for x in mine
-                if x.kind == "extra"
-            }
-            mine_terms = {(it.i, it.j)} if it.kind == "cell" else terms.get(it.i, set())
-            near_sums = [
+        if g.extras or g.equations:
+            # A table of published sums and known equations (the funnel, the
+            # returns): the cells and sums that share a sum or an equation with it.
+            groups = [{(i, j) for i, j, _ in e.terms} for e in g.extras]
+            groups += [{(i, j) for i, j, _ in eq} for eq in g.equations]
+            if it.kind == "cell":
+                mine_terms = {(it.i, it.j)}
+            else:
+                mine_terms = {(i, j) for i, j, _ in g.extras[it.i].terms}
+            near_terms = set().union(*(t for t in groups if t & mine_terms))
+            candidates = [
                 x
                 for x in mine
-                if x.kind == "extra" and x is not it and terms[x.i] & mine_terms
+                if x is not it
+                and (
+                    (x.kind == "cell" and (x.i, x.j) in near_terms)
+                    or (
+                        x.kind == "extra"
+                        and {(i, j) for i, j, _ in g.extras[x.i].terms} & near_terms
+                    )
+                )
+                and x.status(self.grids) == "published"
+                and (g.empty is None or x.kind != "cell" or not g.empty[x.i, x.j])
             ]
-            near_cells = [x for x in cells if (x.i, x.j) in mine_terms]
+
+            def direct(x: Item) -> bool:
+                # A sum holding this cell, or a cell of this sum: what pins it first.
+                if x.kind == "extra":
+                    terms = {(i, j) for i, j, _ in g.extras[x.i].terms}
+                    return bool(terms & mine_terms)
+                return (x.i, x.j) in mine_terms
+
             yield from sorted(
-                (
-                    x
-                    for x in [*near_cells, *near_sums]
-                    if x.status(self.grids) == "published" and x.value > 0
+                candidates,
+                key=lambda x: (
+                    not direct(x),
+                    x.value == 0,
+                    x.kind == "extra",
+                    x.value,
                 ),
-                key=lambda x: x.value,
             )
-        if it.kind == "extra":
             return
         if it.kind == "cell":
             near = [
