@@ -223,13 +223,12 @@ class Grid:
         )
 
     def _merge_one_way(self) -> None:
-        """A one-way table's cells are also its column totals: withheld in either."""
-        merged = [
-            c if c != "published" else str(self.cell[0, j])
-            for j, c in enumerate(self.col_status)
-        ]
-        self.col_status = merged
-        self.cell[0] = np.array(merged, dtype=object)
+        """A one-way table's cells are also its column totals: the solved cells rule.
+
+        The release solves the cells (a one-way table has no separate column
+        totals), so the totals shown take the cells' statuses.
+        """
+        self.col_status = [str(s) for s in self.cell[0]]
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -512,7 +511,6 @@ class Release:
         solving; the exact audit has the last word). A withheld count of zero names
         nobody and needs no protection.
         """
-        from scipy.optimize import Bounds, LinearConstraint, linprog, milp
         from scipy.sparse import lil_matrix
 
         items = self.items()
@@ -550,23 +548,18 @@ class Release:
                 lil[r, v] += c
             b[r] = rhs
         a = lil.tocsr()
-        constraints = [LinearConstraint(a, b, b)]
-        bounds = Bounds(lower, upper)
-        box = list(zip(lower, upper, strict=True))
-        integrality = np.ones(n)
+        problems = _Components(a, b, lower, upper)
 
         def bound(c: np.ndarray) -> tuple[bool, float]:
-            r = linprog(c, A_eq=a, b_eq=b, bounds=box, method="highs")
-            if r.status == 2:
-                msg = "the release's published numbers contradict each other"
-                raise DisclosureError(msg)
-            if exact and r.status == 0 and not np.allclose(r.x, np.round(r.x)):
-                # The relaxation's optimum is fractional: solve the integer programme
-                # (an integral optimum of the relaxation is the integer optimum).
-                r = milp(
-                    c, constraints=constraints, bounds=bounds, integrality=integrality
-                )
-            return r.status == 0, float(r.fun) if r.status == 0 else float("nan")
+            # The programme falls apart into independent blocks (tables tied by no
+            # published number): bound each block the objective touches and add.
+            total = float(c[problems.fixed] @ lower[problems.fixed])
+            for block in problems.blocks_of(np.flatnonzero(c)):
+                ok, value = block.bound(c, exact=exact)
+                if not ok:
+                    return False, float("nan")
+                total += value
+            return True, total
 
         records = []
         for it in items:
@@ -864,6 +857,96 @@ def _canonical(
         population = "victims"
         del c["crime_type"]
     return population, c
+
+
+class _Block:
+    """One connected block of the audit's programme: its free cells and equations."""
+
+    def __init__(
+        self,
+        a: Any,
+        b: np.ndarray,
+        lower: np.ndarray,
+        upper: np.ndarray,
+        columns: np.ndarray,
+    ) -> None:
+        self.columns = columns
+        self.a, self.b = a, b
+        self.lower, self.upper = lower, upper
+
+    def bound(self, c: np.ndarray, *, exact: bool) -> tuple[bool, float]:
+        from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+
+        cost = c[self.columns]
+        box = list(zip(self.lower, self.upper, strict=True))
+        if self.a.shape[0]:
+            r = linprog(cost, A_eq=self.a, b_eq=self.b, bounds=box, method="highs")
+        else:
+            r = linprog(cost, bounds=box, method="highs")
+        if r.status == 2:
+            msg = "the release's published numbers contradict each other"
+            raise DisclosureError(msg)
+        if exact and r.status == 0 and not np.allclose(r.x, np.round(r.x)):
+            # The relaxation's optimum is fractional: solve the integer programme
+            # (an integral optimum of the relaxation is the integer optimum).
+            constraints = (
+                [LinearConstraint(self.a, self.b, self.b)] if self.a.shape[0] else []
+            )
+            r = milp(
+                cost,
+                constraints=constraints,
+                bounds=Bounds(self.lower, self.upper),
+                integrality=np.ones(len(cost)),
+            )
+        return r.status == 0, float(r.fun) if r.status == 0 else float("nan")
+
+
+class _Components:
+    """Split the audit's programme into blocks of free cells tied by equations.
+
+    A published cell is a constant; two free cells are in one block when an equation
+    holds both. Bounding a sum over cells of several blocks is bounding each block's
+    part: the blocks share no constraint.
+    """
+
+    def __init__(
+        self, a: Any, b: np.ndarray, lower: np.ndarray, upper: np.ndarray
+    ) -> None:
+        from scipy.sparse.csgraph import connected_components
+
+        self.fixed = lower == upper
+        free = np.flatnonzero(~self.fixed)
+        csc = a.tocsc()
+        rhs = b - csc[:, self.fixed] @ lower[self.fixed]
+        part = csc[:, free]
+        pattern = (part != 0).astype(np.int8)
+        n_blocks, labels = connected_components(
+            (pattern.T @ pattern).tocsr(), directed=False
+        )
+        self.block_of = np.full(len(lower), -1)
+        self.block_of[free] = labels
+        rows_of = pattern.tocsr()
+        self._blocks: dict[int, _Block] = {}
+        self._make = (part, rhs, lower, upper, free, labels, rows_of, n_blocks)
+
+    def blocks_of(self, variables: np.ndarray) -> list[_Block]:
+        part, rhs, lower, upper, free, labels, rows_of, _ = self._make
+        out = []
+        for k in sorted({int(self.block_of[v]) for v in variables} - {-1}):
+            if k not in self._blocks:
+                mine = np.flatnonzero(labels == k)
+                rows = np.flatnonzero(
+                    np.asarray(rows_of[:, mine].sum(axis=1)).ravel() > 0
+                )
+                self._blocks[k] = _Block(
+                    part[rows][:, mine],
+                    rhs[rows],
+                    lower[free[mine]],
+                    upper[free[mine]],
+                    free[mine],
+                )
+            out.append(self._blocks[k])
+        return out
 
 
 def _key(it: Item) -> tuple[int, str, int, int]:
