@@ -822,7 +822,7 @@ def _protect_rates(
                 _rate_status(rel, by, row, c)
                 for row, c in zip(t.iter_rows(named=True), counts, strict=True)
             ]
-        hidden = pl.Series([s != "published" for s in statuses])
+        hidden = pl.Series([s != "published" for s in statuses], dtype=pl.Boolean)
         out[name] = t.drop("_count").with_columns(
             pl.when(hidden).then(pl.lit(SUPPRESSED_MARK)).otherwise(pl.col(c)).alias(c)
             for c in ("victims", "rate", "rate_lower", "rate_upper")
