@@ -12,6 +12,8 @@ import random
 import polars as pl
 import pytest
 import tipsom as ts
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from release_data import Linkage, release_records, release_returns
 from tipsom.indicators._disclosure import SUPPRESSED_MARK, publication_table
 from tipsom.indicators._release import Release, recording
@@ -131,6 +133,15 @@ def test_sums_across_levels_and_roles_leak_alone_and_not_jointly(monkeypatch):
         leaked_tables
     )
     assert attacks > 0
+
+
+@settings(max_examples=6, deadline=None)
+@given(seed=st.integers(0, 100_000), n=st.integers(40, 400))
+def test_joint_pattern_of_levels_passes_the_audit(seed, n):
+    rel, tables = _release(_persons(seed, n), related=True)
+    audit = rel.audit()
+    assert audit["safe"].all(), audit.filter(~pl.col("safe"))
+    assert not _subtraction_attack(tables)
 
 
 def test_relations_found_from_levels():
