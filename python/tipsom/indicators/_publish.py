@@ -107,8 +107,10 @@ def publication_tables(
     0.
     Pass ``suppress_below=None`` and ``round_to=None`` for exact tables (not for
     publication).
-    Case counts (funnel), durations and the monthly-returns checks are about cases, not
-    people, and are published as they are.
+    The case funnel, the durations from FIR to challan and verdict, the monthly returns
+    and the per-unit record counts share the one suppression pattern (see
+    :func:`publication_audit`): a step of the funnel less the next, a return's flow
+    given by its balance, a unit's count given by the total are counts like any other.
     """
     if suppress_below is not None and round_to is not None:
         msg = "give either `suppress_below` or `round_to`, not both"
@@ -144,10 +146,12 @@ def publication_audit(
 ) -> pl.DataFrame:
     """Audit the release that :func:`publication_tables` publishes (analyst's use).
 
-    Writes every published count and total of every table as a linear equation over
-    the cells of all tables (a sex-age total printed in one table is the same number
-    in the others; the sex totals of the province table are sums of sex-age totals),
-    and computes the smallest and largest value each withheld cell or total can take
+    Writes every published count, total and sum of every table as a linear equation
+    over the cells of all tables (a sex-age total printed in one table is the same
+    number in the others; a sex total is the sum of its sex-age totals, a province of
+    its districts, a year of its months; a funnel step is the sum of the cases that
+    stop at it or later; a balanced return's pending is brought forward + new -
+    disposed), and computes the smallest and largest value each withheld cell or total can take
     given everything published, by integer programming (scipy's HiGHS).
 
     Parameters
