@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 
 import polars as pl
-import pytest
 import tipsom as ts
 from hypothesis import given, settings
 from hypothesis import strategies as st
