@@ -50,6 +50,9 @@ def main() -> int:
         if bad.height:
             failed += 1
             print(f"data set {k}: {persons} persons, {bad.height} unsafe", flush=True)
+        if (k + 1) % 20 == 0:
+            elapsed = time.perf_counter() - start
+            print(f"  {k + 1} data sets, {failed} failing, {elapsed:.0f} s", flush=True)
     seconds = time.perf_counter() - start
     print(
         f"{args.n} data sets of {min(sizes)}-{max(sizes)} persons: "
