@@ -97,6 +97,15 @@ def guard(func: F, where: str | None = None) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except TipsomError as err:
+            # A message may name a column, and a column may be named by a data cell
+            # read as a header: withhold names that look like personal data.
+            text = str(err)
+            clean = scrub(text) if err.args and isinstance(err.args[0], str) else text
+            if clean == text:
+                raise
+            err.args = (clean, *err.args[1:])
+            raise
         except Exception as err:
             mine = translate(err, name)
             if mine is None:
@@ -127,3 +136,61 @@ def guard_class(cls: type, methods: list[str], prefix: str) -> None:
             setattr(cls, m, classmethod(guard(raw.__func__, f"{prefix}.{m}")))
         elif callable(raw):
             setattr(cls, m, guard(raw, f"{prefix}.{m}"))
+
+
+#: What a text that looks like personal data is shown as, by what it looks like.
+_PERSONAL_KINDS = (
+    ("cnic", "a CNIC"),
+    ("phone", "a phone number"),
+    ("father_name", "a name with parentage"),
+    ("husband_name", "a name with parentage"),
+    ("date", "a date"),
+)
+
+
+def personal_kinds(texts: list[str | None]) -> list[str | None]:
+    """What personal data each text looks like (None: none that tipsom can tell).
+
+    tipsom's own normalizers decide: a text they read as a CNIC, a phone number, a
+    name with a relation marker (S/O, D/O, W/O, bint, walad...) or a date is personal;
+    so is a text with four digits or more (an FIR or passport number) or an ``@``.
+    A bare name cannot be told from a column name and is not caught.
+    """
+    from tipsom import _core
+
+    values = pl.Series("v", [None if t is None else str(t) for t in texts], pl.String)
+    out: list[str | None] = [None] * len(values)
+    if not len(values):
+        return out
+    frame = pl.DataFrame({"v": values})
+    for kind, label in _PERSONAL_KINDS:
+        found = pl.DataFrame(_core.normalize_values(frame, kind)).to_series()
+        for k, v in enumerate(found.to_list()):
+            if v is not None and out[k] is None:
+                out[k] = label
+    digits = values.str.count_matches(r"\d").fill_null(0).to_list()
+    email = values.str.contains("@", literal=True).fill_null(False).to_list()
+    for k in range(len(out)):
+        if out[k] is None and digits[k] >= 4:
+            out[k] = "a number"
+        elif out[k] is None and email[k]:
+            out[k] = "an e-mail address"
+    return out
+
+
+_QUOTED = re.compile(r"""(['"`])([^'"`]{1,200})\1""")
+_LISTED = re.compile(r"((?:columns|available|has)\s*:\s*)([^;\n]+)")
+
+
+def scrub(text: str) -> str:
+    """Withhold quoted names and listed column names that look like personal data."""
+    candidates = [m.group(2) for m in _QUOTED.finditer(text)]
+    for m in _LISTED.finditer(text):
+        candidates.extend(p.strip() for p in m.group(2).split(","))
+    candidates = [c for c in dict.fromkeys(candidates) if c]
+    if not candidates:
+        return text
+    for c, kind in zip(candidates, personal_kinds(candidates), strict=True):
+        if kind is not None:
+            text = text.replace(c, f"(withheld: looks like {kind})")
+    return text

@@ -260,9 +260,14 @@ def funnel(funnel_table: Any) -> Any:
     ax = fig.subplots()
     steps = table["step"].to_list()
     cases = table["cases"].to_list()
-    ax.barh(range(len(steps)), cases, color="#4d4d4d")
+    largest = max((c for c in cases if c is not None), default=1) or 1
     for i, c in enumerate(cases):
-        ax.text(c, i, f" {c:,}", va="center", fontsize=8)
+        if c is None:
+            # Withheld by disclosure control: a hatched stub, never a length.
+            _hidden(ax, 0, i, largest * 0.15, 0.8, horizontal=True)
+        else:
+            ax.barh(i, c, color="#4d4d4d")
+            ax.text(c, i, f" {c:,}", va="center", fontsize=8)
     ax.set_yticks(range(len(steps)), steps)
     ax.invert_yaxis()
     ax.set_xlabel("cases")

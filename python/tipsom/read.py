@@ -19,6 +19,7 @@ from typing import Any, Literal, overload
 import polars as pl
 
 from tipsom import _core
+from tipsom._errors import personal_kinds
 from tipsom._frame import from_core
 from tipsom.exceptions import InvalidArgumentError, ReadError
 
@@ -54,8 +55,11 @@ class ReadReport:
         repeated header, total, signature, note, serial number only, no header, summary
         table of counts).
     columns
-        How each column was mapped: file, sheet, column letter, header as printed (its
-        length only when it holds a number of four digits or more), canonical
+        How each column was mapped: file, sheet, column letter, header as printed
+        (withheld, with what it looks like and its length, when it looks like personal
+        data: a CNIC, phone or other number of four digits or more, a name with its
+        parentage, a date, an e-mail address; an unmapped column under such a header
+        is output as ``column_<letter>``), canonical
         field (null when unmapped), the output column holding its values, ``mapped_by``
         (``alias``, ``keyword``, ``fuzzy header``, ``group header``, ``content`` when the
         values decided, or ``none``), ``confidence`` (0–1) and ``content`` (what the values
@@ -300,38 +304,104 @@ def read_returns(
         on_error=on_error,
         progress=progress,
     )
-    frame = from_core(table)
+    columns, renames, withheld = _mask_headers(from_core(columns_t))
+    frame = _rename_columns(from_core(table), renames)
     if not with_report:
         return frame
     report = ReadReport(
         sheets=from_core(sheets_t),
         set_aside=from_core(set_aside_t),
-        columns=_mask_headers(from_core(columns_t)),
-        problems=from_core(problems_t),
+        columns=columns,
+        problems=_mask_messages(from_core(problems_t), withheld),
     )
     return frame, report
 
 
-def _mask_headers(columns: pl.DataFrame) -> pl.DataFrame:
-    """Hide header cells that hold a number of four digits or more.
+def _mask_headers(
+    columns: pl.DataFrame,
+) -> tuple[pl.DataFrame, dict[str, str], dict[str, str]]:
+    """Withhold header cells that look like personal data.
 
-    Such a "header" is a data cell read as a header (a CNIC, a phone or FIR number in
-    the first row); the report shows only its length, and the records frame keeps the
-    column under that header. Headers of words are shown: a person's name there cannot
-    be told from a column name.
+    Such a "header" is a data cell read as a header: a victim's row taken for the
+    header row, a CNIC, phone or FIR number, a name with its parentage (S/O, D/O,
+    W/O...), a date of birth (:func:`tipsom._errors.personal_kinds` decides, with the
+    normalizers). The report shows what it looks like and its length; an unmapped
+    column under it is named ``column_<letter>`` (as a column without a header is),
+    so that the value is not a column name that messages could repeat.
+
+    Returns the masked table, the output columns to rename and the header texts
+    withheld (text -> what replaces it in messages).
     """
-    if "header" not in columns.columns:
-        return columns
-    numbered = pl.col("header").str.count_matches(r"\d").fill_null(0) >= 4
-    masked = pl.format(
-        "(header with a number, {} characters)", pl.col("header").str.len_chars()
-    )
-    exprs = [pl.when(numbered).then(masked).otherwise(pl.col("header")).alias("header")]
+    if "header" not in columns.columns or not columns.height:
+        return columns, {}, {}
+    headers = columns["header"].to_list()
+    kinds = personal_kinds(headers)
+    masked = [
+        h if k is None else f"(header withheld: looks like {k}, {len(h)} characters)"
+        for h, k in zip(headers, kinds, strict=True)
+    ]
+    withheld = {
+        h: m for h, m, k in zip(headers, masked, kinds, strict=True) if k is not None
+    }
+    out = columns.with_columns(pl.Series("header", masked, dtype=pl.String))
+    renames: dict[str, str] = {}
     if "output" in columns.columns:
-        exprs.append(
-            pl.when(numbered & pl.col("field").is_null())
-            .then(pl.format("(column {})", pl.col("column")))
-            .otherwise(pl.col("output"))
-            .alias("output")
+        outputs = columns["output"].to_list()
+        fields = (
+            columns["field"].to_list()
+            if "field" in columns.columns
+            else [None] * columns.height
         )
-    return columns.with_columns(exprs)
+        letters = columns["column"].to_list()
+        new_outputs = []
+        for o, f, letter, k in zip(outputs, fields, letters, kinds, strict=True):
+            if k is not None and f is None and o is not None:
+                renames[o] = f"column_{letter}"
+                new_outputs.append(f"column_{letter}")
+            else:
+                new_outputs.append(o)
+        out = out.with_columns(pl.Series("output", new_outputs, dtype=pl.String))
+    return out, renames, withheld
+
+
+def _rename_columns(frame: pl.DataFrame, renames: dict[str, str]) -> pl.DataFrame:
+    """Rename output columns, merging those that meet under one name.
+
+    Columns of different files that meet under one name hold disjoint rows.
+    """
+    if not renames:
+        return frame
+    targets: dict[str, list[str]] = {}
+    for old, new in renames.items():
+        if old in frame.columns:
+            targets.setdefault(new, []).append(old)
+    exprs = []
+    for new, olds in targets.items():
+        parts = ([new] if new in frame.columns and new not in olds else []) + olds
+        exprs.append(pl.coalesce([pl.col(c) for c in parts]).alias(new))
+    drop = [c for olds in targets.values() for c in olds]
+    out = frame.with_columns(exprs)
+    order = list(dict.fromkeys(renames.get(c, c) for c in frame.columns))
+    return out.drop([c for c in drop if c not in targets]).select(order)
+
+
+def _mask_messages(problems: pl.DataFrame, withheld: dict[str, str]) -> pl.DataFrame:
+    """Replace withheld header texts wherever a problem's message repeats them."""
+    if not withheld or "message" not in problems.columns:
+        return problems
+    texts = sorted(withheld, key=len, reverse=True)
+
+    def clean(message: str | None) -> str | None:
+        if message is None:
+            return None
+        for t in texts:
+            message = message.replace(t, "(withheld header)")
+        return message
+
+    return problems.with_columns(
+        pl.Series(
+            "message",
+            [clean(m) for m in problems["message"].to_list()],
+            dtype=pl.String,
+        )
+    )

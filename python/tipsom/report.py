@@ -23,7 +23,6 @@ from tipsom._frame import to_polars
 from tipsom.exceptions import InvalidArgumentError, TipsomError
 from tipsom.indicators import _persons
 from tipsom.indicators._disclosure import FIXED, SUPPRESSED_MARK
-from tipsom.indicators._justice import case_funnel
 from tipsom.indicators._publish import release_tables, withheld_units
 from tipsom.units import relabel, unit_labels
 
@@ -283,7 +282,22 @@ def _document(
 
     counted, _ = _persons.counting_frame(frame, None, unit_used, ("year",))
     n_units = counted.height
-    shown = "x" if suppress_below and 0 < n_units < suppress_below else f"{n_units:,}"
+    joint = suppress_below is not None and round_to is None
+    rel = kept[0]
+    # The count of persons and of records are the grand totals of the release's
+    # victim and quality tables: shown as the release's pattern shows them.
+    summary_grid = rel.grid("Summary: persons") if joint else None
+    quality_grid = rel.grid("Data quality by source") if joint else None
+    shown = (
+        SUPPRESSED_MARK
+        if summary_grid is not None and not summary_grid.shown(0, 0)
+        else f"{n_units:,}"
+    )
+    n_records = (
+        SUPPRESSED_MARK
+        if quality_grid is not None and quality_grid.grand_status != "published"
+        else f"{frame.height:,}"
+    )
     period = ""
     if "date" in frame.columns:
         dates = frame["date"].drop_nulls()
@@ -294,7 +308,7 @@ def _document(
     today = dt.date.today().isoformat()
     kpis = [
         f'<div class="kpi"><b>{shown}</b>{what}</div>',
-        f'<div class="kpi"><b>{frame.height:,}</b>records</div>',
+        f'<div class="kpi"><b>{n_records}</b>records</div>',
         f'<div class="kpi"><b>{n_sources}</b>sources</div>',
     ]
     summary = [
@@ -360,10 +374,19 @@ def _document(
         "Days from FIR to challan and verdict",
     )
     if "Case funnel" in tables:
-        funnel_source = suspects if suspects is not None else frame
-        justice_parts.insert(
-            0, _img(charts.funnel(case_funnel(funnel_source)), "justice funnel")
+        # The chart shows the table's numbers: a withheld step is withheld there.
+        steps = tables["Case funnel"]
+        drawn = pl.DataFrame(
+            {
+                "step": steps["step"],
+                "cases": [
+                    None if v == SUPPRESSED_MARK else int(v.replace(",", ""))
+                    for v in steps["cases"].to_list()
+                ],
+            },
+            schema={"step": pl.String, "cases": pl.Int64},
         )
+        justice_parts.insert(0, _img(charts.funnel(drawn), "justice funnel"))
     sections["justice"] = justice_parts
     if "Monthly returns: balance checks" in tables:
         checked = tables["Monthly returns: balance checks"]
@@ -401,7 +424,7 @@ def _document(
         )
     sections["sources"] = source_parts
     hidden = (
-        withheld_units(frame, tables, suppress_below)
+        withheld_units(frame, tables, suppress_below, rel)
         if suppress_below is not None and round_to is None
         else {}
     )

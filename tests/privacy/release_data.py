@@ -62,6 +62,14 @@ def release_records(n: int, seed: int) -> pl.DataFrame:
                 )[0],
                 "exploitation": rng.sample(FORMS, rng.choice([0, 1, 1, 1, 2])),
                 "date": dt.date(2021, 1, 1) + dt.timedelta(days=rng.randrange(1100)),
+                "role": rng.choices(
+                    ["victim", "unknown", "accused", "witness", "smuggled_migrant"],
+                    weights=[20, 2, 2, rare * 10, 1],
+                )[0],
+                "protection": rng.choices(
+                    [None, "in_shelter", "restored_to_family", "repatriated"],
+                    weights=[10, 3, 2, rare * 10],
+                )[0],
             }
         p = persons[pid]
         source, source_type = rng.choices(UNITS, weights=weights)[0]
@@ -87,8 +95,59 @@ def release_records(n: int, seed: int) -> pl.DataFrame:
                     ["investigation", "prosecution", "convicted", "acquitted"]
                 ),
                 "issues": rng.choice([[], [], ["date.ambiguous"]]),
+                "role": p["role"],
+                "protection_status": p["protection"],
             }
         )
+    frame = pl.DataFrame(rows)
+    # Case dates: a challan for most cases, a verdict for some (a few days to years).
+    cases = frame["case_id"].unique().sort().to_list()
+    fir = {
+        c: dt.date(2021, 1, 1) + dt.timedelta(days=rng.randrange(1100)) for c in cases
+    }
+    challan = {
+        c: fir[c] + dt.timedelta(days=rng.randrange(-5, 200))
+        for c in cases
+        if rng.random() < 0.7
+    }
+    verdict = {
+        c: challan[c] + dt.timedelta(days=rng.randrange(30, 900))
+        for c in challan
+        if rng.random() < rare * 8
+    }
+    return frame.with_columns(
+        pl.col("case_id").replace_strict(fir, return_dtype=pl.Date).alias("date_fir"),
+        pl.col("case_id")
+        .replace_strict(challan, default=None, return_dtype=pl.Date)
+        .alias("date_challan"),
+        pl.col("case_id")
+        .replace_strict(verdict, default=None, return_dtype=pl.Date)
+        .alias("date_verdict"),
+    )
+
+
+def release_returns(seed: int, months: int = 6) -> pl.DataFrame:
+    """Monthly returns of the units: small flows, mostly balanced and carried over."""
+    rng = random.Random(seed)
+    rows = []
+    for label, _ in UNITS:
+        pending = rng.randrange(0, 30)
+        for m in range(months):
+            new = rng.choice([0, 1, 2, 3, rng.randrange(4, 20)])
+            disposed = rng.randrange(0, pending + new + 1)
+            brought = pending if rng.random() > 0.1 else pending + rng.randrange(1, 3)
+            pending = brought + new - disposed
+            reported = pending if rng.random() > 0.1 else pending + 1
+            rows.append(
+                {
+                    "source": label,
+                    "month": f"2023-{m + 1:02d}",
+                    "brought_forward": brought,
+                    "new": new,
+                    "disposed": disposed,
+                    "pending": reported,
+                }
+            )
     return pl.DataFrame(rows)
 
 

@@ -142,3 +142,54 @@ def test_no_canary_in_messages_reports_or_exports(planted, tmp_path, caplog):
     # The planted rows were read (the test would pass vacuously otherwise).
     assert records.height == 41
     assert json.dumps(records["name"].to_list()).count("Zarmeena") == 1
+
+
+#: Planted in a header row that is really a victim's row: never in a message, a
+#: report, a column name or anything published.
+HEADER_CANARIES = ("Shamim", "Noor Din", "7654321", "7777777", "1995")
+
+
+def test_header_cells_that_look_personal_are_not_echoed(tmp_path, caplog):
+    # The first row read as the header is a victim's row: her name with her
+    # father's, a phone number, a date of birth, a CNIC (twice: a repeated header).
+    header = (
+        "Name of Victim,Age,Sex,Shamim Akhtar d/o Noor Din,0345-7654321,"
+        "12-03-1995,35202-7777777-1,Shamim Akhtar d/o Noor Din"
+    )
+    rows = [f"Person{i},{20 + i},F,a{i},b{i},c{i},d{i},e{i}" for i in range(8)]
+    (tmp_path / "return.csv").write_text("\n".join([header, *rows]) + "\n")
+    caplog.set_level(logging.DEBUG)
+    texts: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        raw, report = ts.read_returns(tmp_path, with_report=True)
+        records = ts.normalize(raw)
+        texts += [report.summary(), report._repr_html_()]
+        texts += [_text_of(t) for t in (report.columns, report.problems, report.sheets)]
+        texts += [" ".join(raw.columns), " ".join(records.columns)]
+        # A message listing the columns of a frame keeps such a name out as well.
+        named = pl.DataFrame({"sex": ["female"], "Shamim Akhtar d/o Noor Din": [1]})
+        with pytest.raises(TipsomError) as err:
+            ts.indicators.suppress(named, value="victims")
+        texts.append(str(err.value))
+        persons = records.with_columns(pl.col("record_id").alias("person_id"))
+        texts += [
+            _text_of(t) for t in ts.indicators.publication_tables(persons).values()
+        ]
+    texts += [str(w.message) for w in caught]
+    texts += [r.getMessage() for r in caplog.records]
+    everything = "\n".join(texts)
+    for canary in HEADER_CANARIES:
+        assert canary not in everything, canary
+    # The columns are kept (under their letters) and the report says what they were.
+    assert {"column_D", "column_E", "column_F", "column_G", "column_H"} <= set(
+        raw.columns
+    )
+    assert raw["column_D"].to_list()[:2] == ["a0", "a1"]
+    shown = dict(zip(report.columns["column"], report.columns["header"], strict=True))
+    assert "name with parentage" in shown["D"]
+    assert "phone" in shown["E"]
+    assert "date" in shown["F"]
+    assert "CNIC" in shown["G"]
+    assert shown["A"] == "Name of Victim"  # real headers are shown as they are
+    assert "withheld" in str(err.value)

@@ -10,7 +10,7 @@ import pytest
 import tipsom as ts
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from release_data import Linkage, release_records
+from release_data import Linkage, release_records, release_returns
 from tipsom.exceptions import DisclosureError
 from tipsom.indicators import _release
 from tipsom.indicators._persons import person_cache, records_of
@@ -39,7 +39,9 @@ def build(records: pl.DataFrame, **kw):
 @given(n=st.integers(50, 400), seed=st.integers(0, 10_000))
 def test_audit_passes_on_generated_releases(n, seed):
     records = release_records(n, seed)
-    audit = ts.indicators.publication_audit(records, Linkage(records))
+    audit = ts.indicators.publication_audit(
+        records, Linkage(records), returns=release_returns(seed)
+    )
     assert audit["safe"].all(), audit.filter(~pl.col("safe"))
     # Every range holds the true count, and a small withheld count gets the interval.
     assert (audit["lower"] <= audit["value"]).all()

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import polars as pl
 
 from tipsom import _core
@@ -26,7 +27,7 @@ from tipsom.indicators._justice import (
     justice_times,
 )
 from tipsom.indicators._persons import counting_frame, person_cache, records_of
-from tipsom.indicators._release import Release, recording
+from tipsom.indicators._release import Grid, Release, recording
 from tipsom.indicators._victims import population, rates, victims
 from tipsom.units import relabel, unit_labels
 
@@ -104,8 +105,10 @@ def publication_tables(
     Victim and suspect counts are suppressed below ``suppress_below`` (default 5, with
     secondary suppression) or rounded to ``round_to``; withheld cells show ``x``, never
     0. Pass ``suppress_below=None`` and ``round_to=None`` for exact tables (not for
-    publication). Case counts (funnel), durations and the monthly-returns checks are about cases, not
-    people, and are published as they are.
+    publication). The case funnel, the durations from FIR to challan and verdict, the
+    monthly returns and the per-unit record counts share the one suppression pattern (see
+    :func:`publication_audit`): a step of the funnel less the next, a return's flow given by
+    its balance, a unit's count given by the total are counts like any other.
     """
     if suppress_below is not None and round_to is not None:
         msg = "give either `suppress_below` or `round_to`, not both"
@@ -141,10 +144,12 @@ def publication_audit(
 ) -> pl.DataFrame:
     """Audit the release that :func:`publication_tables` publishes (analyst's use).
 
-    Writes every published count and total of every table as a linear equation over
-    the cells of all tables (a sex-age total printed in one table is the same number
-    in the others; the sex totals of the province table are sums of sex-age totals),
-    and computes the smallest and largest value each withheld cell or total can take
+    Writes every published count, total and sum of every table as a linear equation
+    over the cells of all tables (a sex-age total printed in one table is the same
+    number in the others; a sex total is the sum of its sex-age totals, a province of
+    its districts, a year of its months; a funnel step is the sum of the cases that
+    stop at it or later; a balanced return's pending is brought forward + new -
+    disposed), and computes the smallest and largest value each withheld cell or total can take
     given everything published, by integer programming (scipy's HiGHS).
 
     Parameters
@@ -253,20 +258,339 @@ def release_tables(
         k = rel.frames.get(id(table))
         if k is not None:
             rel.grids[k].name = name
+            rel.grids[k].population = _POPULATIONS.get(name, "victims")
     for n, g in enumerate(g for g in rel.grids if not g.name):
         g.name = f"Chart {n + 1} ({g.row_key or g.col_key} by {g.col_key})"
-    if suppress_below is not None and round_to is None:
-        rel.solve()
-    out = rel.render(out)
-    out = _protect_rates(out, rel, frame, suppress_below, round_to)
     mapping = (
         unit_labels(frame, returns)
         if "source" in frame.columns
         else pl.DataFrame(schema={"source": pl.String, "published": pl.String})
     )
-    out = _protect_quality(out, frame, suppress_below, round_to, mapping)
+    joint = suppress_below is not None and round_to is None
+    if joint:
+        rel.places = _places(frame)
+        _case_grids(rel, out, frame, unit, suppress_below, mapping)
+        rel.solve()
+        # The record count of a unit of a withheld source type would give that
+        # count: withhold it, and solve again until nothing changes.
+        for _ in range(3):
+            if not _withhold_unit_counts(rel):
+                break
+            rel.solve()
+    out = rel.render(out)
+    out = _render_case_tables(out, rel if joint else None, suppress_below, round_to)
+    out = _protect_rates(out, rel, frame, suppress_below, round_to)
+    out = _protect_quality(out, frame, suppress_below, round_to, mapping, rel)
     if release is not None:
         release.append(rel)
+    return out
+
+
+#: Who each table counts (tables of one population are linked by their margins).
+_POPULATIONS = {
+    "Persons recorded by role and sex": "persons",
+    "Victims and smuggled migrants by year and crime type": "victims_and_smuggled",
+    "Persons suspected, prosecuted and convicted by sex": "suspects",
+    "Persons suspected, prosecuted and convicted by citizenship": "suspects",
+}
+FUNNEL = "Case funnel"
+TIMES = "Days from FIR to challan and verdict"
+RETURNS = "Monthly returns: balance checks"
+QUALITY = "Data quality by source"
+SUMMARY = "Summary: persons"
+RETURN_COUNTS = ("brought_forward", "new", "disposed", "pending")
+
+
+def _places(frame: pl.DataFrame) -> dict[str, str]:
+    """The province of each district named in the records (its most frequent)."""
+    if not {"district", "province"} <= set(frame.columns):
+        return {}
+    pairs = (
+        frame.select(
+            pl.col("district").cast(pl.String), pl.col("province").cast(pl.String)
+        )
+        .drop_nulls()
+        .group_by("district", "province")
+        .len()
+        .sort("len", "province", descending=[True, False])
+        .unique("district", keep="first")
+    )
+    return dict(pairs.select("district", "province").rows())
+
+
+def _case_grids(
+    rel: Release,
+    out: dict[str, pl.DataFrame],
+    frame: pl.DataFrame,
+    unit: str,
+    threshold: int,
+    mapping: pl.DataFrame,
+) -> None:
+    """Take the tables of cases, returns and records into the release.
+
+    The funnel publishes running sums (registered, challan, verdict, convicted) of the
+    cases that stop at each step, which are its cells (never shown): a step minus the
+    next is a count too. The returns publish brought forward, new, disposed, pending
+    and expected pending (= brought forward + new - disposed), and the reader knows
+    that a balanced return's pending is its expected pending and that a carried-over
+    brought forward is last month's pending. The quality table publishes each unit's
+    record count, and the report their total; the report's count of persons is the
+    grand total of the victim tables.
+    """
+    f = out.get(FUNNEL)
+    if f is not None and f.height:
+        steps = f["step"].to_list()
+        running = [int(v) for v in f["cases"].to_list()]
+        stops = [
+            running[k] - (running[k + 1] if k + 1 < len(running) else 0)
+            for k in range(len(running))
+        ]
+        g = Grid.custom(
+            FUNNEL,
+            np.array([stops]),
+            threshold=threshold,
+            row_key="",
+            col_key="",
+            row_labels=["cases"],
+            col_labels=[f"stop at {s}" for s in steps],
+            population="cases",
+            totals="none",
+            hidden=np.ones((1, len(stops)), dtype=bool),
+        )
+        for k, step in enumerate(steps):
+            g.add_sum(step, "cases", [(0, m, 1.0) for m in range(k, len(steps))])
+        rel.add(g)
+    t = out.get(TIMES)
+    if t is not None and t.height:
+        rel.add(
+            Grid.custom(
+                TIMES,
+                np.array(t.select("cases", "negative").rows(), dtype=np.int64),
+                threshold=threshold,
+                row_key="interval",
+                col_key="count",
+                row_labels=t["interval"].to_list(),
+                col_labels=["cases", "negative"],
+                population="case_durations",
+                totals="none",
+            )
+        )
+    r = out.get(RETURNS)
+    if r is not None and r.height:
+        values = r.select(RETURN_COUNTS)
+        empty = np.array(values.select(pl.all().is_null()).rows(), dtype=bool).reshape(
+            r.height, 4
+        )
+        counts = np.array(values.fill_null(0).rows(), dtype=np.int64).reshape(
+            r.height, 4
+        )
+        series = ["source", *(["unit"] if "unit" in r.columns else [])]
+        labels = relabel(r.select(series), "source", mapping)
+        row_labels = [
+            " / ".join(str(v) for v in (*key, month))
+            for key, month in zip(
+                labels.rows(), r["month"].cast(pl.String).to_list(), strict=True
+            )
+        ]
+        g = Grid.custom(
+            RETURNS,
+            counts,
+            threshold=threshold,
+            row_key=" / ".join([*series, "month"]),
+            col_key="count",
+            row_labels=row_labels,
+            col_labels=list(RETURN_COUNTS),
+            population="returns",
+            totals="none",
+            empty=empty,
+        )
+        keys = r.select(series).rows()
+        balanced = r["balanced"].to_list()
+        carried = r["carried_over"].to_list()
+        for i in range(r.height):
+            if not empty[i, :3].any():
+                g.add_sum(
+                    row_labels[i],
+                    "expected_pending",
+                    [(i, 0, 1.0), (i, 1, 1.0), (i, 2, -1.0)],
+                )
+            else:
+                g.add_sum(row_labels[i], "expected_pending", [])
+            if balanced[i] and not empty[i].any():
+                g.equations.append(
+                    [(i, 0, 1.0), (i, 1, 1.0), (i, 2, -1.0), (i, 3, -1.0)]
+                )
+            if carried[i] and i and keys[i - 1] == keys[i]:
+                g.equations.append([(i, 0, 1.0), (i - 1, 3, -1.0)])
+        rel.add(g)
+    if "source" in frame.columns:
+        sizes = quality_summary(frame).select("source", "records")
+        published = relabel(sizes, "source", mapping)["source"].to_list()
+        g = Grid.custom(
+            QUALITY,
+            np.array([sizes["records"].to_list()], dtype=np.int64),
+            threshold=threshold,
+            row_key="",
+            col_key="source",
+            row_labels=["records"],
+            col_labels=[str(v) for v in published],
+            population="records",
+            totals="grand",
+        )
+        types = (
+            dict(
+                frame.select(
+                    pl.col("source").cast(pl.String),
+                    pl.col("source_type").cast(pl.String),
+                )
+                .unique("source", keep="first")
+                .rows()
+            )
+            if "source_type" in frame.columns
+            else {}
+        )
+        g.pattern = {"sources": sizes["source"].to_list(), "types": types}
+        rel.add(g)
+    counted, _ = counting_frame(frame, None, unit, ("year",))
+    rel.add(
+        Grid.custom(
+            SUMMARY,
+            np.array([[counted.height]], dtype=np.int64),
+            threshold=threshold,
+            row_key="",
+            col_key="",
+            row_labels=["persons"],
+            col_labels=["persons"],
+            population="victims",
+            totals="none",
+        )
+    )
+
+
+def _withhold_unit_counts(rel: Release) -> bool:
+    """Withhold the record counts of units of a source type the release withholds."""
+    types = rel.grid("Victims by source type")
+    quality = rel.grid(QUALITY)
+    if types is None or quality is None:
+        return False
+    if types.one_way:
+        types._merge_one_way()
+    hidden = {
+        label
+        for j, label in enumerate(types.col_labels)
+        if str(types.cell[0, j]) != "published"
+    }
+    changed = False
+    unit_types = quality.pattern.get("types", {})
+    for j, source in enumerate(quality.pattern.get("sources", [])):
+        if unit_types.get(source) in hidden and quality.cell[0, j] == "published":
+            quality.cell[0, j] = "secondary"
+            changed = True
+    return changed
+
+
+def _render_case_tables(
+    out: dict[str, pl.DataFrame],
+    rel: Release | None,
+    threshold: int | None,
+    round_to: int | None,
+) -> dict[str, pl.DataFrame]:
+    """Show the case tables with the release's pattern (or rounded, or exact)."""
+
+    def count(v: Any, *, shown: bool) -> str:
+        if v is None:
+            return ""
+        if not shown:
+            return SUPPRESSED_MARK
+        if round_to:
+            v = _core.round_to_base([int(v)], round_to)[0]
+        return f"{int(v):,}"
+
+    f = out.get(FUNNEL)
+    if f is not None:
+        g = rel.grid(FUNNEL) if rel is not None else None
+        shown = [
+            g is None or g.extras[k].status == "published" for k in range(f.height)
+        ]
+        cases = f["cases"].to_list()
+        share, attrition = [], []
+        for k in range(f.height):
+            s, a = f["share_of_registered"][k], f["attrition"][k]
+            share.append(
+                ""
+                if s is None
+                else SUPPRESSED_MARK
+                if not (shown[k] and shown[0])
+                else f"{100 * s:.1f}"
+            )
+            attrition.append(
+                ""
+                if a is None
+                else SUPPRESSED_MARK
+                if not (shown[k] and shown[k - 1])
+                else f"{100 * a:.1f}"
+            )
+        out[FUNNEL] = pl.DataFrame(
+            {
+                "step": f["step"].to_list(),
+                "cases": [
+                    count(v, shown=sh) for v, sh in zip(cases, shown, strict=True)
+                ],
+                "% of registered": share,
+                "attrition %": attrition,
+            }
+        )
+    t = out.get(TIMES)
+    if t is not None:
+        g = rel.grid(TIMES) if rel is not None else None
+        rows = []
+        for i, row in enumerate(t.iter_rows(named=True)):
+            enough = threshold is None or round_to or row["cases"] >= threshold
+            entry = {"interval": row["interval"]}
+            for j, c in enumerate(("cases", "negative")):
+                entry[c] = count(row[c], shown=g is None or g.shown(i, j))
+            for c in ("median_days", "q1_days", "q3_days"):
+                v = row[c]
+                entry[c] = (
+                    "" if v is None else f"{v:.1f}" if enough else SUPPRESSED_MARK
+                )
+            rows.append(entry)
+        out[TIMES] = pl.DataFrame(
+            rows,
+            schema=dict.fromkeys(
+                ("interval", "cases", "negative", "median_days", "q1_days", "q3_days"),
+                pl.String,
+            ),
+        )
+    r = out.get(RETURNS)
+    if r is not None:
+        g = rel.grid(RETURNS) if rel is not None else None
+        cols: dict[str, list[str]] = {
+            c: [] for c in (*RETURN_COUNTS, "expected_pending")
+        }
+        for i, row in enumerate(r.iter_rows(named=True)):
+            for j, c in enumerate(RETURN_COUNTS):
+                v = row[c]
+                cols[c].append(
+                    ""
+                    if v is None
+                    else f"{v:,}"
+                    if g is None or g.shown(i, j)
+                    else SUPPRESSED_MARK
+                )
+            v = row["expected_pending"]
+            cols["expected_pending"].append(
+                ""
+                if v is None
+                else f"{v:,}"
+                if g is None or g.extras[i].status == "published"
+                else SUPPRESSED_MARK
+            )
+        series = ["source", "month", *(["unit"] if "unit" in r.columns else [])]
+        out[RETURNS] = r.select(series).with_columns(
+            *(pl.Series(c, v, dtype=pl.String) for c, v in cols.items()),
+            r["issues"],
+        )
     return out
 
 
@@ -417,21 +741,7 @@ def _tables(
         )
     funnel_source = suspects if suspects is not None else frame
     if "case_id" in to_polars(funnel_source).columns:
-        f = to_polars(case_funnel(funnel_source))
-        out["Case funnel"] = pl.DataFrame(
-            {
-                "step": f["step"].to_list(),
-                "cases": [_fmt_count(v) for v in f["cases"].to_list()],
-                "% of registered": [
-                    "" if v is None else f"{100 * v:.1f}"
-                    for v in f["share_of_registered"].to_list()
-                ],
-                "attrition %": [
-                    "" if v is None else f"{100 * v:.1f}"
-                    for v in f["attrition"].to_list()
-                ],
-            }
-        )
+        out["Case funnel"] = to_polars(case_funnel(funnel_source))
         times_source = to_polars(funnel_source)
         if {"date_challan", "date_verdict"} & set(times_source.columns):
             out["Days from FIR to challan and verdict"] = to_polars(
@@ -449,6 +759,8 @@ def _tables(
             "pending",
             "expected_pending",
             pl.col("issues").list.join(", "),
+            "balanced",
+            "carried_over",
         )
     q = quality_summary(frame)
     out["Data quality by source"] = q.with_columns(
@@ -512,7 +824,7 @@ def _protect_rates(
                 _rate_status(rel, by, row, c)
                 for row, c in zip(t.iter_rows(named=True), counts, strict=True)
             ]
-        hidden = pl.Series([s != "published" for s in statuses])
+        hidden = pl.Series([s != "published" for s in statuses], dtype=pl.Boolean)
         out[name] = t.drop("_count").with_columns(
             pl.when(hidden).then(pl.lit(SUPPRESSED_MARK)).otherwise(pl.col(c)).alias(c)
             for c in ("victims", "rate", "rate_lower", "rate_upper")
@@ -521,24 +833,35 @@ def _protect_rates(
 
 
 def withheld_units(
-    frame: pl.DataFrame, tables: dict[str, pl.DataFrame], threshold: int
+    frame: pl.DataFrame,
+    tables: dict[str, pl.DataFrame],
+    threshold: int,
+    release: Release | None = None,
 ) -> dict[str, str]:
     """Source labels whose per-unit quality figures must not be published.
 
     ``"row"``: every figure of a unit with fewer than ``threshold`` records (its
     shares, dates and counts describe a handful of persons). ``"count"``: the record
-    count of a unit of a source type whose victim count the release withholds (the
-    only NGO unit's record count would be that count).
+    count of a unit that the release withholds (the only NGO unit's record count
+    would be the withheld NGO count; a unit's count is the total less the others).
     """
     if "source" not in frame.columns:
         return {}
     sizes = frame.group_by(pl.col("source").cast(pl.String)).agg(pl.len().alias("n"))
-    out = {}
-    t = tables.get("Victims by source type")
-    if t is not None and "source_type" in frame.columns:
-        hidden_types = [c for c in t.columns[1:] if t[c][0] == SUPPRESSED_MARK]
-        units = frame.filter(pl.col("source_type").cast(pl.String).is_in(hidden_types))
-        out = dict.fromkeys(units["source"].cast(pl.String).to_list(), "count")
+    out: dict[str, str] = {}
+    g = release.grid(QUALITY) if release is not None else None
+    if g is not None:
+        for j, source in enumerate(g.pattern.get("sources", [])):
+            if not g.shown(0, j):
+                out[source] = "count"
+    else:
+        t = tables.get("Victims by source type")
+        if t is not None and "source_type" in frame.columns:
+            hidden_types = [c for c in t.columns[1:] if t[c][0] == SUPPRESSED_MARK]
+            units = frame.filter(
+                pl.col("source_type").cast(pl.String).is_in(hidden_types)
+            )
+            out = dict.fromkeys(units["source"].cast(pl.String).to_list(), "count")
     for label in sizes.filter(pl.col("n") < threshold)["source"].to_list():
         out[label] = "row"
     return out
@@ -550,6 +873,7 @@ def _protect_quality(
     suppress_below: int | None,
     round_to: int | None,
     mapping: pl.DataFrame,
+    release: Release | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Published quality tables name units by the registry and withhold small units."""
     name = "Data quality by source"
@@ -557,7 +881,7 @@ def _protect_quality(
         return out
     q = out[name]
     hidden = (
-        withheld_units(frame, out, suppress_below)
+        withheld_units(frame, out, suppress_below, release)
         if suppress_below is not None and round_to is None
         else {}
     )
