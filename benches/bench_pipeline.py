@@ -121,7 +121,7 @@ def run_pipeline(directory: Path, dump: Path | None) -> dict:
     stages = Stages()
     raw = stages.run("read_returns", lambda: ts.read_returns(directory))
     n_raw = raw.height
-    records = stages.run("normalize", lambda: ts.normalize(raw))
+    records = stages.run("normalize", lambda raw=raw: ts.normalize(raw))
     # The raw text frame is not kept once normalized (as in `tipsom report`).
     del raw
     links = stages.run("deduplicate", lambda: ts.deduplicate(records))
@@ -173,6 +173,25 @@ def _child(mode: str, directory: Path, dump: Path | None) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _differences(x: pl.DataFrame, y: pl.DataFrame) -> None:
+    """Print, for the columns both frames have, how many rows differ (same row order)."""
+    if x.height != y.height:
+        print(f"    {x.height} rows against {y.height}")
+        return
+    common = [c for c in x.columns if c in y.columns]
+    only = sorted(set(x.columns) ^ set(y.columns))
+    for c in common:
+        a, b = x[c], y[c]
+        if a.dtype != b.dtype:
+            print(f"    {c}: type {a.dtype} against {b.dtype}")
+            a, b = a.cast(pl.String, strict=False), b.cast(pl.String, strict=False)
+        n = int((~a.eq_missing(b)).sum())
+        if n:
+            print(f"    {c}: {n} of {x.height} rows differ")
+    if only:
+        print(f"    columns in one only: {', '.join(only)}")
+
+
 def compare(a: Path, b: Path) -> int:
     """Compare two dumps; print each output that differs. Returns the number differing."""
     from polars.testing import assert_frame_equal
@@ -190,6 +209,7 @@ def compare(a: Path, b: Path) -> int:
                 assert_frame_equal(x, y, check_column_order=False)
             except AssertionError as err:
                 print(f"{left.name}: differs: {str(err).splitlines()[0]}")
+                _differences(x, y)
                 bad += 1
                 continue
         elif left.read_bytes() != right.read_bytes():

@@ -25,7 +25,12 @@ from tipsom.indicators._justice import (
     justice,
     justice_times,
 )
-from tipsom.indicators._persons import counting_frame, person_cache, records_of
+from tipsom.indicators._persons import (
+    counting_frame,
+    linked_persons,
+    person_cache,
+    records_of,
+)
 from tipsom.indicators._release import Release, recording
 from tipsom.indicators._victims import population, rates, victims
 from tipsom.units import relabel, unit_labels
@@ -116,7 +121,7 @@ def publication_tables(
     if frame.height == 0:
         msg = "no records to tabulate: the data are empty"
         raise InvalidArgumentError(msg)
-    with person_cache():
+    with person_cache(frame, linked_persons(records, linkage)):
         return release_tables(
             frame,
             has_person=has_person,
@@ -191,7 +196,7 @@ def publication_audit(
     kept: list[Release] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DataQualityWarning)
-        with person_cache():
+        with person_cache(frame, linked_persons(records, linkage)):
             release_tables(
                 frame,
                 has_person=has_person,
