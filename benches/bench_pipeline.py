@@ -292,6 +292,8 @@ def main() -> None:
             "peak "
             f"{result['pipeline_peak_mb']} MB"
         )
+        # One line per size for benches/run_all.py.
+        print("RESULT " + json.dumps(result))
     if args.out:
         Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
 

@@ -24,6 +24,7 @@
 //!
 //! Persons come out sorted by `person_id`. Records without a `person_id` are left out.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::ops::Range;
 
@@ -338,12 +339,19 @@ fn by_precedence(values: &[Option<String>], groups: &Groups, precedence: &[&str]
         .collect()
 }
 
-fn text_values<'t>(table: &'t Table, name: &str) -> Result<Option<&'t [Option<String>]>> {
-    match table.get(name) {
-        None => Ok(None),
-        Some(_) => table.str_column(name).map(Some),
+fn text_values<'c>(data: &'c ColumnData, name: &str) -> Result<&'c [Option<String>]> {
+    match data {
+        ColumnData::Str(v) => Ok(v),
+        other => Err(Error::Schema {
+            column: name.to_owned(),
+            expected: "text".into(),
+            found: other.type_name().into(),
+        }),
     }
 }
+
+/// The key columns [`resolve_with`] reads from its `keys` table.
+pub const KEYS: [&str; 3] = ["person_id", "record_id", "date"];
 
 /// The persons of `table` (records with a text `person_id`), one row each; see the module docs.
 ///
@@ -351,6 +359,21 @@ fn text_values<'t>(table: &'t Table, name: &str) -> Result<Option<&'t [Option<St
 /// [`Error::Schema`] when `person_id` is missing or not text, or a categorical or list column
 /// is not text.
 pub fn resolve(table: &Table, options: &Options) -> Result<Table> {
+    resolve_with(table, options, |name| {
+        Ok(table.get(name).map(|c| Cow::Borrowed(&c.data)))
+    })
+}
+
+/// As [`resolve`], with the [`KEYS`] in `table` and every other column loaded by `column` when
+/// its turn comes (and dropped after): the caller need not hold every column at once.
+///
+/// # Errors
+/// As [`resolve`], and whatever `column` returns.
+pub fn resolve_with<'c>(
+    table: &Table,
+    options: &Options,
+    mut column: impl FnMut(&str) -> Result<Option<Cow<'c, ColumnData>>>,
+) -> Result<Table> {
     let groups = group(table)?;
     let n = groups.ranges.len();
     let mut columns = vec![
@@ -373,17 +396,15 @@ pub fn resolve(table: &Table, options: &Options) -> Result<Table> {
         columns.push(Column::new("first_date", ColumnData::Date(first)));
         columns.push(Column::new("last_date", ColumnData::Date(last)));
     }
-    if let Some(age) = table.get("age") {
-        columns.push(Column::new(
-            "age",
-            resolve_column(&age.data, &groups, true).0,
-        ));
+    if let Some(age) = column("age")? {
+        columns.push(Column::new("age", resolve_column(&age, &groups, true).0));
     }
     let mut conflicts: Vec<Vec<String>> = vec![Vec::new(); n];
     for name in CATEGORICAL {
-        let Some(values) = text_values(table, name)? else {
+        let Some(data) = column(name)? else {
             continue;
         };
+        let values = text_values(&data, name)?;
         let (winner, conflict) = majority(values, &groups);
         let mut out: Vec<Option<String>> = winner
             .into_iter()
@@ -437,18 +458,15 @@ pub fn resolve(table: &Table, options: &Options) -> Result<Table> {
         if done.contains(&name) || lists.contains(&name) {
             continue;
         }
-        let Some(col) = table.get(name) else { continue };
+        let Some(data) = column(name)? else { continue };
         done.push(name);
-        if matches!(col.data, ColumnData::StrList(_)) {
+        if matches!(*data, ColumnData::StrList(_)) {
             extra.push(Column::new(
                 name,
-                ColumnData::StrList(union(&col.data, name, &groups)?),
+                ColumnData::StrList(union(&data, name, &groups)?),
             ));
         } else {
-            extra.push(Column::new(
-                name,
-                resolve_column(&col.data, &groups, false).0,
-            ));
+            extra.push(Column::new(name, resolve_column(&data, &groups, false).0));
         }
     }
     columns.extend(extra);
@@ -456,10 +474,10 @@ pub fn resolve(table: &Table, options: &Options) -> Result<Table> {
         if columns.iter().any(|c| c.name == name) {
             continue;
         }
-        if let Some(col) = table.get(name) {
+        if let Some(data) = column(name)? {
             columns.push(Column::new(
                 name,
-                ColumnData::StrList(union(&col.data, name, &groups)?),
+                ColumnData::StrList(union(&data, name, &groups)?),
             ));
         }
     }

@@ -85,7 +85,9 @@ def records_of(data: Any, linkage: Any = None) -> tuple[pl.DataFrame, bool]:
         if "person_id" not in linked.columns:
             msg = "linkage.records has no `person_id` column"
             raise SchemaError(msg)
-        if data is None:
+        if data is None or data is getattr(linkage, "_frame", None):
+            # The Linkage's own records: person_id is a column added without a join
+            # (which would copy every column of a million records).
             return linked, True
         frame = to_polars(data)
         if "person_id" in frame.columns:
