@@ -370,7 +370,12 @@ def _tables(
                 pl.col("province") != "unknown"
             )
             if frame.select(outside.any()).item():
-                rate_frame = frame.filter(~outside)
+                # Only what the rates count by (and the record order) is copied.
+                keep = ("person_id", "record_id", "date", "province", "sex")
+                keep += ("crime_type", "role")
+                rate_frame = frame.select(
+                    [c for c in frame.columns if c in keep]
+                ).filter(~outside)
         with_sex = "sex" in cols and (
             census == 2023
             or (not isinstance(census, int) and "sex" in to_polars(census).columns)
