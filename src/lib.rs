@@ -21,6 +21,7 @@ pub mod indicators;
 pub mod linkage;
 pub mod mse;
 pub mod normalize;
+pub mod persons;
 pub mod read;
 pub mod reference;
 pub mod schema;

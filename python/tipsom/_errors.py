@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 import json
 import re
+import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -89,12 +91,26 @@ def translate(err: BaseException, where: str) -> TipsomError | None:
     return None
 
 
+#: Nesting of guarded calls in this thread (memory is released after the outermost).
+_DEPTH = threading.local()
+#: A public call longer than this (seconds) releases the heap pages the core freed.
+RELEASE_AFTER_S = 0.2
+
+
 def guard(func: F, where: str | None = None) -> F:
-    """Wrap ``func`` so that errors from user data leave it as tipsom errors."""
+    """Wrap ``func`` so that errors from user data leave it as tipsom errors.
+
+    After a long outermost call the heap pages the core freed go back to the system
+    (:func:`tipsom._frame.release_memory`), so that a pipeline's stages do not pile up
+    idle memory.
+    """
     name = where or f"tipsom.{func.__name__}"
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        depth = getattr(_DEPTH, "n", 0)
+        _DEPTH.n = depth + 1
+        start = time.perf_counter()
         try:
             return func(*args, **kwargs)
         except TipsomError as err:
@@ -111,6 +127,12 @@ def guard(func: F, where: str | None = None) -> F:
             if mine is None:
                 raise
             raise mine from None
+        finally:
+            _DEPTH.n = depth
+            if depth == 0 and time.perf_counter() - start > RELEASE_AFTER_S:
+                from tipsom._frame import release_memory
+
+                release_memory()
 
     wrapper.__tipsom_guarded__ = True  # type: ignore[attr-defined]
     return wrapper  # type: ignore[return-value]

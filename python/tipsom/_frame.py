@@ -6,6 +6,8 @@ polars or pandas frames; results come back in the same library they came in.
 
 from __future__ import annotations
 
+import ctypes
+import sys
 from typing import Any
 
 import polars as pl
@@ -85,3 +87,26 @@ def like_input(result: pl.DataFrame, original: Any) -> Any:
     if is_pandas(original):
         return result.to_pandas()
     return result
+
+
+_TRIM: Any = None
+
+
+def release_memory() -> None:
+    """Hand the heap pages freed by the core back to the system (glibc Linux; else nothing).
+
+    The core allocates with the C library's malloc, which keeps freed pages for reuse by the
+    core; polars allocates elsewhere and cannot reuse them, so after a million records are
+    read the process would hold a second copy's worth of idle memory through every later
+    stage. Called after long public calls (see ``tipsom._errors.guard``).
+    """
+    global _TRIM
+    if _TRIM is None:
+        _TRIM = False
+        if sys.platform.startswith("linux"):
+            try:
+                _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+            except (OSError, AttributeError):
+                _TRIM = False
+    if _TRIM:
+        _TRIM(0)

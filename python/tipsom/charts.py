@@ -87,7 +87,8 @@ def pyramid(
     child / adult.
     """
     frame, _ = _persons.records_of(data, linkage)
-    counted, _ = _persons.counting_frame(frame, None, unit, ("sex", "age_group"))
+    with _persons.shared_persons(frame, data, linkage):
+        counted, _ = _persons.counting_frame(frame, None, unit, ("sex", "age_group"))
     if (
         bands == "age"
         and "age" in counted.columns
@@ -209,7 +210,8 @@ def trends(
     """Plot detected victims per month (or year), by crime type (TIP, SOM, both...)."""
     frame, _ = _persons.records_of(data, linkage)
     by = (period, "crime_type") if "crime_type" in frame.columns else (period,)
-    table = to_polars(victims(frame, by=by, unit=unit))
+    with _persons.shared_persons(frame, data, linkage):
+        table = to_polars(victims(frame, by=by, unit=unit))
     if suppress_below and table.height:
         table = suppress(table, threshold=suppress_below)
     fig = _figure(8, 3.8)

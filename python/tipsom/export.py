@@ -31,7 +31,7 @@ import polars as pl
 from tipsom._errors import guard_namespace as _guard_namespace
 from tipsom.exceptions import InvalidArgumentError, SchemaError
 from tipsom.indicators._persons import _resolve_persons as resolve_persons
-from tipsom.indicators._persons import records_of
+from tipsom.indicators._persons import linked_persons, records_of
 
 __all__ = ["Export", "htcds", "victims"]
 
@@ -234,7 +234,9 @@ def victims(
     if not has_person:
         msg = "export.victims needs `person_id`: pass the Linkage from deduplicate"
         raise SchemaError(msg)
-    persons = resolve_persons(frame)
+    persons = linked_persons(links, linkage)
+    if persons is None:
+        persons = resolve_persons(frame)
     base = _base(persons, secret)
     levels = dict.fromkeys(_LEVELS, 0)
     qi = list(quasi_identifiers)

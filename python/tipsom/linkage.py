@@ -786,60 +786,29 @@ class Linkage:
 
     @property
     def persons(self) -> Any:
-        """One row per person, with the sources that recorded them.
+        """One row per person: the persons table the indicators, MSE and report share.
 
-        Columns: ``person_id``, ``record_count``, ``sources``, ``n_sources``, the
-        best-supported value of each identifying column (the most frequent non-missing
-        value, ties to the smallest), and ``first_date``/``last_date`` when ``date``
-        exists.
+        Built once (in the core) with the conflict rules of
+        :func:`tipsom.indicators.persons`: ``person_id``, ``n_records``, ``sources`` as
+        the list column ``source`` (or the settings' ``source_column``), ``n_sources``,
+        ``date``/``first_date``/``last_date`` when ``date`` exists, the most frequent
+        known value of each identifying and compared column (``"unknown"`` does not
+        vote; ties to the earliest record), the categorical attributes and ``conflicts``.
         """
-        if self._persons is None:
-            self._persons = self._make_persons()
-        return self._out(self._persons)
+        return self._out(self._person_table())
 
-    def _make_persons(self) -> pl.DataFrame:
-        df = self._frame.with_columns(self._person_ids)
-        source = self._settings.get("source_column") or (
-            "source" if "source" in df.columns else None
-        )
-        aggs: list[pl.Expr] = [pl.len().cast(pl.UInt32).alias("record_count")]
-        if source and source in df.columns:
-            aggs.append(
-                pl.col(source)
-                .cast(pl.String)
-                .drop_nulls()
-                .unique()
-                .sort()
-                .alias("sources")
+    def _person_table(self) -> pl.DataFrame:
+        if self._persons is None:
+            from tipsom.indicators._persons import person_table
+
+            comparisons = [c["column"] for c in self._settings.get("comparisons", [])]
+            source = self._settings.get("source_column")
+            self._persons = person_table(
+                self._frame.with_columns(self._person_ids),
+                identifiers=[*PERSON_ATTRIBUTES, *comparisons],
+                source_column=None if source in (None, "source") else source,
             )
-        if "date" in df.columns and df.schema["date"] in (pl.Date, pl.Datetime):
-            aggs += [
-                pl.col("date").min().alias("first_date"),
-                pl.col("date").max().alias("last_date"),
-            ]
-        out = df.group_by("person_id").agg(aggs)
-        if "sources" in out.columns:
-            out = out.with_columns(
-                n_sources=pl.col("sources").list.len().cast(pl.UInt32)
-            )
-        comparison_cols = [c["column"] for c in self._settings.get("comparisons", [])]
-        attrs = [
-            c
-            for c in dict.fromkeys([*PERSON_ATTRIBUTES, *comparison_cols])
-            if c in df.columns
-        ]
-        for c in attrs:
-            best = (
-                df.select("person_id", c)
-                .drop_nulls(c)
-                .group_by("person_id", c)
-                .len()
-                .sort(["person_id", "len", c], descending=[False, True, False])
-                .unique("person_id", keep="first", maintain_order=True)
-                .select("person_id", c)
-            )
-            out = out.join(best, on="person_id", how="left")
-        return out.sort("person_id")
+        return self._persons
 
     def review(
         self, lower: float = 0.5, upper: float = 0.95, *, n: int | None = None

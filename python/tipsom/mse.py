@@ -910,7 +910,9 @@ def _persons_of_crime_type(data: Any, crime_type: Sequence[str] | str | None) ->
         {"crime_type", "role"} & set(records.columns)
     ):
         return records
-    people = _persons._resolve_persons(records, {"crime_type", "role"})
+    people = _persons.linked_persons(data) if _is_linkage(data) else None
+    if people is None:
+        people = _persons._resolve_persons(records)
     if crime_type is None:
         victims = _persons.DEFAULT_COUNTED.expr(people)
         smuggled = pl.lit(False)

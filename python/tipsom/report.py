@@ -199,7 +199,7 @@ def report(
     if frame.height == 0:
         msg = "no records to report on: the data are empty"
         raise InvalidArgumentError(msg)
-    with _persons.person_cache():
+    with _persons.person_cache(frame, _persons.linked_persons(records, linkage)):
         document = _document(
             frame,
             has_person=has_person,

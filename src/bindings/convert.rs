@@ -152,6 +152,24 @@ pub(crate) fn table_from_arrow(table: PyTable) -> Result<Table> {
     Table::new(columns)
 }
 
+/// One column (number `i`) of Arrow record batches as core values, for callers that convert
+/// columns one at a time rather than hold a whole table.
+pub(crate) fn column_from_batches(
+    batches: &[RecordBatch],
+    i: usize,
+    name: &str,
+) -> Result<ColumnData> {
+    let mut data: Option<ColumnData> = None;
+    for batch in batches {
+        let part = column_data(batch.column(i), name)?;
+        data = Some(match data {
+            None => part,
+            Some(acc) => append(acc, part, name)?,
+        });
+    }
+    Ok(data.unwrap_or_else(|| ColumnData::Str(Vec::new())))
+}
+
 /// One batch's part of a text column, borrowed as Arrow holds it.
 enum TextChunk {
     Utf8(StringArray),

@@ -11,6 +11,7 @@ mod indicators;
 mod linkage;
 mod mse;
 mod normalize;
+mod persons;
 mod read;
 mod synth;
 
@@ -28,6 +29,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     normalize::register(m)?;
     linkage::register(m)?;
     mse::register(m)?;
+    persons::register(m)?;
     indicators::register(m)?;
     synth::register(m)?;
     Ok(())

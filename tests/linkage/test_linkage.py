@@ -67,9 +67,9 @@ def test_records_persons_pairs_shape(
     assert out.columns == [*records.columns, "person_id"]
     assert out.height == records.height
     persons = linkage.persons
-    assert persons["record_count"].sum() == records.height
+    assert persons["n_records"].sum() == records.height
     assert persons.height == out["person_id"].n_unique()
-    assert {"sources", "n_sources", "name", "cnic", "sex"} <= set(persons.columns)
+    assert {"source", "n_sources", "name", "cnic", "sex"} <= set(persons.columns)
     # person_id is the smallest record id of the person.
     smallest = out.group_by("person_id").agg(pl.col("record_id").min())
     assert (smallest["person_id"] == smallest["record_id"]).all()

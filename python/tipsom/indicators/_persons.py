@@ -1,18 +1,24 @@
 """From records (or a linkage) to the unit counted: one row per person or per record.
 
-Conflict rule for a person seen in several records (documented in ``victims``): for each
-attribute the most frequent *known* value wins (``null`` and ``"unknown"`` do not vote);
-a tie goes to the value of the earliest record (by ``date``, then ``record_id``).
-``sex_age`` is then derived from the resolved ``sex`` and ``age_group`` so that the two
-always agree. Two attributes resolve by precedence instead: ``crime_type`` (trafficking in
-one record and smuggling in another is ``both``; then tip, som, tip_related, som_related,
-migration_fraud, other) and ``role`` (a victim in any record is a victim, PTPA s.6; then
-smuggled migrant, deportee, accused, complainant, witness). Forms of exploitation are the
-union over the person's records; ``form`` and ``form_group`` are the GLOTIP form the person
-counts under once (bonded labour and domestic servitude rolled up under forced labour; more
-than one form is ``mixed``). ``source`` and ``source_type`` are the set of units that
-recorded the person. The person's ``date`` (and so ``year`` and ``month``) is that of the
-first record. Attributes with more than one known value are listed in ``conflicts``.
+The persons table is built once, in the core (``src/persons.rs``, where the rules are
+written), and shared by ``Linkage.persons``, the indicators, ``mse.estimate`` and the report.
+Conflict rules for a person seen in several records: records are taken earliest first (by
+``date``, missing last, then ``record_id``). For each attribute the most frequent *known*
+value wins (``null``, empty text and ``"unknown"`` do not vote); a tie goes to the value
+whose first record is earliest. ``age`` is the age at the earliest record that gives one.
+Categorical attributes with no known value are ``"unknown"``; identifiers (``name``,
+``cnic``...) stay ``null``. ``sex_age`` is then derived from the resolved ``sex`` and
+``age_group`` so that the two always agree. Two attributes resolve by precedence instead:
+``crime_type`` (trafficking in one record and smuggling in another is ``both``; then tip,
+som, tip_related, som_related, migration_fraud, other) and ``role`` (a victim in any record
+is a victim, PTPA s.6; then smuggled migrant, deportee, accused, complainant, witness).
+Forms of exploitation are the union over the person's records; ``form`` and ``form_group``
+are the GLOTIP form the person counts under once (bonded labour and domestic servitude
+rolled up under forced labour; more than one form is ``mixed``). ``source`` and
+``source_type`` are the set of units that recorded the person. The person's ``date`` (and
+so ``year`` and ``month``) is that of the first record; ``first_date`` and ``last_date``
+bound their records. Categorical attributes with more than one known value are listed in
+``conflicts``.
 
 Who is counted (:func:`counted`): victims, and persons whose role is not recorded; with
 ``smuggled_migrants=True`` smuggled migrants too. Accused persons, complainants, witnesses
@@ -24,6 +30,7 @@ smuggling (``som``, and ``som_related`` with ``related=True``); or the crime typ
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -31,13 +38,12 @@ from typing import Any
 
 import polars as pl
 
-from tipsom._frame import to_polars
+from tipsom import _core
+from tipsom._frame import for_core, from_core, to_polars
 from tipsom.exceptions import DataQualityWarning, InvalidArgumentError, SchemaError
 from tipsom.indicators._codes import (
-    CRIME_PRECEDENCE,
     FORM_GROUP,
     LEVELS,
-    ROLE_PRECEDENCE,
     ROLL_UP,
 )
 
@@ -53,6 +59,8 @@ SCALAR_ATTRIBUTES = (
     "role",
     "protection_status",
 )
+#: Identifying attributes: majority of known values, missing when no record knows.
+IDENTIFIERS = ("name", "father_name", "date_of_birth", "cnic", "cnic_province", "phone")
 #: Attributes that may hold several values per person or record.
 MULTI_VALUED = ("exploitation", "source", "source_type")
 UNKNOWN = "unknown"
@@ -77,7 +85,9 @@ def records_of(data: Any, linkage: Any = None) -> tuple[pl.DataFrame, bool]:
         if "person_id" not in linked.columns:
             msg = "linkage.records has no `person_id` column"
             raise SchemaError(msg)
-        if data is None:
+        if data is None or data is getattr(linkage, "_frame", None):
+            # The Linkage's own records: person_id is a column added without a join
+            # (which would copy every column of a million records).
             return linked, True
         frame = to_polars(data)
         if "person_id" in frame.columns:
@@ -210,11 +220,16 @@ def persons(data: Any, linkage: Any = None) -> pl.DataFrame:
     Returns
     -------
     polars.DataFrame
-        ``person_id``, the resolved attributes, ``year``, ``month``, ``citizenship``,
-        ``sex_age``, list columns ``exploitation``, ``source``, ``source_type``,
-        ``n_records``, ``n_sources`` and ``conflicts`` (attributes with disagreeing
-        records).
+        ``person_id``, ``n_records``, ``date``, ``first_date``, ``last_date``, the
+        resolved attributes (and, from a Linkage, the columns it compares), ``year``,
+        ``month``, ``citizenship``, ``sex_age``, ``form``, ``form_group``, list columns
+        ``exploitation``, ``source``, ``source_type``, ``n_sources`` and ``conflicts``
+        (attributes with disagreeing records); sorted by ``person_id``. The same table
+        as ``Linkage.persons``.
     """
+    own = linked_persons(data, linkage)
+    if own is not None:
+        return own
     frame, has_person = records_of(data, linkage)
     if not has_person:
         msg = "persons() needs `person_id` (pass a Linkage or records from deduplicate)"
@@ -308,184 +323,136 @@ def counted(
 DEFAULT_COUNTED = counted()
 
 
-#: Resolved persons by input frame, while a report or a set of tables is being built.
-_CACHE: dict[int, tuple[pl.DataFrame, pl.DataFrame]] | None = None
+#: The persons tables of the record frames a report (or a set of tables) is built from.
+_BOUND: contextvars.ContextVar[_Session | None] = contextvars.ContextVar(
+    "tipsom_persons", default=None
+)
+
+
+@dataclass
+class _Session:
+    """Record frames and their persons tables, compared by identity (kept alive here)."""
+
+    frames: list[pl.DataFrame]
+    persons: list[pl.DataFrame | None]
+
+    def table(self, frame: pl.DataFrame) -> pl.DataFrame:
+        for k, f in enumerate(self.frames):
+            if f is frame:
+                if self.persons[k] is None:
+                    self.persons[k] = person_table(frame)
+                return self.persons[k]  # type: ignore[return-value]
+        # A frame derived inside the block (records within the census for rates): its
+        # persons are resolved once too.
+        self.frames.append(frame)
+        self.persons.append(person_table(frame))
+        return self.persons[-1]  # type: ignore[return-value]
 
 
 @contextlib.contextmanager
-def person_cache() -> Iterator[None]:
-    """Resolve the persons of each input frame once inside this block (for reports)."""
-    global _CACHE
-    if _CACHE is not None:
-        yield
-        return
-    _CACHE = {}
+def person_cache(
+    frame: pl.DataFrame | None = None, persons: pl.DataFrame | None = None
+) -> Iterator[None]:
+    """Inside this block, each record frame's persons table is built once and shared.
+
+    ``persons`` is the table of ``frame`` when it is already made (a Linkage's); otherwise
+    it is built the first time a table needs it, like that of any other frame tabulated
+    inside the block.
+    """
+    session = _Session([], []) if frame is None else _Session([frame], [persons])
+    token = _BOUND.set(session)
     try:
         yield
     finally:
-        _CACHE = None
+        _BOUND.reset(token)
+
+
+def shared_persons(
+    frame: pl.DataFrame, data: Any, linkage: Any = None
+) -> contextlib.AbstractContextManager[None]:
+    """Bind ``frame`` to the Linkage's own persons table when ``data`` are its records."""
+    own = linked_persons(data, linkage)
+    return person_cache(frame, own) if own is not None else contextlib.nullcontext()
+
+
+def linked_persons(data: Any, linkage: Any = None) -> pl.DataFrame | None:
+    """The Linkage's own persons table when ``data`` are its records, else ``None``."""
+    if linkage is None and hasattr(data, "records") and not hasattr(data, "columns"):
+        linkage, data = data, None
+    make = getattr(linkage, "_person_table", None)
+    if make is None:
+        return None
+    if data is not None and data is not getattr(linkage, "_frame", None):
+        return None
+    return make()
+
+
+def person_table(
+    frame: pl.DataFrame,
+    *,
+    identifiers: Sequence[str] = (),
+    source_column: str | None = None,
+) -> pl.DataFrame:
+    """The persons table of records carrying ``person_id``, built once in the core.
+
+    The conflict rules are those of the module docs (written in ``src/persons.rs``);
+    ``identifiers`` adds columns resolved by majority (a linkage's compared columns),
+    ``source_column`` names the unit column when it is not ``source``.
+    """
+    wanted = [
+        "person_id",
+        "record_id",
+        "date",
+        "age",
+        *SCALAR_ATTRIBUTES,
+        *IDENTIFIERS,
+        *MULTI_VALUED,
+        *identifiers,
+        *([source_column] if source_column else []),
+    ]
+    cols = [c for c in dict.fromkeys(wanted) if c in frame.columns]
+    exprs = []
+    for c in cols:
+        dtype = frame.schema[c]
+        if c in ("person_id", "record_id") or c in SCALAR_ATTRIBUTES:
+            exprs.append(pl.col(c).cast(pl.String))
+        elif c == "date" and dtype == pl.String:
+            exprs.append(pl.col(c).str.to_date(strict=False))
+        elif c == "date" and isinstance(dtype, pl.Datetime):
+            exprs.append(pl.col(c).dt.date())
+        elif isinstance(dtype, (pl.Datetime, pl.Duration, pl.Time)):
+            # Compared as their integer form; cast back below.
+            exprs.append(pl.col(c).to_physical())
+        else:
+            exprs.append(pl.col(c))
+    core_in = for_core(frame.select(exprs))
+    out = from_core(
+        _core.persons(core_in, [c for c in identifiers if c in cols], source_column)
+    )
+    casts: dict[str, Any] = {"n_records": pl.UInt32}
+    if "n_sources" in out.columns:
+        casts["n_sources"] = pl.UInt32
+    for c in ("age", *IDENTIFIERS, *identifiers):
+        dtype = frame.schema.get(c)
+        if c in out.columns and dtype is not None and not isinstance(dtype, pl.List):
+            casts[c] = dtype
+    out = out.cast(casts)
+    return prepare_records(out)
 
 
 def _resolve_persons(
     frame: pl.DataFrame, attributes: set[str] | None = None
 ) -> pl.DataFrame:
-    """Resolve persons; ``attributes`` limits the work to the columns a table needs."""
-    if _CACHE is not None:
-        hit = _CACHE.get(id(frame))
-        # Keep the input alive with the result so that its id cannot be reused.
-        if hit is None or hit[0] is not frame:
-            hit = (frame, _resolve(frame, None))
-            _CACHE[id(frame)] = hit
-        return hit[1]
-    return _resolve(frame, attributes)
+    """The persons of ``frame``: the bound table when ``frame`` is the bound frame.
 
-
-def _resolve(frame: pl.DataFrame, attributes: set[str] | None) -> pl.DataFrame:
-    cols = frame.columns
-
-    def wanted(name: str) -> bool:
-        return name in cols and (attributes is None or name in attributes)
-
-    order_keys = [c for c in ("date", "record_id") if c in cols]
-    frame = frame.filter(pl.col("person_id").is_not_null())
-    if order_keys:
-        frame = frame.sort(order_keys, nulls_last=True)
-    # Integer person codes: grouping and joining on them is much cheaper than on text.
-    ids = frame.select(pl.col("person_id").cast(pl.String)).unique(maintain_order=True)
-    ids = ids.with_row_index("_pid")
-    lazy = (
-        frame.lazy()
-        .with_row_index("_order")
-        .join(ids.lazy(), on="person_id", how="left")
-    )
-    big = frame.height + 1
-    base = lazy.group_by("_pid").agg(
-        pl.len().alias("n_records"),
-        *([pl.col("date").first().alias("date")] if "date" in cols else []),
-        # Age at the first record that gives one (ages grow between records).
-        *([pl.col("age").drop_nulls().first().alias("age")] if wanted("age") else []),
-    )
-    conflicts = []
-    for attr in SCALAR_ATTRIBUTES:
-        if not wanted(attr):
-            continue
-        # Most frequent known value, ties to the earliest record: max n*big - order.
-        winner = (
-            lazy.filter(_known(attr))
-            .group_by("_pid", pl.col(attr).cast(pl.String))
-            .agg(
-                (
-                    pl.len().cast(pl.Int64) * big
-                    - pl.col("_order").min().cast(pl.Int64)
-                ).alias("_score")
-            )
-            .group_by("_pid")
-            .agg(
-                pl.col(attr).get(pl.col("_score").arg_max()),
-                pl.len().alias(f"_k_{attr}"),
-            )
-        )
-        base = base.join(winner, on="_pid", how="left").with_columns(
-            pl.col(attr).fill_null(UNKNOWN)
-        )
-        conflicts.append(
-            pl.when(pl.col(f"_k_{attr}").fill_null(0) > 1)
-            .then(pl.lit(attr))
-            .otherwise(pl.lit(None, dtype=pl.String))
-        )
-    for attr in MULTI_VALUED:
-        if not wanted(attr):
-            continue
-        values = (
-            lazy.select("_pid", _as_list(frame, attr).alias(attr))
-            .explode(attr)
-            .filter(_known(attr))
-            .group_by("_pid")
-            .agg(pl.col(attr).unique().sort())
-        )
-        base = base.join(values, on="_pid", how="left").with_columns(
-            pl.when(pl.col(attr).is_null() | (pl.col(attr).list.len() == 0))
-            .then(pl.lit([UNKNOWN], dtype=pl.List(pl.String)))
-            .otherwise(pl.col(attr))
-            .alias(attr)
-        )
-    if wanted("source"):
-        base = base.with_columns(
-            pl.col("source")
-            .list.eval(pl.element().filter(pl.element() != UNKNOWN))
-            .list.len()
-            .alias("n_sources")
-        )
-    if conflicts:
-        base = base.with_columns(
-            pl.concat_list(conflicts).list.drop_nulls().alias("conflicts")
-        )
-    else:
-        base = base.with_columns(
-            pl.lit([], dtype=pl.List(pl.String)).alias("conflicts")
-        )
-    if wanted("crime_type"):
-        # A person recorded under TIP by one unit and SOM by another holds both roles;
-        # otherwise the most decisive crime type any record gives.
-        crime = pl.col("crime_type").cast(pl.String)
-        rank = {c: i for i, c in enumerate(CRIME_PRECEDENCE)}
-        kinds = (
-            lazy.filter(_known("crime_type"))
-            .group_by("_pid")
-            .agg(
-                crime.is_in(["tip", "both"]).any().alias("_tip"),
-                crime.is_in(["som", "both"]).any().alias("_som"),
-                crime.replace_strict(rank, default=len(rank), return_dtype=pl.Int32)
-                .min()
-                .alias("_rank"),
-            )
-        )
-        best = pl.col("_rank").replace_strict(
-            dict(enumerate(CRIME_PRECEDENCE)), default=UNKNOWN, return_dtype=pl.String
-        )
-        base = base.join(kinds, on="_pid", how="left").with_columns(
-            pl.when(pl.col("_tip") & pl.col("_som"))
-            .then(pl.lit("both"))
-            .when(pl.col("_rank").is_not_null())
-            .then(best)
-            .otherwise(pl.col("crime_type"))
-            .alias("crime_type")
-        )
-    if wanted("role"):
-        role_rank = {c: i for i, c in enumerate(ROLE_PRECEDENCE)}
-        roles = (
-            lazy.filter(_known("role"))
-            .group_by("_pid")
-            .agg(
-                pl.col("role")
-                .cast(pl.String)
-                .replace_strict(
-                    role_rank, default=len(role_rank), return_dtype=pl.Int32
-                )
-                .min()
-                .alias("_role_rank")
-            )
-        )
-        base = base.join(roles, on="_pid", how="left").with_columns(
-            pl.when(pl.col("_role_rank").is_not_null())
-            .then(
-                pl.col("_role_rank").replace_strict(
-                    dict(enumerate(ROLE_PRECEDENCE)),
-                    default=UNKNOWN,
-                    return_dtype=pl.String,
-                )
-            )
-            .otherwise(pl.col("role"))
-            .alias("role")
-        )
-    base = base.join(ids.lazy(), on="_pid", how="left")
-    out = base.collect()
-    out = out.select(
-        "person_id",
-        *[c for c in out.columns if not c.startswith("_") and c != "person_id"],
-    )
-    out = prepare_records(out.drop([c for c in ("sex_age",) if c in out.columns]))
-    return out.sort("person_id")
+    ``attributes`` is accepted for the callers that name what they need; the core builds
+    the whole table at once.
+    """
+    del attributes
+    session = _BOUND.get()
+    if session is not None:
+        return session.table(frame)
+    return person_table(frame)
 
 
 def counting_frame(

@@ -26,7 +26,12 @@ from tipsom.indicators._justice import (
     justice,
     justice_times,
 )
-from tipsom.indicators._persons import counting_frame, person_cache, records_of
+from tipsom.indicators._persons import (
+    counting_frame,
+    linked_persons,
+    person_cache,
+    records_of,
+)
 from tipsom.indicators._release import Grid, Release, recording
 from tipsom.indicators._victims import population, rates, victims
 from tipsom.units import relabel, unit_labels
@@ -117,7 +122,7 @@ def publication_tables(
     if frame.height == 0:
         msg = "no records to tabulate: the data are empty"
         raise InvalidArgumentError(msg)
-    with person_cache():
+    with person_cache(frame, linked_persons(records, linkage)):
         return release_tables(
             frame,
             has_person=has_person,
@@ -194,7 +199,7 @@ def publication_audit(
     kept: list[Release] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DataQualityWarning)
-        with person_cache():
+        with person_cache(frame, linked_persons(records, linkage)):
             release_tables(
                 frame,
                 has_person=has_person,
@@ -687,7 +692,12 @@ def _tables(
                 pl.col("province") != "unknown"
             )
             if frame.select(outside.any()).item():
-                rate_frame = frame.filter(~outside)
+                # Only what the rates count by (and the record order) is copied.
+                keep = ("person_id", "record_id", "date", "province", "sex")
+                keep += ("crime_type", "role")
+                rate_frame = frame.select(
+                    [c for c in frame.columns if c in keep]
+                ).filter(~outside)
         with_sex = "sex" in cols and (
             census == 2023
             or (not isinstance(census, int) and "sex" in to_polars(census).columns)

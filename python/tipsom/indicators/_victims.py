@@ -14,7 +14,13 @@ from tipsom._frame import like_input, to_polars
 from tipsom.exceptions import InvalidArgumentError, SchemaError
 from tipsom.indicators._codes import LEVELS
 from tipsom.indicators._disclosure import round_counts, suppress
-from tipsom.indicators._persons import UNKNOWN, counted, counting_frame, records_of
+from tipsom.indicators._persons import (
+    UNKNOWN,
+    counted,
+    counting_frame,
+    records_of,
+    shared_persons,
+)
 
 #: The dimensions a victim table can be broken down by.
 BY_CHOICES = (
@@ -180,7 +186,8 @@ def victims(
                 f"available columns: {', '.join(frame.columns)}"
             )
             raise SchemaError(msg)
-    rows, multi = counting_frame(frame, None, unit, by, who=who)
+    with shared_persons(frame, data, linkage):
+        rows, multi = counting_frame(frame, None, unit, by, who=who)
     exploded = [c for c in by if c in multi]
     uniq = rows
     for name in exploded:
