@@ -57,6 +57,7 @@ SMALL: dict[str, list[str]] = {
     ],
     "bench_linkage": ["--datasets", "fake_1000", "--sizes", "10000"],
     "bench_mse": ["--replicates", "100", "--no-r"],
+    "bench_pipeline": ["--records", "20000"],
     "bench_normalize": [
         "--rows",
         "200000",
