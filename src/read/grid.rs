@@ -114,11 +114,31 @@ pub struct FoundTable {
     pub filled_cells: usize,
 }
 
+/// A cell's text without surrounding white space. Runs on every cell of every row several
+/// times: a cell that starts and ends with a visible ASCII character (nearly all) is returned
+/// as it is without the Unicode-aware scan of [`str::trim`].
+#[inline]
+#[must_use]
+pub fn trim_cell(cell: &str) -> &str {
+    match (cell.as_bytes().first(), cell.as_bytes().last()) {
+        (Some(a), Some(b)) if (0x21..0x7f).contains(a) && (0x21..0x7f).contains(b) => cell,
+        (None, _) | (_, None) => cell,
+        _ => cell.trim(),
+    }
+}
+
+/// Whether a cell holds nothing but white space.
+#[inline]
+#[must_use]
+pub fn is_blank(cell: &str) -> bool {
+    trim_cell(cell).is_empty()
+}
+
 fn non_empty(cells: &[String]) -> impl Iterator<Item = (usize, &str)> {
     cells
         .iter()
         .enumerate()
-        .map(|(i, c)| (i, c.trim()))
+        .map(|(i, c)| (i, trim_cell(c)))
         .filter(|(_, c)| !c.is_empty())
 }
 
@@ -326,7 +346,7 @@ pub fn find_table_in(
     let header_width = rows[h]
         .cells
         .iter()
-        .rposition(|c| !c.trim().is_empty())
+        .rposition(|c| !is_blank(c))
         .map_or(0, |p| p + 1);
     let is_group_row = |r: usize| -> bool {
         let cells = &rows[r].cells;
@@ -356,7 +376,7 @@ pub fn find_table_in(
         // Every non-empty cell sits under a blank or horizontally merged header cell, and
         // most of them name fields.
         let under_group = non_empty(cells).all(|(c, _)| {
-            rows[h].cells.get(c).is_none_or(|s| s.trim().is_empty())
+            rows[h].cells.get(c).is_none_or(|s| is_blank(s))
                 || merges.iter().any(|m| {
                     m.first_row <= h
                         && h <= m.last_row
@@ -393,10 +413,7 @@ pub fn find_table_in(
             let mut k = c;
             while k > 0 {
                 k -= 1;
-                let sub_here = rows[bottom]
-                    .cells
-                    .get(k + 1)
-                    .is_some_and(|s| !s.trim().is_empty());
+                let sub_here = rows[bottom].cells.get(k + 1).is_some_and(|s| !is_blank(s));
                 if !sub_here {
                     return None;
                 }
@@ -406,7 +423,7 @@ pub fn find_table_in(
                     return rows[bottom]
                         .cells
                         .get(k)
-                        .filter(|s| !s.trim().is_empty())
+                        .filter(|s| !is_blank(s))
                         .map(|_| v.to_owned());
                 }
             }
@@ -565,7 +582,7 @@ pub fn find_table_in(
 
 /// Whether a cell is a ditto mark: "do", "-do-", "〃", a lone double quote, "ایضاً".
 fn is_ditto(cell: &str) -> bool {
-    let t = cell.trim();
+    let t = trim_cell(cell);
     // Runs on every cell below the header: reject on the first letter before any copying.
     let first = t
         .chars()
@@ -602,7 +619,7 @@ fn fill_down(
         let Some(value) = rows[m.first_row]
             .cells
             .get(m.first_col)
-            .filter(|v| !v.trim().is_empty())
+            .filter(|v| !is_blank(v))
             .cloned()
         else {
             continue;
@@ -612,7 +629,7 @@ fn fill_down(
             if cells.len() <= m.first_col {
                 cells.resize(m.first_col + 1, String::new());
             }
-            if cells[m.first_col].trim().is_empty() {
+            if is_blank(&cells[m.first_col]) {
                 cells[m.first_col].clone_from(&value);
                 filled += 1;
             }
@@ -635,7 +652,7 @@ fn fill_down(
                     cell.clone_from(prev);
                     filled += 1;
                 }
-            } else if !cell.trim().is_empty() {
+            } else if !is_blank(cell) {
                 *above = Some(cell.clone());
             }
         }
@@ -764,7 +781,7 @@ fn fill_continuations(rows: &mut [GridRow], records: &[usize], columns: &[Column
         return;
     }
     let copied: Vec<usize> = keys.iter().copied().chain(cols_of(&CASE_EXTRAS)).collect();
-    let blank = |row: &GridRow, c: usize| row.cells.get(c).is_none_or(|v| v.trim().is_empty());
+    let blank = |row: &GridRow, c: usize| row.cells.get(c).is_none_or(|v| is_blank(v));
     let mut head: Option<usize> = None;
     for &i in records {
         if !blank(&rows[i], serial) {
@@ -781,12 +798,7 @@ fn fill_continuations(rows: &mut [GridRow], records: &[usize], columns: &[Column
             if !blank(&rows[i], c) {
                 continue;
             }
-            let Some(v) = rows[h]
-                .cells
-                .get(c)
-                .filter(|v| !v.trim().is_empty())
-                .cloned()
-            else {
+            let Some(v) = rows[h].cells.get(c).filter(|v| !is_blank(v)).cloned() else {
                 continue;
             };
             let cells = &mut rows[i].cells;
@@ -821,8 +833,7 @@ fn infer_columns(
         .map(|col| {
             let values = records
                 .iter()
-                .filter_map(|&i| rows[i].cells.get(col.position))
-                .map(String::as_str);
+                .map(|&i| rows[i].cells.get(col.position).map_or("", String::as_str));
             let profile = infer::profile(values);
             (infer::guess(&profile), profile)
         })
@@ -996,6 +1007,25 @@ fn is_summary(columns: &[ColumnLabel], rows: &[GridRow], records: &[usize]) -> b
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_are_trimmed_like_str_trim() {
+        for cell in [
+            "",
+            " ",
+            "Ali",
+            " Ali",
+            "Ali\t",
+            "\u{a0}Ali\u{a0}",
+            "علی",
+            " علی ",
+            "\u{3000}x",
+            "a b",
+        ] {
+            assert_eq!(trim_cell(cell), cell.trim(), "{cell:?}");
+            assert_eq!(is_blank(cell), cell.trim().is_empty(), "{cell:?}");
+        }
+    }
 
     fn grid(rows: &[&[&str]]) -> Vec<GridRow> {
         rows.iter()
