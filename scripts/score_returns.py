@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score tipsom against a directory of returns that carries its own ground truth.
 
-    python scripts/score_returns.py DIR [--json OUT] [--link]
+    python scripts/score_returns.py DIR [--json OUT] [--link] [--match-role]
 
 DIR holds the return files plus ``truth.csv`` (one line per person record a careful human
 would enter) and ``sheet_kind.csv`` (kind of every sheet / CSV: data, hidden, summary, notes).
@@ -12,7 +12,10 @@ Only tipsom's public API is used:
     tipsom.deduplicate(records)            # with --link
 
 Output records are matched to truth rows by (file basename, sheet (empty for CSV), row =
-``source_row``, ``victim_index`` (1 when the column is absent or empty)).  For every truth
+``source_row``, ``victim_index`` (1 when the column is absent or empty)).  With
+``--match-role`` the role is part of the key too, for sets whose truth lists several persons
+of one row under one ``victim_index`` (complainant, victim and accused of one FIR line);
+without it, the last truth line of such a key is the one scored.  For every truth
 field the script prints n (truth non-empty among matched records), the accuracy (output equal to
 truth after light normalisation) and how often the output has a value where the truth is empty;
 for the main fields also the accuracy over ALL truth records (missing records count as wrong).
@@ -220,6 +223,24 @@ def key_of(rec):
     return (f, sh, r, vi)
 
 
+def truth_key(t, with_role=False):
+    k = (
+        os.path.basename(t["file"]),
+        t.get("sheet") or "",
+        int(t["row"]),
+        int(t.get("victim_index") or 1),
+    )
+    return k + ((t.get("role") or "").strip().lower(),) if with_role else k
+
+
+def out_key(rec, with_role=False):
+    k = key_of(rec)
+    if not with_role:
+        return k
+    role = rec.get("role")
+    return k + ("" if is_empty(role) else str(role).strip().lower(),)
+
+
 def pct(a, b):
     return None if not b else round(100.0 * a / b, 1)
 
@@ -295,6 +316,11 @@ def main(argv=None):
     ap.add_argument("dir")
     ap.add_argument("--json", dest="json_out")
     ap.add_argument("--link", action="store_true")
+    ap.add_argument(
+        "--match-role",
+        action="store_true",
+        help="match on role too (truth with several roles on one row and victim_index)",
+    )
     a = ap.parse_args(argv)
     import tipsom
 
@@ -318,19 +344,13 @@ def main(argv=None):
     # ---------------- match ----------------
     tkey = {}
     for t in truth:
-        k = (
-            os.path.basename(t["file"]),
-            t.get("sheet") or "",
-            int(t["row"]),
-            int(t.get("victim_index") or 1),
-        )
-        tkey[k] = t
+        tkey[truth_key(t, a.match_role)] = t
     matched = {}  # truth key -> output record index
     spurious = Counter()  # reason -> n
     spurious_by_file = Counter()
     nonreturn_idx = set()
     for i, r in enumerate(recs):
-        k = key_of(r)
+        k = out_key(r, a.match_role)
         if k[0] not in return_files:
             nonreturn_idx.add(i)
             spurious["file not a return (not in sheet_kind.csv)"] += 1
@@ -379,8 +399,10 @@ def main(argv=None):
             print("    %-40s %6d" % (k, v))
     if missing_cols:
         print("output columns missing (count as wrong): %s" % ", ".join(missing_cols))
+    out["match_role"] = a.match_role
     out["records"] = dict(
         truth=n_truth,
+        truth_keys=len(tkey),
         output=len(recs),
         output_from_non_return_files=len(nonreturn_idx),
         matched=n_match,
@@ -458,12 +480,7 @@ def main(argv=None):
             ]
         fstats[f] = st
     for t in truth:
-        k = (
-            os.path.basename(t["file"]),
-            t.get("sheet") or "",
-            int(t["row"]),
-            int(t.get("victim_index") or 1),
-        )
+        k = truth_key(t, a.match_role)
         if k in matched:
             per_file_counts[t["file"]][1] += 1
 
