@@ -12,7 +12,9 @@ Only tipsom's public API is used:
     tipsom.deduplicate(records)            # with --link
 
 Output records are matched to truth rows by (file basename, sheet (empty for CSV), row =
-``source_row``, ``victim_index`` (1 when the column is absent or empty)).  For every truth
+``source_row``, ``victim_index`` (1 when the column is absent or empty)).  Several truth
+records of one such key (complainant, victims and accused of one FIR line) are told apart by
+role, then name.  For every truth
 field the script prints n (truth non-empty among matched records), the accuracy (output equal to
 truth after light normalisation) and how often the output has a value where the truth is empty;
 for the main fields also the accuracy over ALL truth records (missing records count as wrong).
@@ -411,6 +413,7 @@ def main(argv=None):
         print("output columns missing (count as wrong): %s" % ", ".join(missing_cols))
     out["records"] = dict(
         truth=n_truth,
+        truth_keys=len(tkey),
         output=len(recs),
         output_from_non_return_files=len(nonreturn_idx),
         matched=n_match,

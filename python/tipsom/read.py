@@ -62,8 +62,13 @@ class ReadReport:
         is output as ``column_<letter>``), canonical
         field (null when unmapped), the output column holding its values, ``mapped_by``
         (``alias``, ``keyword``, ``fuzzy header``, ``group header``, ``content`` when the
-        values decided, or ``none``), ``confidence`` (0–1) and ``content`` (what the values
-        hold when one kind dominates: "dates", "CNIC numbers", "shelter or protection
+        values decided, ``form label`` for a case fact written as a label and its value
+        above the table, as in a case proforma ("FIR No. | 382/2024", "Date of FIR: ..."),
+        given to every record of the table (``column`` is then the value's cell, e.g.
+        ``B5``), ``section label`` for the dates of label rows that cut a list into dated
+        blocks ("Batch 2 - received on 14-Nov-2024"), given to the rows below each label
+        when the table has no date column, or ``none``), ``confidence`` (0–1) and ``content`` (what the values hold
+        when one kind dominates: "dates", "CNIC numbers", "shelter or protection
         outcomes"…).
     problems
         Anything a person should look at, with file, sheet, row and column letter where

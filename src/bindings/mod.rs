@@ -17,6 +17,13 @@ mod synth;
 
 use pyo3::prelude::*;
 
+/// The extension's allocator. Reading returns allocates and frees a string per cell; glibc's
+/// allocator spent about a sixth of `read_returns` consolidating freed chunks (measured with
+/// perf on `benches/bench_read.py`). Arrow buffers handed to Python are freed through their
+/// release callback, that is by this same allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The compiled module `tipsom._core` (private; use the `tipsom` package).
 #[pymodule]
 #[pyo3(name = "_core")]

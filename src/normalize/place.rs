@@ -461,6 +461,16 @@ fn district_in_address_with(text: &str, spelling_slips: bool) -> Option<PlaceRes
         }
         let last = words[words.len() - 1];
         let first = words[0];
+        // A quarter followed by its town in one part, as registers write an address without
+        // commas ("Shah Faisal Colony Sukkur", "Mohallah Eidgah Moro", "H# 230 Ward No. 4
+        // Chamber"): the words after the quarter (after its last locality word, house number,
+        // or opening "Mohallah") name the place, a tehsil or town included. They win over the
+        // quarter's own name, which may be a locality of another city in the gazetteer.
+        if std::ptr::eq(*part, *parts.last().unwrap_or(part)) {
+            if let Some((place, conf)) = place_after_quarter(&words) {
+                return Some(result(place, conf));
+            }
+        }
         let locality = LOCALITY_ENDS.contains(&last)
             || LOCALITY_STARTS.contains(&first)
             || first.chars().any(|c| c.is_ascii_digit());
@@ -520,6 +530,44 @@ fn district_in_address_with(text: &str, spelling_slips: bool) -> Option<PlaceRes
         }
     }
     province_only
+}
+
+/// The place named by the last words of an address part that opens with a quarter (see
+/// [`district_in_address`]): `None` when the part has no quarter (a locality word after
+/// another word, a house number, or an opening "Mohallah" with two more words), ends with a
+/// street or quarter word ("Lahore Road"), or its last three, two or one words are not
+/// exactly the name of a district, tehsil or town ("Mandi Bahauddin" is one name: its
+/// "Mandi" opens no quarter; misspellings are left to the rules that follow).
+fn place_after_quarter(words: &[&str]) -> Option<(Place, f64)> {
+    let mut end = words.len();
+    while end > 0 && NOISE_WORDS.contains(&words[end - 1]) {
+        end -= 1;
+    }
+    let words = &words[..end];
+    let last = *words.last()?;
+    let quarter_word = |w: &&str| LOCALITY_ENDS.contains(w) || *w == "town";
+    if quarter_word(&last) || last.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n = words.len();
+    if n < 2 {
+        return None;
+    }
+    let has_quarter = words[1..n - 1].iter().any(quarter_word)
+        || words[..n - 1]
+            .iter()
+            .any(|w| w.chars().any(|c| c.is_ascii_digit()))
+        || (n >= 3 && LOCALITY_STARTS.contains(&words[0]));
+    if !has_quarter {
+        return None;
+    }
+    (1..=3.min(n - 1)).rev().find_map(|k| {
+        let tail = words[n - k..].join(" ");
+        lookup(&lookup_key(&tail))
+            .or_else(|| lookup(&without_noise(&tail)))
+            .filter(|p| p.district.is_some())
+            .map(|p| (p, 1.0))
+    })
 }
 
 /// The residence written in a name cell after "R/O" (resident of), "resident of", "ساکن" or
@@ -697,6 +745,27 @@ mod tests {
         assert_eq!(d("محلہ شیخاں، رائیونڈ"), Some("Lahore"));
         assert_eq!(d("کرسچن کالونی، ٹاؤن شپ"), Some("Lahore"));
         assert_eq!(d("House 4, Mohalla Islampura"), None);
+        // A quarter and its town in one part, without a comma: the town after the quarter
+        // wins, a tehsil included, even when the quarter names a locality of another city.
+        for (raw, want) in [
+            ("Jinnah Colony Kamoke", "Gujranwala"),
+            ("Mohalla Rehmanpura Pasrur", "Sialkot"),
+            ("H# 12 Ward No. 7 Phalia", "Mandi Bahauddin"),
+            ("Model Town Taxila", "Rawalpindi"),
+            ("Kot Lakhpat Colony Daska", "Sialkot"),
+            ("Street 9, Garden Town Kharian City", "Gujrat"),
+            // A name that holds a locality word is one name, not a quarter and a place.
+            ("H# 12 Mustafa Town Mandi Bahauddin", "Mandi Bahauddin"),
+            ("Mandi Bahauddin", "Mandi Bahauddin"),
+            (
+                "Near Bus Stand, Sargodha Road, Mandi Baha ud Din",
+                "Mandi Bahauddin",
+            ),
+        ] {
+            assert_eq!(d(raw), Some(want), "{raw}");
+        }
+        // A street named after a city is still passed over.
+        assert_eq!(d("Mohalla Islampura Sialkot Road, Daska"), Some("Sialkot"));
         // A district cell holding an address is read as one.
         let (p, issues) = parse_district("Street 5, Ghulam Muhammad Abad, Faisalabad");
         assert_eq!(p.and_then(|p| p.district), Some("Faisalabad"));

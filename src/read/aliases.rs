@@ -17,10 +17,13 @@ use crate::error::{Error, Result};
 const ALIASES_CSV: &str = include_str!("../reference/data/column_aliases.csv");
 const KEYWORDS_CSV: &str = include_str!("../reference/data/column_keywords.csv");
 
-/// Normalizes a header for lookup: NFKC, lower case, punctuation to spaces, spaces collapsed,
-/// and no spaces around `/`.
+/// Normalizes a header for lookup: NFKC, lower case, a plural mark after a word dropped
+/// ("Victim(s)" is "victim", "Name(s) of Accused" is "name of accused"), punctuation to
+/// spaces, spaces collapsed, and no spaces around `/`.
 #[must_use]
 pub fn normalize_header(header: &str) -> String {
+    let header = without_plural_marks(header);
+    let header = header.as_ref();
     let mut out = String::with_capacity(header.len());
     let mut pending_space = false;
     for ch in header.nfkc() {
@@ -47,6 +50,35 @@ pub fn normalize_header(header: &str) -> String {
         out.extend(ch.to_lowercase());
     }
     out
+}
+
+/// `header` without the plural marks "(s)" and "(es)" written right after a word.
+fn without_plural_marks(header: &str) -> std::borrow::Cow<'_, str> {
+    if !header.contains('(') {
+        return std::borrow::Cow::Borrowed(header);
+    }
+    let mut out = String::with_capacity(header.len());
+    let mut rest = header;
+    while let Some(p) = rest.find('(') {
+        let (before, from) = rest.split_at(p);
+        out.push_str(before);
+        let mark = ["(s)", "(es)"]
+            .iter()
+            .find(|m| {
+                from.get(..m.len())
+                    .is_some_and(|f| f.eq_ignore_ascii_case(m))
+            })
+            .filter(|_| before.chars().next_back().is_some_and(char::is_alphabetic));
+        match mark {
+            Some(m) => rest = &from[m.len()..],
+            None => {
+                out.push('(');
+                rest = &from[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Normalized header → (keyword rule, matched tolerantly), shared by clones of one table.
@@ -397,6 +429,19 @@ impl<'a> Match<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_marks_are_dropped() {
+        assert_eq!(normalize_header("Victim(s)"), "victim");
+        assert_eq!(normalize_header("Name(s) of Victim(S)"), "name of victim");
+        assert_eq!(normalize_header("Witness(es)"), "witness");
+        // Brackets that are no plural mark are punctuation as before.
+        assert_eq!(normalize_header("Age (years)"), "age years");
+        assert_eq!(normalize_header("(s) Sr."), "s sr");
+        assert_eq!(normalize_header("عمر(سال)"), "عمر سال");
+        let t = AliasTable::builtin();
+        assert_eq!(t.lookup("Victim(s)").field(), Some("name"));
+    }
 
     #[test]
     fn normalizes_headers() {

@@ -7,6 +7,8 @@
 //! signature blocks. This module finds the header, labels every column, and sorts every row into
 //! records and rows set aside with a reason, so that every row is accounted for.
 
+use std::collections::HashMap;
+
 use super::aliases::{AliasTable, How, Match};
 use super::infer::{self, ContentGuess, Kind, Profile};
 
@@ -112,13 +114,95 @@ pub struct FoundTable {
     pub notes: Vec<(usize, String)>,
     /// Cells filled from a merged cell or a ditto mark above them.
     pub filled_cells: usize,
+    /// Facts of the case written above the table as label and value ("FIR No. | 382/2024",
+    /// "Date of FIR: 1 November 2024"), as a case proforma has them: for every record of the
+    /// table that has no column of its own for the field.
+    pub form_values: Vec<FormValue>,
+}
+
+/// A case fact written above a table as a label and its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormValue {
+    /// The canonical field the label names.
+    pub field: String,
+    /// The label as printed.
+    pub label: String,
+    /// The value.
+    pub value: String,
+    /// Grid index of the row, and column of the value.
+    pub row: usize,
+    /// Column of the value (0-based).
+    pub column: usize,
+    /// How the label was matched (as for a header).
+    pub how: How,
+}
+
+/// Fields of a case that a label above the table may give every record (the persons'
+/// own particulars, such as a complainant's name or CNIC, are not spread).
+const FORM_FIELDS: [&str; 9] = [
+    "fir_no",
+    "case_id",
+    "date",
+    "law_sections",
+    "police_station",
+    "case_status",
+    "crime_type",
+    "date_of_report",
+    "exploitation",
+];
+
+/// A title row read as a label and its value: two cells, or one cell "Label: value". Only
+/// labels naming a case field ([`FORM_FIELDS`]) count.
+fn form_value(table: &AliasTable, row: &GridRow, index: usize) -> Option<FormValue> {
+    let filled: Vec<(usize, &str)> = non_empty(&row.cells).collect();
+    let (label, value, column) = match filled.as_slice() {
+        [(_, label), (c, value)] => ((*label).to_owned(), (*value).to_owned(), *c),
+        [(c, cell)] => {
+            let (label, value) = cell.split_once(':')?;
+            (label.trim().to_owned(), value.trim().to_owned(), *c)
+        }
+        _ => return None,
+    };
+    let label = label.trim_end_matches([':', '-', ' ']).to_owned();
+    if value.is_empty() || label.chars().count() > 40 {
+        return None;
+    }
+    let (field, how) = table.map_with_group_how(None, &label)?;
+    FORM_FIELDS.contains(&field.as_str()).then_some(FormValue {
+        field,
+        label,
+        value,
+        row: index,
+        column,
+        how,
+    })
+}
+
+/// A cell's text without surrounding white space. Runs on every cell of every row several
+/// times: a cell that starts and ends with a visible ASCII character (nearly all) is returned
+/// as it is without the Unicode-aware scan of [`str::trim`].
+#[inline]
+#[must_use]
+pub fn trim_cell(cell: &str) -> &str {
+    match (cell.as_bytes().first(), cell.as_bytes().last()) {
+        (Some(a), Some(b)) if (0x21..0x7f).contains(a) && (0x21..0x7f).contains(b) => cell,
+        (None, _) | (_, None) => cell,
+        _ => cell.trim(),
+    }
+}
+
+/// Whether a cell holds nothing but white space.
+#[inline]
+#[must_use]
+pub fn is_blank(cell: &str) -> bool {
+    trim_cell(cell).is_empty()
 }
 
 fn non_empty(cells: &[String]) -> impl Iterator<Item = (usize, &str)> {
     cells
         .iter()
         .enumerate()
-        .map(|(i, c)| (i, c.trim()))
+        .map(|(i, c)| (i, trim_cell(c)))
         .filter(|(_, c)| !c.is_empty())
 }
 
@@ -326,7 +410,7 @@ pub fn find_table_in(
     let header_width = rows[h]
         .cells
         .iter()
-        .rposition(|c| !c.trim().is_empty())
+        .rposition(|c| !is_blank(c))
         .map_or(0, |p| p + 1);
     let is_group_row = |r: usize| -> bool {
         let cells = &rows[r].cells;
@@ -356,7 +440,7 @@ pub fn find_table_in(
         // Every non-empty cell sits under a blank or horizontally merged header cell, and
         // most of them name fields.
         let under_group = non_empty(cells).all(|(c, _)| {
-            rows[h].cells.get(c).is_none_or(|s| s.trim().is_empty())
+            rows[h].cells.get(c).is_none_or(|s| is_blank(s))
                 || merges.iter().any(|m| {
                     m.first_row <= h
                         && h <= m.last_row
@@ -393,10 +477,7 @@ pub fn find_table_in(
             let mut k = c;
             while k > 0 {
                 k -= 1;
-                let sub_here = rows[bottom]
-                    .cells
-                    .get(k + 1)
-                    .is_some_and(|s| !s.trim().is_empty());
+                let sub_here = rows[bottom].cells.get(k + 1).is_some_and(|s| !is_blank(s));
                 if !sub_here {
                     return None;
                 }
@@ -406,7 +487,7 @@ pub fn find_table_in(
                     return rows[bottom]
                         .cells
                         .get(k)
-                        .filter(|s| !s.trim().is_empty())
+                        .filter(|s| !is_blank(s))
                         .map(|_| v.to_owned());
                 }
             }
@@ -473,10 +554,16 @@ pub fn find_table_in(
     let header_rows: Vec<usize> = (first_header..=bottom).collect();
     let mut head_aside = Vec::new();
     let mut titles = Vec::new();
+    let mut form_values: Vec<FormValue> = Vec::new();
     for (i, row) in rows.iter().enumerate().take(first_header) {
         if count_non_empty(&row.cells) == 0 {
             head_aside.push((i, SetAside::Blank));
         } else {
+            if let Some(f) = form_value(table, row, i) {
+                if !form_values.iter().any(|g| g.field == f.field) {
+                    form_values.push(f);
+                }
+            }
             titles.push(
                 non_empty(&row.cells)
                     .map(|(_, c)| c)
@@ -560,12 +647,13 @@ pub fn find_table_in(
         set_aside,
         notes,
         filled_cells,
+        form_values,
     })
 }
 
 /// Whether a cell is a ditto mark: "do", "-do-", "〃", a lone double quote, "ایضاً".
 fn is_ditto(cell: &str) -> bool {
-    let t = cell.trim();
+    let t = trim_cell(cell);
     // Runs on every cell below the header: reject on the first letter before any copying.
     let first = t
         .chars()
@@ -602,7 +690,7 @@ fn fill_down(
         let Some(value) = rows[m.first_row]
             .cells
             .get(m.first_col)
-            .filter(|v| !v.trim().is_empty())
+            .filter(|v| !is_blank(v))
             .cloned()
         else {
             continue;
@@ -612,7 +700,7 @@ fn fill_down(
             if cells.len() <= m.first_col {
                 cells.resize(m.first_col + 1, String::new());
             }
-            if cells[m.first_col].trim().is_empty() {
+            if is_blank(&cells[m.first_col]) {
                 cells[m.first_col].clone_from(&value);
                 filled += 1;
             }
@@ -635,7 +723,7 @@ fn fill_down(
                     cell.clone_from(prev);
                     filled += 1;
                 }
-            } else if !cell.trim().is_empty() {
+            } else if !is_blank(cell) {
                 *above = Some(cell.clone());
             }
         }
@@ -764,7 +852,7 @@ fn fill_continuations(rows: &mut [GridRow], records: &[usize], columns: &[Column
         return;
     }
     let copied: Vec<usize> = keys.iter().copied().chain(cols_of(&CASE_EXTRAS)).collect();
-    let blank = |row: &GridRow, c: usize| row.cells.get(c).is_none_or(|v| v.trim().is_empty());
+    let blank = |row: &GridRow, c: usize| row.cells.get(c).is_none_or(|v| is_blank(v));
     let mut head: Option<usize> = None;
     for &i in records {
         if !blank(&rows[i], serial) {
@@ -781,12 +869,7 @@ fn fill_continuations(rows: &mut [GridRow], records: &[usize], columns: &[Column
             if !blank(&rows[i], c) {
                 continue;
             }
-            let Some(v) = rows[h]
-                .cells
-                .get(c)
-                .filter(|v| !v.trim().is_empty())
-                .cloned()
-            else {
+            let Some(v) = rows[h].cells.get(c).filter(|v| !is_blank(v)).cloned() else {
                 continue;
             };
             let cells = &mut rows[i].cells;
@@ -821,8 +904,7 @@ fn infer_columns(
         .map(|col| {
             let values = records
                 .iter()
-                .filter_map(|&i| rows[i].cells.get(col.position))
-                .map(String::as_str);
+                .map(|&i| rows[i].cells.get(col.position).map_or("", String::as_str));
             let profile = infer::profile(values);
             (infer::guess(&profile), profile)
         })
@@ -868,7 +950,7 @@ fn infer_columns(
                 }
             }
             (None, _) | (Some(_), None) => {
-                if g.values < MIN_VALUES_BY_CONTENT {
+                if g.values < MIN_VALUES_BY_CONTENT || names_another_person(&col.header) {
                     continue;
                 }
                 col.field = Some(g.kind.field().to_owned());
@@ -941,6 +1023,97 @@ fn infer_columns(
     notes
 }
 
+/// Dates of a sheet cut into sections by label rows ("Batch No. 2 - received at Taftan on
+/// 14-Nov-2024" above each block of rows), for a table without a date column: each record
+/// takes the full date of the last label row above it, as ISO text. Only a sheet with such a
+/// label inside its data counts; the title row just above the header then labels the first
+/// section. A date in the titles of an unsectioned table (a report date "as on ...") is
+/// never given to its records. Returns `None` when the sheet has no dated section labels.
+#[must_use]
+pub fn section_dates(
+    rows: &[GridRow],
+    records: &[usize],
+    set_aside: &[(usize, SetAside)],
+    header_rows: &[usize],
+) -> Option<HashMap<usize, String>> {
+    let label_date = |i: usize| -> Option<String> {
+        let mut filled = non_empty(&rows[i].cells);
+        let (_, text) = filled.next()?;
+        if filled.next().is_some() {
+            return None;
+        }
+        let d = crate::normalize::date::date_in_text(text)?;
+        let (y, m, day) = crate::normalize::date::ymd_from_days(d.days);
+        Some(format!("{y:04}-{m:02}-{day:02}"))
+    };
+    let first_header = *header_rows.first()?;
+    let labels: Vec<(usize, String)> = set_aside
+        .iter()
+        .filter(|(i, r)| *i > first_header && *r == SetAside::Note)
+        .filter_map(|(i, _)| label_date(*i).map(|d| (*i, d)))
+        .collect();
+    if labels.is_empty() {
+        return None;
+    }
+    // The title row right above the header (blank rows between allowed) labels the first
+    // section.
+    let above = (0..first_header)
+        .rev()
+        .find(|&i| count_non_empty(&rows[i].cells) > 0)
+        .and_then(|i| label_date(i).map(|d| (i, d)));
+    let mut marks: Vec<(usize, String)> = above.into_iter().chain(labels).collect();
+    marks.sort_by_key(|(i, _)| *i);
+    let mut out = HashMap::new();
+    for &r in records {
+        if let Some((_, d)) = marks.iter().rev().find(|(i, _)| *i < r) {
+            out.insert(r, d.clone());
+        }
+    }
+    Some(out)
+}
+
+/// Words of a header naming a person other than the victim (the accused, the complainant, a
+/// witness): such a column holds names, parentage and addresses too, but never the
+/// victim's, so its values must not map it to the victim's fields.
+const OTHER_PERSON_WORDS: [&str; 17] = [
+    "accused",
+    "complainant",
+    "suspect",
+    "agent",
+    "agents",
+    "witness",
+    "informant",
+    "culprit",
+    "offender",
+    "trafficker",
+    "smuggler",
+    "arrested",
+    "ملزم",
+    "ملزمان",
+    "مدعی",
+    "مستغیث",
+    "گواہ",
+];
+
+/// Words of a header naming the victim, which win over [`OTHER_PERSON_WORDS`]
+/// ("Complainant / Victim").
+const VICTIM_WORDS: [&str; 6] = [
+    "victim",
+    "victims",
+    "affectee",
+    "affectees",
+    "survivor",
+    "متاثرہ",
+];
+
+/// Whether a header names a person other than the victim (see [`OTHER_PERSON_WORDS`]).
+fn names_another_person(header: &str) -> bool {
+    let norm = super::aliases::normalize_header(header);
+    let words: Vec<&str> = norm.split([' ', '/']).filter(|w| !w.is_empty()).collect();
+    words.iter().any(|w| OTHER_PERSON_WORDS.contains(w))
+        && !words.iter().any(|w| VICTIM_WORDS.contains(w))
+}
+
 /// Whether a sheet without a header holds a table of counts: at least two rows with three or
 /// more cells, most cells after each row's first being whole numbers ("January | 3 | 5 | 8").
 #[must_use]
@@ -996,6 +1169,143 @@ fn is_summary(columns: &[ColumnLabel], rows: &[GridRow], records: &[usize]) -> b
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_facts_written_as_labels_above_the_table() {
+        let mut rows = grid(&[
+            &["Police Post Kharian: case sheet", "", ""],
+            &["Case No.", "77/2025", ""],
+            &["Date of Occurrence:", "3 March 2025", ""],
+            &["Sections: 3 PTPA", "", ""],
+            &["Complainant", "Zahid s/o Karim", ""],
+            &["Case Status", "Under trial", ""],
+            &["", "", ""],
+            &["S. No.", "Name of Victim", "Age"],
+            &["1", "A", "12"],
+            &["2", "B", "30"],
+        ]);
+        let t = find_table(AliasTable::builtin(), &mut rows, &[], 30).unwrap();
+        assert_eq!(t.header_rows, vec![7]);
+        let got: Vec<(&str, &str, usize, usize)> = t
+            .form_values
+            .iter()
+            .map(|f| (f.field.as_str(), f.value.as_str(), f.row, f.column))
+            .collect();
+        // The complainant's name is a person's particular: not spread to the victims.
+        assert_eq!(
+            got,
+            [
+                ("case_id", "77/2025", 1, 1),
+                ("date", "3 March 2025", 2, 1),
+                ("law_sections", "3 PTPA", 3, 0),
+                ("case_status", "Under trial", 5, 1),
+            ]
+        );
+        assert_eq!(t.records, vec![8, 9]);
+    }
+
+    #[test]
+    fn columns_of_accused_and_complainants_are_not_the_victims() {
+        // Unknown headers whose values are names with parentage and addresses: the victim's
+        // columns are mapped by content, the accused's and the complainant's are not.
+        let mut rows = grid(&[
+            &[
+                "S.No",
+                "Date",
+                "Persons rescued",
+                "Complainant",
+                "Accused (Agent)",
+            ],
+            &[
+                "1",
+                "01.02.2025",
+                "Rabia d/o Aslam",
+                "State through SI Nadeem",
+                "Karim s/o Qadir",
+            ],
+            &[
+                "2",
+                "02.02.2025",
+                "Sadia d/o Anwar",
+                "Aslam s/o Din r/o Kharian",
+                "Javed s/o Umar",
+            ],
+            &[
+                "3",
+                "03.02.2025",
+                "Hina w/o Tariq",
+                "Tariq s/o Ali r/o Dinga",
+                "Naeem s/o Bashir",
+            ],
+            &[
+                "4",
+                "04.02.2025",
+                "Nida d/o Riaz",
+                "State through ASI Bilal",
+                "Asif s/o Rauf",
+            ],
+        ]);
+        let t = find_table(AliasTable::builtin(), &mut rows, &[], 30).unwrap();
+        assert_eq!(
+            fields(&t),
+            [Some("serial_no"), Some("date"), Some("name"), None, None]
+        );
+        assert!(names_another_person("Name(s) of Accused"));
+        assert!(names_another_person("ملزمان"));
+        assert!(!names_another_person("Complainant / Victim"));
+        assert!(!names_another_person("Name of Agency"));
+    }
+
+    #[test]
+    fn dated_section_labels_date_the_rows_below_them() {
+        let mut rows = grid(&[
+            &["Border post X: persons returned", "", ""],
+            &["Group 1 - received on 03-Jan-2025", "", ""],
+            &["Sr", "Name", "Father Name"],
+            &["1", "A", "B"],
+            &["2", "C", "D"],
+            &["", "", ""],
+            &["Group 2 - received on 9.1.2025", "", ""],
+            &["Sr", "Name", "Father Name"],
+            &["1", "E", "F"],
+        ]);
+        let t = find_table(AliasTable::builtin(), &mut rows, &[], 30).unwrap();
+        assert_eq!(t.records, vec![3, 4, 8]);
+        let dates = section_dates(&rows, &t.records, &t.set_aside, &t.header_rows).unwrap();
+        assert_eq!(dates[&3], "2025-01-03");
+        assert_eq!(dates[&4], "2025-01-03");
+        assert_eq!(dates[&8], "2025-01-09");
+        // A dated title over a table without section labels dates nothing.
+        let mut rows = grid(&[
+            &["Statement as on 31.01.2025", "", ""],
+            &["Sr", "Name", "Father Name"],
+            &["1", "A", "B"],
+        ]);
+        let t = find_table(AliasTable::builtin(), &mut rows, &[], 30).unwrap();
+        assert_eq!(
+            section_dates(&rows, &t.records, &t.set_aside, &t.header_rows),
+            None
+        );
+    }
+
+    #[test]
+    fn cells_are_trimmed_like_str_trim() {
+        for cell in [
+            "",
+            " ",
+            "Ali",
+            " Ali",
+            "Ali\t",
+            "\u{a0}Ali\u{a0}",
+            "علی",
+            " علی ",
+            "\u{3000}x",
+            "a b",
+        ] {
+            assert_eq!(trim_cell(cell), cell.trim(), "{cell:?}");
+            assert_eq!(is_blank(cell), cell.trim().is_empty(), "{cell:?}");
+        }
+    }
 
     fn grid(rows: &[&[&str]]) -> Vec<GridRow> {
         rows.iter()

@@ -618,6 +618,7 @@ fn process_grid(
         set_aside,
         notes,
         filled_cells: _,
+        form_values,
     } = found;
     for (position, note) in notes {
         outcome.report.problems.push(Problem {
@@ -707,7 +708,18 @@ fn process_grid(
     let name_col = columns
         .iter()
         .position(|c| c.field.as_deref() == Some("name"));
+    // A sheet cut into dated sections ("Batch 2 - received on 14-Nov-2024") without a date
+    // column: each record takes its section's date.
+    let has_date = columns.iter().any(|c| c.field.as_deref() == Some("date"))
+        || form_values.iter().any(|f| f.field == "date");
+    let dated_sections = if has_date {
+        None
+    } else {
+        grid::section_dates(&rows, &records, &set_aside, &header_rows)
+    };
+    let mut section_date: Vec<Option<String>> = Vec::new();
     for &i in &records {
+        let date_here = dated_sections.as_ref().and_then(|d| d.get(&i).cloned());
         let persons = name_col
             .and_then(|k| rows[i].cells.get(columns[k].position))
             .and_then(|c| persons::split_persons(c));
@@ -722,6 +734,7 @@ fn process_grid(
             }
             row_numbers.push(rows[i].number);
             victim_index.push(1);
+            section_date.push(date_here);
             continue;
         };
         // One record per person named in the cell; the row's other cells are lists in the
@@ -771,7 +784,48 @@ fn process_grid(
             }
             row_numbers.push(rows[i].number);
             victim_index.push(u16::try_from(p + 1).unwrap_or(u16::MAX));
+            section_date.push(date_here.clone());
         }
+    }
+    // Case facts written as labels above the table (a case proforma) go to every record,
+    // for the fields the table has no column of its own for.
+    for f in form_values {
+        if columns
+            .iter()
+            .any(|c| c.field.as_deref() == Some(f.field.as_str()))
+            || outputs.contains(&f.field)
+        {
+            continue;
+        }
+        let letter = column_letter(f.column);
+        outcome.report.columns.push(ColumnMapping {
+            file: file.name.clone(),
+            sheet: sheet_name.clone(),
+            column: format!("{letter}{}", rows[f.row].number),
+            header: f.label.clone(),
+            field: Some(f.field.clone()),
+            output: f.field.clone(),
+            mapped_by: "form label".to_owned(),
+            confidence: Some(f.how.confidence()),
+            content: None,
+        });
+        values.push(vec![Some(f.value); row_numbers.len()]);
+        outputs.push(f.field);
+    }
+    if dated_sections.is_some() && !outputs.iter().any(|o| o == "date") {
+        outcome.report.columns.push(ColumnMapping {
+            file: file.name.clone(),
+            sheet: sheet_name.clone(),
+            column: String::new(),
+            header: "(dates of the section labels)".to_owned(),
+            field: Some("date".to_owned()),
+            output: "date".to_owned(),
+            mapped_by: "section label".to_owned(),
+            confidence: Some(0.8),
+            content: Some("dates".to_owned()),
+        });
+        values.push(section_date);
+        outputs.push("date".to_owned());
     }
     for (i, reason) in &set_aside {
         if matches!(reason, SetAside::Header | SetAside::Title) {

@@ -4,6 +4,8 @@ in one cell) and tables that are not records. Files are built by hand in each te
 
 from __future__ import annotations
 
+import datetime as dt
+
 import openpyxl
 import polars as pl
 import pytest
@@ -112,6 +114,68 @@ def test_vertically_merged_case_cells_fill_their_rows(tmp_path):
     assert df["fir_no"].to_list() == ["224/21"] * 3 + ["230/21"]
     assert df["law_sections"].to_list() == ["3/4 PTPA"] * 3 + ["371-A PPC"]
     assert df["source_row"].to_list() == [2, 3, 4, 5]
+
+
+def test_case_proforma_labels_above_the_table_go_to_every_record(tmp_path):
+    # One case per sheet: its facts as labels and values, then the table of persons.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Case 7"
+    ws.append(["Anti-trafficking cell, Kharian: case sheet"])
+    ws.append(["Case No.", "77/2025"])
+    ws.append(["Date of Occurrence", "3 March 2025"])
+    ws.append(["Sections: 3 PTPA"])
+    ws.append(["Complainant", "Zahid s/o Karim"])
+    ws.append(["Case Status", "Under trial"])
+    ws.append([])
+    ws.append(["S. No.", "Name of Victim", "Age"])
+    ws.append([1, "Ayesha", 17])
+    ws.append([2, "Sana", 15])
+    p = tmp_path / "proformas.xlsx"
+    wb.save(p)
+    df, report = ts.read_returns(p, with_report=True)
+    assert df["name"].to_list() == ["Ayesha", "Sana"]
+    assert df["case_id"].to_list() == ["77/2025"] * 2
+    assert df["date"].to_list() == ["3 March 2025"] * 2
+    assert df["law_sections"].to_list() == ["3 PTPA"] * 2
+    assert df["case_status"].to_list() == ["Under trial"] * 2
+    # The complainant's particulars are not spread to the victims.
+    assert "Zahid s/o Karim" not in df.to_pandas().to_numpy().ravel().tolist()
+    form = report.columns.filter(pl.col("mapped_by") == "form label")
+    assert sorted(form["field"].to_list()) == [
+        "case_id",
+        "case_status",
+        "date",
+        "law_sections",
+    ]
+    assert form.filter(pl.col("field") == "date")["column"].item() == "B3"
+    records = ts.normalize(df)
+    assert records["date"].to_list() == [dt.date(2025, 3, 3)] * 2
+    assert records["crime_type"].to_list() == ["tip", "tip"]
+
+
+def test_dated_section_labels_date_their_rows(tmp_path):
+    # A list in blocks, each under a label with its date, the header repeated per block.
+    p = _csv(
+        tmp_path,
+        "returned.csv",
+        "Border post X: persons returned\n"
+        "Group 1 - received on 03-Jan-2025\n"
+        "Sr,Name,Father Name\n1,Ali,Karim\n2,Umar,Din\n\n"
+        "Group 2 - received on 9.1.2025\n"
+        "Sr,Name,Father Name\n1,Bilal,Aslam\n",
+    )
+    df, report = ts.read_returns(p, with_report=True)
+    assert df["name"].to_list() == ["Ali", "Umar", "Bilal"]
+    assert df["date"].to_list() == ["2025-01-03", "2025-01-03", "2025-01-09"]
+    assert report.columns.filter(pl.col("mapped_by") == "section label").height == 1
+    # A report date in the title of an unsectioned list dates nothing.
+    q = _csv(
+        tmp_path,
+        "plain.csv",
+        "Statement as on 31.01.2025\nSr,Name,Father Name\n1,Ali,Karim\n",
+    )
+    assert "date" not in ts.read_returns(q).columns
 
 
 def test_ditto_marks_take_the_value_above(tmp_path):
@@ -287,6 +351,11 @@ def test_every_row_is_accounted_for_whatever_the_cells(tmp_path_factory, rows):
         ("Lyallpur", "Faisalabad"),
         ("Campbellpur", "Attock"),
         ("Montgomery", "Sahiwal"),
+        # A quarter and its town without a comma: the town after the quarter decides,
+        # however the quarter is named.
+        ("Jinnah Colony Kamoke", "Gujranwala"),
+        ("Mohalla Rehmanpura Pasrur", "Sialkot"),
+        ("Kot Lakhpat Colony Daska", "Sialkot"),
     ],
 )
 def test_districts_inside_addresses(address, district):

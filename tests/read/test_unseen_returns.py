@@ -104,6 +104,7 @@ def scored(request, tmp_path_factory):
             str(ROOT / "tests" / "data" / request.param),
             "--json",
             str(out),
+            *FLOORS[request.param].get("scorer_args", []),
         ],
         check=True,
         capture_output=True,
