@@ -24,6 +24,7 @@ __all__ = [
     "normalize",
     "normalize_input_fields",
     "normalize_values",
+    "persons",
     "poisson_interval",
     "read_returns_files",
     "round_to_base",
@@ -174,5 +175,7 @@ def linkage_validate_settings(settings_json: str) -> str: ...
 
 # persons (src/persons.rs)
 def persons(
-    records: Any, identifiers: list[str] = ..., source_column: str | None = None
-) -> Any: ...
+    records: ArrowStream,
+    identifiers: list[str] = ...,
+    source_column: str | None = None,
+) -> ArrowTable: ...

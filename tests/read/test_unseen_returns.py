@@ -75,6 +75,26 @@ FLOORS = {
         },
         "crime_coarse": 94.5,
     },
+    # A second development set written on 2026-12-06 without reading the code; rules were
+    # developed on it. Accused and complainants sharing a victim's row are not yet read as
+    # records, and 42 rows of its non-data sheets are still read (CHANGELOG): the floors hold
+    # what is measured, to be raised.
+    "unseen_returns_dev2": {
+        "matched": 73.5,
+        "spurious_from_non_data_sheets": 42,
+        "fields": {
+            "date": 99.0,
+            "district": 88.5,
+            "province": 95.5,
+            "case_status": 95.0,
+            "cnic": 90.5,
+            "sex": 98.5,
+            "age": 98.5,
+            "law_sections": 93.0,
+            "protection_status": 79.0,
+        },
+        "crime_coarse": 93.0,
+    },
     "unseen_returns_dev": {
         "matched": 99.5,
         "spurious_from_non_data_sheets": 0,
