@@ -801,8 +801,14 @@ class Linkage:
         if self._persons is None:
             from tipsom.indicators._persons import person_table
 
-            comparisons = [c["column"] for c in self._settings.get("comparisons", [])]
             source = self._settings.get("source_column")
+            # The unit column is compared too (same unit, same month), but a person's units
+            # are the `source` list, not a value resolved by majority.
+            comparisons = [
+                c["column"]
+                for c in self._settings.get("comparisons", [])
+                if c["column"] != (source or "source")
+            ]
             self._persons = person_table(
                 self._frame.with_columns(self._person_ids),
                 identifiers=[*PERSON_ATTRIBUTES, *comparisons],
